@@ -1,0 +1,43 @@
+import { extname } from 'node:path';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
+import { handlers } from './handler-types';
+
+export const appHandlers = handlers({
+  'app-info': (_input, core) => ({
+    version: core.version,
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    platform: core.host.platform,
+    prefs: core.state.prefs,
+  }),
+  'app-prefs-set': (input, core) => core.state.setPrefs(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined))),
+  'app-recent-projects': (_input, core) => core.state.recent(),
+  'app-forget-recent': (input, core) => {
+    core.state.forgetRecent(input.path);
+    return core.state.recent();
+  },
+
+  'project-new': async (input, core) => {
+    const path = input.path ?? (await core.host.chooseNewProjectPath(input.name));
+    if (!path) return null;
+    const withExt = extname(path) ? path : `${path}.focal`;
+    return core.createProject(withExt, input.name).info();
+  },
+  'project-open': async (input, core) => {
+    const path = input.path ?? (await core.host.chooseProjectToOpen());
+    if (!path) return null;
+    return core.openProject(path).info();
+  },
+  'project-close': (_input, core) => {
+    core.closeProject();
+    return null;
+  },
+  'project-info': (_input, core) => core.project?.info() ?? null,
+  'project-rename': (input, core) => {
+    const p = core.requireProject();
+    p.db.prepare('UPDATE project SET name = ?, updated_at = ? WHERE id = 1').run(input.name, core.now());
+    core.state.touchRecent(p.path, input.name, core.now());
+    core.emit('changed', { kinds: ['project'] });
+    return p.info();
+  },
+});
+

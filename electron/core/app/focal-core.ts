@@ -1,0 +1,106 @@
+/**
+ * The core of the app: holds the open project, the app's own state and the host services, and
+ * answers contract calls through dispatch(). One instance per window (Electron), per harness
+ * run (browser mode), per command (CLI). It never imports `electron`.
+ */
+import { EventEmitter } from 'node:events';
+import type { EventName, FocalEvents } from '../../../shared/api/events';
+import type { Envelope } from '../../../shared/api/errors';
+import { dispatch } from '../api/dispatch';
+import type { OpenOptions } from '../db/open-project';
+import { FocalError } from '../errors';
+import type { HostServices } from '../host';
+import { ProjectSession } from '../project/project-session';
+import { AppState } from './app-state';
+
+export interface CoreOptions {
+  /** Where app-level state (preferences, recent projects) is kept. */
+  dataDir: string;
+  host: HostServices;
+  version?: string;
+  nativeBinding?: string;
+  now?: () => string;
+  logger?: (level: 'info' | 'warn' | 'error', message: string, error?: unknown) => void;
+}
+
+export class FocalCore {
+  readonly state: AppState;
+  readonly host: HostServices;
+  readonly version: string;
+  project: ProjectSession | null = null;
+  private readonly events = new EventEmitter();
+  private readonly openOpts: OpenOptions;
+  private readonly clock: () => string;
+
+  constructor(private readonly opts: CoreOptions) {
+    this.state = new AppState(opts.dataDir);
+    this.host = opts.host;
+    this.version = opts.version ?? '0.1.0';
+    this.clock = opts.now ?? (() => new Date().toISOString());
+    this.openOpts = { now: this.clock, ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) };
+  }
+
+  now(): string {
+    return this.clock();
+  }
+
+  /** The name recorded as coder/actor on everything this user does. */
+  get actor(): string {
+    return this.state.prefs.userName;
+  }
+
+  call(name: string, input: unknown): Promise<Envelope<unknown>> {
+    return dispatch(this, name, input);
+  }
+
+  requireProject(): ProjectSession {
+    if (!this.project) throw new FocalError('no-project', 'No project is open: create or open a project first.');
+    return this.project;
+  }
+
+  createProject(path: string, name: string): ProjectSession {
+    const session = ProjectSession.create(path, name, this.openOpts);
+    session.audit(this.actor, 'project-created', { name }, this.now());
+    this.replaceProject(session);
+    return session;
+  }
+
+  openProject(path: string): ProjectSession {
+    const session = ProjectSession.open(path, this.openOpts);
+    this.replaceProject(session);
+    return session;
+  }
+
+  private replaceProject(session: ProjectSession): void {
+    this.project?.close();
+    this.project = session;
+    this.state.touchRecent(session.path, session.info().name, this.now());
+    this.emit('changed', { kinds: ['project'] });
+  }
+
+  closeProject(): void {
+    this.project?.close();
+    this.project = null;
+    this.emit('changed', { kinds: ['project'] });
+  }
+
+  emit<E extends EventName>(event: E, payload: FocalEvents[E]): void {
+    this.events.emit(event, payload);
+  }
+
+  on<E extends EventName>(event: E, listener: (payload: FocalEvents[E]) => void): () => void {
+    this.events.on(event, listener);
+    return () => this.events.off(event, listener);
+  }
+
+  log(level: 'info' | 'warn' | 'error', message: string, error?: unknown): void {
+    if (this.opts.logger) this.opts.logger(level, message, error);
+    else if (level === 'error') console.error(`[focal] ${message}`, error);
+  }
+
+  dispose(): void {
+    this.project?.close();
+    this.project = null;
+    this.events.removeAllListeners();
+  }
+}

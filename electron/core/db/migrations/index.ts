@@ -1,0 +1,16 @@
+/**
+ * The list of migrations, in order. A migration is never edited once released: its checksum is
+ * stored in the project file, and opening a file whose applied migrations differ from these
+ * is refused rather than guessed at. Add a new numbered file instead.
+ */
+import * as m001 from './001-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [{ version: 1, ...m001 }];
+
+export const LATEST_SCHEMA_VERSION = migrations.length;

@@ -1,0 +1,31 @@
+/**
+ * What the core asks of whatever hosts it: the Electron shell answers with native dialogs, the
+ * browser harness with its working folder, the CLI and tests with fixed answers. The core never
+ * imports `electron`; this interface is the only way it reaches the desktop.
+ */
+export interface HostServices {
+  platform: 'electron' | 'web' | 'cli';
+  /** Ask where to save a new project. null = cancelled. */
+  chooseNewProjectPath(suggestedName: string): Promise<string | null>;
+  /** Ask which project to open. null = cancelled. */
+  chooseProjectToOpen(): Promise<string | null>;
+  /** Ask which transcript files to import. null = cancelled. */
+  chooseImportFiles(): Promise<string[] | null>;
+  /** Ask where to write an export. null = cancelled. */
+  chooseExportPath(suggestedName: string, extensions: string[]): Promise<string | null>;
+  /** Put gate-checked text on the clipboard. */
+  writeClipboard(text: string): Promise<void>;
+}
+
+/** A host for the CLI and tests: every question must be answered by the caller's input instead. */
+export function headlessHost(platform: HostServices['platform'] = 'cli'): HostServices {
+  const refuse = async (): Promise<null> => null;
+  return {
+    platform,
+    chooseNewProjectPath: refuse,
+    chooseProjectToOpen: refuse,
+    chooseImportFiles: refuse,
+    chooseExportPath: refuse,
+    writeClipboard: async () => {},
+  };
+}

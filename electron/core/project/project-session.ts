@@ -1,0 +1,66 @@
+/**
+ * An open project: its database and the few things every handler needs from it.
+ * Handlers are written synchronously against better-sqlite3; each user action is one transaction,
+ * committed before the call returns, so nothing is lost if the app is killed a moment later.
+ */
+import { basename } from 'node:path';
+import type { ProjectCounts, ProjectInfo } from '../../../shared/domain/project';
+import { createProject, openProject, type OpenOptions, type ProjectDb } from '../db/open-project';
+import { currentVersion } from '../db/migrate';
+
+export class ProjectSession {
+  private constructor(
+    readonly db: ProjectDb,
+    readonly path: string,
+  ) {}
+
+  static create(path: string, name: string, opts: OpenOptions = {}): ProjectSession {
+    const db = createProject(path, name, opts);
+    const session = new ProjectSession(db, path);
+    session.seedDefaults(opts.now?.() ?? new Date().toISOString());
+    return session;
+  }
+
+  static open(path: string, opts: OpenOptions = {}): ProjectSession {
+    return new ProjectSession(openProject(path, opts), path);
+  }
+
+  /** A new project starts with one mainstream frame; the kaupapa Māori frame is offered, never imposed. */
+  private seedDefaults(now: string): void {
+    this.db.prepare("INSERT INTO code_frames (name, kind, created_at) VALUES ('Codes', 'mainstream', ?)").run(now);
+  }
+
+  counts(): ProjectCounts {
+    const row = this.db
+      .prepare(
+        `SELECT (SELECT count(*) FROM sources) AS sources,
+                (SELECT count(*) FROM participants) AS participants,
+                (SELECT count(*) FROM codes) AS codes,
+                (SELECT count(*) FROM codings) AS codings,
+                (SELECT count(*) FROM memos) AS memos`,
+      )
+      .get() as ProjectCounts;
+    return row;
+  }
+
+  info(): ProjectInfo {
+    const p = this.db.prepare('SELECT name, created_at AS createdAt FROM project WHERE id = 1').get() as
+      | { name: string; createdAt: string }
+      | undefined;
+    return {
+      path: this.path,
+      name: p?.name ?? basename(this.path, '.focal'),
+      createdAt: p?.createdAt ?? '',
+      schemaVersion: currentVersion(this.db),
+      counts: this.counts(),
+    };
+  }
+
+  audit(actor: string, action: string, detail: unknown, now: string): void {
+    this.db.prepare('INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)').run(now, actor, action, JSON.stringify(detail));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
