@@ -1,0 +1,42 @@
+/**
+ * The `focal` command line: the same core and API as the app, for scripting and batch work.
+ * Errors go to stderr as one line ("focal: <reason>") with exit code 1; usage errors exit 2.
+ */
+import { Command, CommanderError } from 'commander';
+import { FOCAL_VERSION } from '../../shared/version';
+import { CliError, type Output } from './cli-context';
+import { registerProjectCommands } from './commands/project-commands';
+
+export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
+  const program = new Command('focal')
+    .description('Focal: qualitative analysis of focus groups, hui and interviews')
+    .version(FOCAL_VERSION)
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const output = (json: boolean): Output => ({ json, out: write });
+  registerProjectCommands(program, output);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Help and version are "errors" to commander; they already printed what they had to.
+      return e.exitCode === 0 ? 0 : 2;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`focal: ${message.split('\n')[0]}\n`);
+    return e instanceof CliError ? e.exitCode : 1;
+  }
+}
+
+// Run when executed directly (bundled bin or tsx), not when imported by tests.
+const entry = process.argv[1] ?? '';
+if (/focal(\.cjs|\.ts)?$/.test(entry)) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

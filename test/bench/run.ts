@@ -1,0 +1,23 @@
+/**
+ * `npm run bench`: every benchmark, figures printed as one table. Targets are checked here by a
+ * person reading the figures, never by timed assertions in the tests.
+ * Run one by name: `npm run bench -- import`.
+ */
+import { benchDir, type Bench, type BenchRow, printTable } from './bench-kit';
+import { projectFileBench } from './bench-project-file';
+
+const benches: Bench[] = [projectFileBench];
+
+const only = process.argv.slice(2);
+const rows: BenchRow[] = [];
+for (const b of benches) {
+  if (only.length && !only.some((o) => b.name.includes(o))) continue;
+  const { dir, cleanup } = benchDir();
+  try {
+    process.stderr.write(`running ${b.name}…\n`);
+    rows.push(...(await b.run(dir)));
+  } finally {
+    cleanup();
+  }
+}
+printTable(rows);
