@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { FOCAL_VERSION } from '../../shared/version';
 import { CliError, type Output } from './cli-context';
+import { registerImportCommand } from './commands/import-command';
 import { registerProjectCommands } from './commands/project-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
@@ -15,6 +16,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   const output = (json: boolean): Output => ({ json, out: write });
   registerProjectCommands(program, output);
+  registerImportCommand(program, output);
   return program;
 }
 

@@ -1,8 +1,72 @@
-/** Calls about participants and groups. */
+/** Calls about participants, groups, typed attributes, the register CSV and speaker mapping. */
 import { z } from 'zod';
-import type { Participant } from '../domain/project';
+import type { AttributeDef, CsvImportResult, Participant, ParticipantDetail, SpeakerReviewRow } from '../domain/project';
 import { call } from './define';
+import { id } from './calls-sources';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are yyyy-mm-dd');
+const answer = z.enum(['yes', 'no', 'unknown']);
+const mode = z.enum(['mainstream', 'tikanga']);
+
+export const consentPatch = z.object({
+  recording: answer.optional(),
+  quote: answer.optional(),
+  named: answer.optional(),
+  withdrawnOn: isoDate.nullable().optional(),
+  reviewSentOn: isoDate.nullable().optional(),
+  reviewReturnedOn: isoDate.nullable().optional(),
+  reviewApprovedOn: isoDate.nullable().optional(),
+  conditions: z.string().max(10_000).optional(),
+});
+
+const participantFields = {
+  name: z.string().trim().min(1, 'a participant needs a name').max(300),
+  kind: z.enum(['person', 'group']).optional(),
+  pseudonym: z.string().trim().max(300).nullable().optional(),
+  role: z.string().trim().max(100).optional(),
+  mode: mode.nullable().optional(),
+  notes: z.string().max(20_000).optional(),
+  kaitiakiId: id().nullable().optional(),
+  attribution: z.string().trim().max(300).nullable().optional(),
+  groupIds: z.array(id()).max(1000).optional(),
+  /** Attribute name → value; null removes it. Values are checked against the attribute's type. */
+  attributes: z.record(z.string().min(1).max(200), z.union([z.string().max(2000), z.number(), z.null()])).optional(),
+};
 
 export const participantCalls = {
   'participants-list': call('Every participant and group, people first, by name.', z.object({})).returns<Participant[]>(),
+  'participant-get': call('One participant with consent, attributes, members and mapped speaker labels.', z.object({ id: id() })).returns<ParticipantDetail>(),
+  'participant-create': call('Add a person or a group.', z.object(participantFields)).returns<ParticipantDetail>(),
+  'participant-update': call(
+    'Change a participant; only the fields given change.',
+    z.object({ id: id(), ...participantFields, name: participantFields.name.optional(), consent: consentPatch.optional() }),
+  ).returns<ParticipantDetail>(),
+  'participant-delete': call('Remove a participant; their speaker labels become unmapped, transcripts are untouched.', z.object({ id: id() })).returns<null>(),
+
+  'attributes-list': call('The typed attributes defined for participants.', z.object({})).returns<AttributeDef[]>(),
+  'attribute-define': call(
+    'Define (or redefine) a typed participant attribute.',
+    z.object({ name: z.string().trim().min(1).max(200), type: z.enum(['text', 'number', 'date', 'choice']), choices: z.array(z.string().trim().min(1).max(200)).max(200).optional() }),
+  ).returns<AttributeDef>(),
+
+  'participants-import-csv': call(
+    'Import a participant register (name, pseudonym, role, group, mode, consent columns, other columns as attributes).',
+    z.object({ fileName: z.string().min(1).max(500), csv: z.string().max(20_000_000) }),
+  ).returns<CsvImportResult>(),
+  'participants-export-csv': call('The participant register as CSV text (UTF-8), with consent columns and attributes.', z.object({})).returns<{ csv: string; fileName: string }>(),
+
+  'speakers-review': call('Speaker labels across transcripts with suggested participants, for the review step after import.', z.object({ sourceId: id().optional(), unmappedOnly: z.boolean().optional() })).returns<SpeakerReviewRow[]>(),
+  'speakers-map': call(
+    'Map speaker labels to one participant (existing, or created here); mapping several labels merges them.',
+    z
+      .object({
+        speakerIds: z.array(id()).min(1).max(10_000),
+        participantId: id().optional(),
+        create: z.object({ name: participantFields.name, role: participantFields.role, kind: participantFields.kind }).optional(),
+        /** The role these labels play in their sessions: participant, facilitator, interviewer, kaumātua, ... */
+        role: z.string().trim().min(1).max(100).optional(),
+        unmap: z.boolean().optional(),
+      })
+      .refine((v) => [v.participantId !== undefined, v.create !== undefined, v.unmap === true].filter(Boolean).length === 1, 'give exactly one of participantId, create or unmap'),
+  ).returns<SpeakerReviewRow[]>(),
 };

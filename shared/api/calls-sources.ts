@@ -9,3 +9,22 @@ export const sourceCalls = {
   'sources-list': call('Every transcript in the project, in import order.', z.object({})).returns<SourceSummary[]>(),
   'source-get': call('One transcript with its text, turns, speakers, annotations and session parts.', z.object({ sourceId: id() })).returns<SourceDetail>(),
 };
+
+export const sourceEditCalls = {
+  'source-update': call(
+    'Edit a transcript\'s details (title, date, mode, group, facilitators, location, round, notes). The text itself never changes.',
+    z.object({
+      sourceId: id(),
+      title: z.string().trim().min(1).max(500).optional(),
+      sessionDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are yyyy-mm-dd').nullable().optional(),
+      mode: z.enum(['mainstream', 'tikanga']).optional(),
+      kind: z.string().max(200).optional(),
+      groupId: id().nullable().optional(),
+      facilitators: z.string().max(2000).optional(),
+      location: z.string().max(500).optional(),
+      round: z.string().max(200).optional(),
+      notes: z.string().max(20_000).optional(),
+    }),
+  ).returns<SourceDetail>(),
+  'source-delete': call('Remove a transcript and everything coded in it.', z.object({ sourceId: id() })).returns<null>(),
+};

@@ -11,7 +11,8 @@ import type { z } from 'zod';
 import { appCalls } from './calls-app';
 import { codeCalls } from './calls-codes';
 import { participantCalls } from './calls-participants';
-import { sourceCalls } from './calls-sources';
+import { importCalls } from './calls-import';
+import { sourceCalls, sourceEditCalls } from './calls-sources';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -27,7 +28,7 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, participantCalls, codeCalls);
+export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

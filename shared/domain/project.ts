@@ -146,3 +146,71 @@ export interface SourceDetail extends SourceSummary {
   annotations: Annotation[];
   parts: SessionPart[];
 }
+
+export type ConsentAnswer = 'yes' | 'no' | 'unknown';
+
+export interface Consent {
+  recording: ConsentAnswer;
+  quote: ConsentAnswer;
+  named: ConsentAnswer;
+  /** ISO date of withdrawal, or null. */
+  withdrawnOn: string | null;
+  reviewSentOn: string | null;
+  reviewReturnedOn: string | null;
+  reviewApprovedOn: string | null;
+  conditions: string;
+}
+
+export type AttributeType = 'text' | 'number' | 'date' | 'choice';
+
+export interface AttributeDef {
+  id: number;
+  name: string;
+  type: AttributeType;
+  choices: string[];
+}
+
+export interface ParticipantDetail extends Participant {
+  consent: Consent | null;
+  /** Attribute name → value as stored (numbers and dates as text). */
+  attributes: Record<string, string>;
+  memberIds: number[];
+  /** Speaker labels mapped to this participant, with their sources. */
+  speakers: Array<{ speakerId: number; label: string; sourceId: number; sourceTitle: string }>;
+}
+
+/** One speaker label in one source, for the review step after import. */
+export interface SpeakerReviewRow {
+  speakerId: number;
+  sourceId: number;
+  sourceTitle: string;
+  label: string;
+  participantId: number | null;
+  role: string;
+  turnCount: number;
+  /** What Focal suggests: an existing participant by name, or a new one (e.g. `Facilitator (Sam Lee)` → Sam Lee, facilitator). */
+  suggestion: { participantId: number | null; name: string; role: string };
+}
+
+export interface CsvImportResult {
+  created: number;
+  updated: number;
+  groupsCreated: number;
+  /** Problems with single rows, each naming the file, row and column. */
+  warnings: string[];
+}
+
+export type ImportStatus = 'imported' | 'duplicate' | 'failed';
+
+export interface ImportFileResult {
+  fileName: string;
+  status: ImportStatus;
+  sourceId?: number;
+  title?: string;
+  /** For failures: one line naming the file and the problem. For duplicates: which source it repeats. */
+  message?: string;
+  duplicateOf?: { sourceId: number; title: string };
+  speakers?: string[];
+  warnings?: string[];
+  wordCount?: number;
+}

@@ -2,8 +2,10 @@
 import { appHandlers } from './handlers-app';
 import type { Handlers } from './handler-types';
 import { projectDataHandlers } from './handlers-project-data';
+import { sourceHandlers } from './handlers-sources';
 
 export const allHandlers = {
   ...appHandlers,
   ...projectDataHandlers,
+  ...sourceHandlers,
 } satisfies Handlers;

@@ -1,0 +1,107 @@
+/**
+ * Importing a batch of transcript files: read, hash, check for duplicates, parse and store each
+ * file on its own, reporting progress as it goes. A bad file gets a one-line reason naming it and
+ * never stops the others; each good file is written in one transaction.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { ImportFileResult } from '../../../shared/domain/project';
+import type { SourceMode } from '../../../shared/domain/transcript';
+import type { FocalCore } from '../app/focal-core';
+import { detectSessionParts } from '../import/detect-tikanga-parts';
+import { ImportError } from '../import/errors';
+import { MAX_IMPORT_BYTES, parseTranscriptFile } from '../import/parse-file';
+import { storeTranscript } from './store-transcript';
+
+export interface FileRef {
+  name: string;
+  path?: string | undefined;
+  dataBase64?: string | undefined;
+}
+
+export interface ImportOptions {
+  mode?: SourceMode | undefined;
+  groupId?: number | undefined;
+  onDuplicate: 'ask' | 'skip' | 'import';
+}
+
+function readBytes(file: FileRef): Uint8Array {
+  if (file.path) {
+    let size: number;
+    try {
+      const st = statSync(file.path);
+      if (!st.isFile()) throw new ImportError(file.name, 'is a folder, not a file');
+      size = st.size;
+    } catch (e) {
+      if (e instanceof ImportError) throw e;
+      throw new ImportError(file.name, `cannot be read (${(e as NodeJS.ErrnoException).code ?? 'unknown error'}); check it still exists and you may open it`);
+    }
+    // Refuse oversize files before reading them into memory.
+    if (size > MAX_IMPORT_BYTES) {
+      throw new ImportError(file.name, `is ${(size / 1e6).toFixed(1)} MB; Focal imports files up to 50 MB. Split it and import the parts.`);
+    }
+    return readFileSync(file.path);
+  }
+  return Buffer.from(file.dataBase64 ?? '', 'base64');
+}
+
+export async function importFiles(core: FocalCore, files: FileRef[], opts: ImportOptions): Promise<ImportFileResult[]> {
+  const project = core.requireProject();
+  const db = project.db;
+  const findByHash = db.prepare('SELECT id AS sourceId, title FROM sources WHERE content_hash = ? ORDER BY id LIMIT 1');
+  const results: ImportFileResult[] = [];
+  const seenInBatch = new Map<string, string>();
+  const total = files.length;
+
+  for (const [i, file] of files.entries()) {
+    const fileName = basename(file.name);
+    core.emit('progress', { task: 'import', done: i, total, label: `Reading ${fileName}` });
+    try {
+      const bytes = readBytes({ ...file, name: fileName });
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const existing = findByHash.get(hash) as { sourceId: number; title: string } | undefined;
+      const twinInBatch = seenInBatch.get(hash);
+      if ((existing || twinInBatch) && opts.onDuplicate !== 'import') {
+        results.push({
+          fileName,
+          status: 'duplicate',
+          ...(existing ? { duplicateOf: existing } : {}),
+          message: existing
+            ? `${fileName} has the same content as "${existing.title}", already in this project.`
+            : `${fileName} has the same content as ${twinInBatch}, earlier in this batch.`,
+        });
+        continue;
+      }
+      const parsed = await parseTranscriptFile(fileName, bytes);
+      const parts = detectSessionParts(parsed);
+      const sourceId = storeTranscript(db, parsed, {
+        fileName,
+        contentHash: hash,
+        mode: opts.mode,
+        groupId: opts.groupId ?? null,
+        parts,
+        now: core.now(),
+      });
+      seenInBatch.set(hash, fileName);
+      const row = db.prepare('SELECT title, word_count AS wordCount FROM sources WHERE id = ?').get(sourceId) as { title: string; wordCount: number };
+      const speakers = [...new Set(parsed.blocks.flatMap((b) => (b.kind === 'turn' && b.speaker ? [b.speaker] : [])))];
+      results.push({ fileName, status: 'imported', sourceId, title: row.title, wordCount: row.wordCount, speakers, warnings: parsed.warnings });
+    } catch (e) {
+      if (e instanceof ImportError) {
+        results.push({ fileName, status: 'failed', message: e.message });
+      } else {
+        core.log('error', `import of ${fileName} failed`, e);
+        const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+        results.push({ fileName, status: 'failed', message: `${fileName}: could not be imported (${reason}).` });
+      }
+    }
+  }
+  core.emit('progress', { task: 'import', done: total, total, label: 'Import finished' });
+  const imported = results.filter((r) => r.status === 'imported');
+  if (imported.length) {
+    project.audit(core.actor, 'sources-imported', { files: imported.map((r) => ({ file: r.fileName, sourceId: r.sourceId })) }, core.now());
+    core.emit('changed', { kinds: ['sources'] });
+  }
+  return results;
+}

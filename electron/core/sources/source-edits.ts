@@ -1,0 +1,67 @@
+/** Editing a transcript's details, and removing a transcript. Its text never changes after import. */
+import type { SourceDetail } from '../../../shared/domain/project';
+import type { FocalCore } from '../app/focal-core';
+import { FocalError } from '../errors';
+import { getSource } from './source-queries';
+
+export interface SourcePatch {
+  sourceId: number;
+  title?: string | undefined;
+  sessionDate?: string | null | undefined;
+  mode?: 'mainstream' | 'tikanga' | undefined;
+  kind?: string | undefined;
+  groupId?: number | null | undefined;
+  facilitators?: string | undefined;
+  location?: string | undefined;
+  round?: string | undefined;
+  notes?: string | undefined;
+}
+
+const COLUMNS: Record<Exclude<keyof SourcePatch, 'sourceId'>, string> = {
+  title: 'title',
+  sessionDate: 'session_date',
+  mode: 'mode',
+  kind: 'kind',
+  groupId: 'group_id',
+  facilitators: 'facilitators',
+  location: 'location',
+  round: 'round',
+  notes: 'notes',
+};
+
+export function updateSource(core: FocalCore, patch: SourcePatch): SourceDetail {
+  const p = core.requireProject();
+  const before = getSource(p.db, patch.sourceId);
+  const sets: string[] = [];
+  const values: unknown[] = [];
+  for (const [key, column] of Object.entries(COLUMNS) as [keyof typeof COLUMNS, string][]) {
+    if (patch[key] === undefined) continue;
+    sets.push(`${column} = ?`);
+    values.push(patch[key]);
+  }
+  if (patch.groupId) {
+    const g = p.db.prepare("SELECT kind FROM participants WHERE id = ?").get(patch.groupId) as { kind: string } | undefined;
+    if (g?.kind !== 'group') throw new FocalError('bad-input', `Participant ${patch.groupId} is not a group; a transcript's group must be a group.`);
+  }
+  if (sets.length) {
+    p.db.transaction(() => {
+      p.db.prepare(`UPDATE sources SET ${sets.join(', ')} WHERE id = ?`).run(...values, patch.sourceId);
+      const changed = Object.fromEntries(Object.keys(COLUMNS).filter((k) => patch[k as keyof SourcePatch] !== undefined).map((k) => [k, { from: before[k as keyof SourceDetail] ?? null, to: patch[k as keyof SourcePatch] }]));
+      p.audit(core.actor, 'source-updated', { sourceId: patch.sourceId, changed }, core.now());
+    })();
+    core.emit('changed', { kinds: ['sources'] });
+  }
+  return getSource(p.db, patch.sourceId);
+}
+
+export function deleteSource(core: FocalCore, sourceId: number): null {
+  const p = core.requireProject();
+  const src = getSource(p.db, sourceId);
+  p.db.transaction(() => {
+    p.db.prepare('DELETE FROM search_index WHERE block_id IN (SELECT id FROM blocks WHERE source_id = ?)').run(sourceId);
+    p.db.prepare('DELETE FROM sources WHERE id = ?').run(sourceId);
+    p.audit(core.actor, 'source-deleted', { sourceId, title: src.title, fileName: src.fileName }, core.now());
+  })();
+  core.emit('changed', { kinds: ['sources', 'codings'] });
+  return null;
+}
