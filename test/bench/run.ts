@@ -4,9 +4,10 @@
  * Run one by name: `npm run bench -- import`.
  */
 import { benchDir, type Bench, type BenchRow, printTable } from './bench-kit';
+import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
 
-const benches: Bench[] = [projectFileBench];
+const benches: Bench[] = [projectFileBench, importBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
