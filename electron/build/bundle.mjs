@@ -24,7 +24,7 @@ const common = {
 await Promise.all([
   build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs', external: ['electron'] }),
   // The preload runs sandboxed: it may require only 'electron', so everything else is bundled in.
-  build({ ...common, packages: undefined, external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'node' }),
+  build({ ...common, packages: undefined, minify: true, external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'node' }),
   build({ ...common, entryPoints: ['electron/cli/focal.ts'], outfile: 'dist/cli/focal.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['electron/web/harness.ts'], outfile: 'dist/web/harness.cjs' }),
 ]);

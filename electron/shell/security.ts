@@ -32,11 +32,11 @@ export function hardenAllWebContents(isAppPage: (url: string) => boolean): void 
 function hardenWebContents(contents: WebContents, isAppPage: (url: string) => boolean): void {
   // Dropping a file on the window, a link click or a script changing location would all replace
   // our page (and its preload bridge) with something else: only our own page may be loaded.
-  contents.on('will-navigate', (event, url) => {
-    if (!isAppPage(url)) event.preventDefault();
+  contents.on('will-navigate', (details) => {
+    if (!isAppPage(details.url)) details.preventDefault();
   });
-  contents.on('will-redirect', (event, url) => {
-    if (!isAppPage(url)) event.preventDefault();
+  contents.on('will-redirect', (details) => {
+    if (!isAppPage(details.url)) details.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {

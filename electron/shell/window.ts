@@ -1,0 +1,87 @@
+/**
+ * One Focal window = one BrowserWindow + one FocalCore. The core lives exactly as long as the
+ * window: closing the window closes its project (checkpointing the database) and drops its
+ * listeners.
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import { FocalCore } from '../core/app/focal-core';
+import { electronHost } from './host';
+import { forwardEvents } from './ipc';
+
+export interface ShellPaths {
+  /** dist/renderer/index.html: the only page the window may show. */
+  index: string;
+  /** dist/electron/preload.cjs */
+  preload: string;
+  /** Window icon for Linux (Windows and macOS take it from the packaged app). */
+  icon: string;
+}
+
+export interface FocalWindow {
+  win: BrowserWindow;
+  core: FocalCore;
+  /** webContents id, kept because webContents cannot be read after the window closes. */
+  id: number;
+}
+
+export interface WindowOptions {
+  paths: ShellPaths;
+  nativeBinding: string | undefined;
+  /** The recent-projects list may have changed (a project was opened or created). */
+  onProjectChanged(): void;
+  onClosed(window: FocalWindow): void;
+}
+
+export function openWindow(opts: WindowOptions): FocalWindow {
+  const win = new BrowserWindow({
+    title: 'Focal',
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    // Hidden until the first paint, on the renderer's background colour, so there is no white flash.
+    show: false,
+    backgroundColor: '#f6f7f6',
+    ...(process.platform === 'linux' ? { icon: opts.paths.icon } : {}),
+    webPreferences: {
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: opts.paths.preload,
+      spellcheck: false,
+    },
+  });
+
+  const core = new FocalCore({
+    dataDir: app.getPath('userData'),
+    host: electronHost(() => (win.isDestroyed() ? null : win)),
+    version: app.getVersion(),
+    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+  });
+  const self: FocalWindow = { win, core, id: win.webContents.id };
+
+  const stopEvents = forwardEvents(core, win.webContents);
+  const stopWatching = core.on('changed', ({ kinds }) => {
+    if (kinds.includes('project')) opts.onProjectChanged();
+  });
+
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`[focal] renderer exited (${details.reason}); the open project stays safe in the main process.`);
+  });
+  win.on('closed', () => {
+    stopEvents();
+    stopWatching();
+    core.dispose();
+    opts.onClosed(self);
+  });
+
+  win.loadFile(opts.paths.index).catch((error: unknown) => {
+    // Usually a missing renderer build; show the window anyway so the user sees the app started.
+    if (win.isDestroyed()) return;
+    win.show();
+    dialog.showErrorBox('Focal could not start', `The app's page could not be loaded (${String(error)}). ${app.isPackaged ? 'Reinstalling Focal should fix this.' : 'Run "npm run build" and start Focal again.'}`);
+  });
+  return self;
+}

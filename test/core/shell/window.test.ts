@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import { openWindow } from '../../../electron/shell/window';
+import { fake, FakeBrowserWindow } from './fake-electron';
+
+vi.hoisted(() => void (process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent-electron'));
+vi.mock('electron', async () => (await import('./fake-electron')).electron);
+
+// A stand-in core: records how it was made and whether it was disposed.
+const cores = vi.hoisted(() => [] as Array<{ opts: Record<string, unknown>; disposed: boolean; listeners: Map<string, (p: unknown) => void> }>);
+vi.mock('../../../electron/core/app/focal-core', () => ({
+  FocalCore: class {
+    disposed = false;
+    listeners = new Map<string, (p: unknown) => void>();
+    constructor(readonly opts: Record<string, unknown>) {
+      cores.push(this as never);
+    }
+    on(name: string, fn: (p: unknown) => void) {
+      this.listeners.set(`${name}:${this.listeners.size}`, fn);
+      return () => {};
+    }
+    dispose() {
+      this.disposed = true;
+    }
+  },
+}));
+
+const paths = { index: '/app/dist/renderer/index.html', preload: '/app/dist/electron/preload.cjs', icon: '/app/resources/icon.png' };
+
+function open(nativeBinding?: string) {
+  const onProjectChanged = vi.fn();
+  const onClosed = vi.fn();
+  const w = openWindow({ paths, nativeBinding, onProjectChanged, onClosed });
+  const win = FakeBrowserWindow.created.at(-1)!;
+  return { w, win, core: cores.at(-1)!, onProjectChanged, onClosed };
+}
+
+describe('openWindow', () => {
+  it('creates a sandboxed, isolated window with our preload and no Node in the page', () => {
+    const { win } = open();
+    expect(win.options.webPreferences).toEqual({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      preload: paths.preload,
+      spellcheck: false,
+    });
+    expect(win.options).toMatchObject({ title: 'Focal', show: false, minWidth: expect.any(Number), minHeight: expect.any(Number) });
+    expect(typeof win.options.backgroundColor).toBe('string');
+  });
+
+  it('loads only the bundled renderer page and shows the window when it is ready', () => {
+    const { win } = open();
+    expect(win.loaded).toBe(paths.index);
+    expect(win.shown).toBe(false);
+    win.fire('ready-to-show');
+    expect(win.shown).toBe(true);
+  });
+
+  it('gives the window its own core in the app data folder, with the Electron build of SQLite', () => {
+    const { core, w } = open('/app/.electron-native/better_sqlite3.node');
+    expect(w.core).toBe(core);
+    expect(core.opts).toMatchObject({ dataDir: fake.userData, version: '9.9.9', nativeBinding: '/app/.electron-native/better_sqlite3.node' });
+    expect((core.opts.host as { platform: string }).platform).toBe('electron');
+    expect('nativeBinding' in open(undefined).core.opts).toBe(false);
+  });
+
+  it('disposes the core when the window closes', () => {
+    const { win, core, onClosed, w } = open();
+    win.fire('closed');
+    expect(core.disposed).toBe(true);
+    expect(onClosed).toHaveBeenCalledWith(w);
+  });
+
+  it('reports project changes (the recent list) but not other changes', () => {
+    const { core, onProjectChanged } = open();
+    const changed = [...core.listeners].filter(([k]) => k.startsWith('changed:')).map(([, fn]) => fn);
+    for (const fn of changed) fn({ kinds: ['codes'] });
+    expect(onProjectChanged).not.toHaveBeenCalled();
+    for (const fn of changed) fn({ kinds: ['project'] });
+    expect(onProjectChanged).toHaveBeenCalled();
+  });
+});
