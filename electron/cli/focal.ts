@@ -23,7 +23,8 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
 export async function runCli(argv: string[]): Promise<number> {
   try {
     await buildProgram().parseAsync(argv, { from: 'user' });
-    return 0;
+    // A command that finished but had partial failures (e.g. one file of many) sets exitCode.
+    return Number(process.exitCode ?? 0);
   } catch (e) {
     if (e instanceof CommanderError) {
       // Help and version are "errors" to commander; they already printed what they had to.

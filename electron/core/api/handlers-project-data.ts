@@ -1,13 +1,11 @@
 /** Handlers that read the open project's sources, participants and code tree. */
 import { listCodes, listFrames } from '../codes/code-queries';
-import { listParticipants } from '../participants/participant-queries';
 import { getSource, listSources } from '../sources/source-queries';
 import { handlers } from './handler-types';
 
 export const projectDataHandlers = handlers({
   'sources-list': (_i, core) => listSources(core.requireProject().db),
   'source-get': (i, core) => getSource(core.requireProject().db, i.sourceId),
-  'participants-list': (_i, core) => listParticipants(core.requireProject().db),
   'frames-list': (_i, core) => listFrames(core.requireProject().db),
   'codes-list': (i, core) => listCodes(core.requireProject().db, i.frameId),
 });

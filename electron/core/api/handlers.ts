@@ -1,11 +1,13 @@
 /** Every handler, joined. The `satisfies` check fails the build if any contract call lacks one. */
 import { appHandlers } from './handlers-app';
 import type { Handlers } from './handler-types';
+import { participantHandlers } from './handlers-participants';
 import { projectDataHandlers } from './handlers-project-data';
 import { sourceHandlers } from './handlers-sources';
 
 export const allHandlers = {
   ...appHandlers,
   ...projectDataHandlers,
+  ...participantHandlers,
   ...sourceHandlers,
 } satisfies Handlers;

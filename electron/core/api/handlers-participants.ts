@@ -1,0 +1,26 @@
+/** Handlers for participants, groups, typed attributes, the register CSV and the speaker review. */
+import { defineAttribute } from '../participants/attribute-edits';
+import { listAttributes } from '../participants/attribute-types';
+import { createParticipant, deleteParticipant, updateParticipant } from '../participants/participant-edits';
+import { getParticipant, listParticipants } from '../participants/participant-queries';
+import { exportRegister } from '../participants/register-export';
+import { importRegister } from '../participants/register-import';
+import { mapSpeakers, reviewSpeakers } from '../participants/speaker-review';
+import { handlers } from './handler-types';
+
+export const participantHandlers = handlers({
+  'participants-list': (_i, core) => listParticipants(core.requireProject().db),
+  'participant-get': (i, core) => getParticipant(core.requireProject().db, i.id),
+  'participant-create': (i, core) => createParticipant(core, i),
+  'participant-update': (i, core) => updateParticipant(core, i),
+  'participant-delete': (i, core) => deleteParticipant(core, i.id),
+
+  'attributes-list': (_i, core) => listAttributes(core.requireProject().db),
+  'attribute-define': (i, core) => defineAttribute(core, i),
+
+  'participants-import-csv': (i, core) => importRegister(core, i.fileName, i.csv),
+  'participants-export-csv': (_i, core) => exportRegister(core.requireProject().db),
+
+  'speakers-review': (i, core) => reviewSpeakers(core.requireProject().db, i),
+  'speakers-map': (i, core) => mapSpeakers(core, i),
+});
