@@ -17,11 +17,11 @@ export function listCodes(db: ProjectDb, frameId?: number): Code[] {
        LEFT JOIN codings cd ON cd.code_id = c.id
        LEFT JOIN blocks b ON b.source_id = cd.source_id AND b.kind = 'turn' AND b.start < cd.end AND b.end > cd.start
        LEFT JOIN speakers sp ON sp.id = b.speaker_id
-       WHERE (?1 IS NULL OR c.frame_id = ?1)
+       WHERE (@frameId IS NULL OR c.frame_id = @frameId)
        GROUP BY c.id
        ORDER BY c.frame_id, c.position, c.name COLLATE NOCASE`,
     )
-    .all(frameId ?? null) as Array<Omit<Code, 'counts'> & { segments: number; sources: number; participants: number }>;
+    .all({ frameId: frameId ?? null }) as Array<Omit<Code, 'counts'> & { segments: number; sources: number; participants: number }>;
   // count(cd.id) above counts coding × overlapping turns; recount segments exactly.
   const segs = new Map(
     (db.prepare('SELECT code_id AS id, count(*) AS n FROM codings GROUP BY code_id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]),

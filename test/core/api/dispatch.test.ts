@@ -95,3 +95,17 @@ describe('dispatch', () => {
     }
   });
 });
+
+describe('code tree reads', () => {
+  const { api, path, core } = testCore();
+  it('lists codes of one frame or all frames, parents before children, with counts', async () => {
+    await api['project-new']({ name: 'Codes', path: path('codes.focal') });
+    const db = core.requireProject().db;
+    const now = new Date().toISOString();
+    db.prepare("INSERT INTO code_frames (name, kind, created_at) VALUES ('Kaupapa Māori', 'kaupapa-maori', ?)").run(now);
+    db.prepare("INSERT INTO codes (id, frame_id, parent_id, name, position, created_at) VALUES (1, 1, NULL, 'Hope', 1, ?), (2, 1, 1, 'Lived experience', 0, ?), (3, 2, NULL, 'Taha wairua', 0, ?), (4, 1, NULL, 'Access', 0, ?)").run(now, now, now, now);
+    expect((await api['codes-list']({ frameId: 1 })).map((c) => c.name)).toEqual(['Access', 'Hope', 'Lived experience']);
+    expect((await api['codes-list']({})).map((c) => c.name)).toEqual(['Access', 'Hope', 'Lived experience', 'Taha wairua']);
+    expect((await api['codes-list']({ frameId: 2 }))[0]).toMatchObject({ name: 'Taha wairua', counts: { segments: 0, sources: 0, participants: 0 } });
+  });
+});
