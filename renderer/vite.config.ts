@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 // The renderer is built to static files: loaded from disk by Electron (file://, hence base './')
 // and served by the browser harness for `npm run web` and the Playwright tests.
 export default defineConfig({
-  root: __dirname,
+  root: import.meta.dirname,
   base: './',
   plugins: [react()],
   build: {

@@ -1,0 +1,74 @@
+/**
+ * HostServices for the browser harness. A web page cannot show native file dialogs, so the
+ * answers come from the harness's working folder: new projects are saved there under a file
+ * name made from the project name, exports go to its exports/ folder, and "open" is left to
+ * the recent-projects list (null = nothing chosen).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import type { HostServices } from '../core/host';
+
+export interface WebHost extends HostServices {
+  platform: 'web';
+  /** The last text "copied": the browser harness has no system clipboard; tests read it here. */
+  readonly clipboardText: string | null;
+}
+
+// Characters no file name may hold on any platform we ship to, plus the C0/C1 control ranges.
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f-\u009f]/g;
+
+/** A file-name-safe form of a name, keeping letters with macrons as they are (Hui ā-rohe → hui-ā-rohe). */
+export function fileSlug(name: string, fallback = 'project'): string {
+  const slug = name
+    .normalize('NFC')
+    .replace(UNSAFE, ' ')
+    .trim()
+    .toLocaleLowerCase('en-NZ')
+    .replace(/\s+/g, '-')
+    .replace(/-{2,}/g, '-')
+    // Leading dots would hide the file; trailing dots and dashes look like mistakes.
+    .replace(/^[.-]+|[.-]+$/g, '')
+    .slice(0, 80);
+  return slug || fallback;
+}
+
+/** A file name safe to join onto a folder: no separators, no control characters, never "." or "..". */
+function safeFileName(name: string, fallback: string): string {
+  const cleaned = name.normalize('NFC').replace(UNSAFE, '-').trim().replace(/^\.+/, '');
+  return cleaned || fallback;
+}
+
+export function createWebHost(workDir: string): WebHost {
+  let clipboardText: string | null = null;
+  return {
+    platform: 'web',
+    get clipboardText() {
+      return clipboardText;
+    },
+    async chooseNewProjectPath(suggestedName) {
+      mkdirSync(workDir, { recursive: true });
+      const slug = fileSlug(suggestedName);
+      // Never overwrite: the second "Hui study" becomes hui-study-2.focal.
+      for (let n = 1; ; n++) {
+        const candidate = join(workDir, `${n === 1 ? slug : `${slug}-${n}`}.focal`);
+        if (!existsSync(candidate)) return candidate;
+      }
+    },
+    async chooseProjectToOpen() {
+      return null;
+    },
+    async chooseImportFiles() {
+      return null;
+    },
+    async chooseExportPath(suggestedName, extensions) {
+      const dir = join(workDir, 'exports');
+      mkdirSync(dir, { recursive: true });
+      const file = safeFileName(suggestedName, 'export');
+      const ext = extensions[0];
+      return join(dir, extname(file) || !ext ? file : `${file}.${ext.replace(/^\./, '')}`);
+    },
+    async writeClipboard(text) {
+      clipboardText = text;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * Ctrl/Cmd+N, O and W, and the same commands from Electron's native menu. In a browser tab
+ * Chromium keeps Ctrl+N/W for itself, so there these work only from the in-app buttons.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import type { FocalBridge } from '../../../shared/api/bridge';
+import type { AppCommands } from './AppContext';
+
+interface State {
+  projectOpen: boolean;
+  /** While a dialog is open the shortcuts are off, so Ctrl+N cannot stack dialogs. */
+  dialogOpen: boolean;
+}
+
+export function useShortcuts(commands: AppCommands, state: State, bridge: FocalBridge | null): void {
+  const latest = useRef({ commands, state });
+  useLayoutEffect(() => {
+    latest.current = { commands, state };
+  });
+
+  useEffect(() => {
+    const run = (command: string): boolean => {
+      const { commands: c, state: s } = latest.current;
+      if (s.dialogOpen) return false;
+      if (command === 'new-project') c.newProject();
+      else if (command === 'open-project') c.openProject();
+      else if (command === 'close-project' && s.projectOpen) void c.closeProject();
+      // 'import', 'find', 'undo', 'redo' belong to features that register them when they exist.
+      else return false;
+      return true;
+    };
+    const keyCommands: Record<string, string> = { n: 'new-project', o: 'open-project', w: 'close-project' };
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      const command = keyCommands[e.key.toLowerCase()];
+      if (command && run(command)) e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    const offMenu = bridge?.onMenu((command) => run(command));
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      offMenu?.();
+    };
+  }, [bridge]);
+}

@@ -1,0 +1,22 @@
+/** Renderer entry: connect to the core (IPC bridge or HTTP harness) and mount the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ApiProvider } from './api/ApiProvider';
+import { connect } from './api/transport';
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/start.css';
+import './styles/workspace.css';
+import './styles/lists.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <ApiProvider connection={connect()}>
+      <App />
+    </ApiProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,60 @@
+/** The project's transcripts: title, mode (tikanga-based ones banded), session date and length. */
+import { useCallback } from 'react';
+import type { SourceSummary } from '../../../shared/domain/project';
+import { formatDate } from '../../../shared/format/dates';
+import { useApi } from '../api/ApiProvider';
+import { useDateFormat } from '../app/AppContext';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { ModeBadge } from '../components/ModeBadge';
+import { PaneHeader } from '../components/PaneHeader';
+import { plural } from '../format/numbers';
+import { shortcut } from '../format/keys';
+import { useProjectData } from './useProjectData';
+
+interface SourcesListProps {
+  selectedId: number | null;
+  onSelect: (id: number) => void;
+}
+
+export function SourcesList({ selectedId, onSelect }: SourcesListProps) {
+  const api = useApi();
+  const load = useCallback(() => api['sources-list']({}), [api]);
+  const { data: sources, error } = useProjectData(load, ['sources', 'codings']);
+  const dateFormat = useDateFormat();
+
+  return (
+    <section className="pane-section pane-section-grow" aria-labelledby="sources-heading">
+      <PaneHeader id="sources-heading" title="Sources" count={sources?.length ?? null} />
+      <div className="pane-scroll">
+        <ErrorMessage message={error} />
+        {sources && sources.length === 0 && (
+          <EmptyState>No transcripts yet. Import transcripts ({shortcut('i')}) or drop files here.</EmptyState>
+        )}
+        {sources && sources.length > 0 && (
+          <ul className="item-list" aria-labelledby="sources-heading">
+            {sources.map((s) => (
+              <li key={s.id}>
+                <SourceItem source={s} selected={s.id === selectedId} dateFormat={dateFormat} onSelect={onSelect} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function SourceItem({ source: s, selected, dateFormat, onSelect }: { source: SourceSummary; selected: boolean; dateFormat: 'nz' | 'iso'; onSelect: (id: number) => void }) {
+  const classes = ['source-item', s.mode === 'tikanga' ? 'source-tikanga' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
+  return (
+    <button type="button" className={classes} aria-current={selected ? 'true' : undefined} onClick={() => onSelect(s.id)}>
+      <span className="source-title">{s.title}</span>
+      <span className="source-meta">
+        <ModeBadge mode={s.mode} />
+        {s.sessionDate && <span>{formatDate(s.sessionDate, dateFormat)}</span>}
+        <span>{plural(s.wordCount, 'word')}</span>
+      </span>
+    </button>
+  );
+}
