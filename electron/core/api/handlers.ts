@@ -1,5 +1,6 @@
 /** Every handler, joined. The `satisfies` check fails the build if any contract call lacks one. */
 import { appHandlers } from './handlers-app';
+import { codingHandlers } from './handlers-coding';
 import type { Handlers } from './handler-types';
 import { participantHandlers } from './handlers-participants';
 import { projectDataHandlers } from './handlers-project-data';
@@ -10,4 +11,5 @@ export const allHandlers = {
   ...projectDataHandlers,
   ...participantHandlers,
   ...sourceHandlers,
+  ...codingHandlers,
 } satisfies Handlers;

@@ -7,12 +7,15 @@ import { basename } from 'node:path';
 import type { ProjectCounts, ProjectInfo } from '../../../shared/domain/project';
 import { createProject, openProject, type OpenOptions, type ProjectDb } from '../db/open-project';
 import { currentVersion } from '../db/migrate';
+import { installChangeCapture } from '../history/change-capture';
 
 export class ProjectSession {
   private constructor(
     readonly db: ProjectDb,
     readonly path: string,
-  ) {}
+  ) {
+    installChangeCapture(db);
+  }
 
   static create(path: string, name: string, opts: OpenOptions = {}): ProjectSession {
     const db = createProject(path, name, opts);

@@ -1,0 +1,94 @@
+/**
+ * Undo that survives a reload, without writing an inverse by hand for every command.
+ *
+ * Temporary triggers (per connection, never stored in the file) record every row inserted,
+ * updated or deleted in the undoable tables while an action runs, as JSON. From that log an
+ * action's undo (reverse order, inverse ops) and redo (forward ops) are derived and stored in
+ * the `history` table in the same transaction as the action itself. FK cascades fire the
+ * triggers too, so deleting a code also captures the codings the cascade removed.
+ */
+import type { ProjectDb } from '../db/open-project';
+
+/** Tables whose changes are undoable: the code tree, codings and memos. */
+export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames'] as const;
+export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
+
+export interface RowChange {
+  table: UndoableTable;
+  op: 'insert' | 'update' | 'delete';
+  old: Record<string, unknown> | null;
+  new: Record<string, unknown> | null;
+}
+
+function columns(db: ProjectDb, table: string): string[] {
+  return (db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map((c) => c.name);
+}
+
+function jsonRow(prefix: 'OLD' | 'NEW', cols: string[]): string {
+  return `json_object(${cols.map((c) => `'${c}', ${prefix}."${c}"`).join(', ')})`;
+}
+
+/** Installs the temporary capture triggers on this connection. Idempotent. */
+export function installChangeCapture(db: ProjectDb): void {
+  db.exec(`
+    CREATE TEMP TABLE IF NOT EXISTS capture_flag (on_ INTEGER NOT NULL);
+    CREATE TEMP TABLE IF NOT EXISTS capture_log (seq INTEGER PRIMARY KEY, tbl TEXT, op TEXT, old TEXT, new TEXT);
+    DELETE FROM temp.capture_flag; INSERT INTO temp.capture_flag VALUES (0);
+  `);
+  for (const table of UNDOABLE_TABLES) {
+    const cols = columns(db, table);
+    const when = 'WHEN (SELECT on_ FROM temp.capture_flag) = 1';
+    db.exec(`
+      CREATE TEMP TRIGGER IF NOT EXISTS capture_${table}_ins AFTER INSERT ON main.${table} ${when}
+        BEGIN INSERT INTO temp.capture_log (tbl, op, old, new) VALUES ('${table}', 'insert', NULL, ${jsonRow('NEW', cols)}); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS capture_${table}_upd AFTER UPDATE ON main.${table} ${when}
+        BEGIN INSERT INTO temp.capture_log (tbl, op, old, new) VALUES ('${table}', 'update', ${jsonRow('OLD', cols)}, ${jsonRow('NEW', cols)}); END;
+      CREATE TEMP TRIGGER IF NOT EXISTS capture_${table}_del AFTER DELETE ON main.${table} ${when}
+        BEGIN INSERT INTO temp.capture_log (tbl, op, old, new) VALUES ('${table}', 'delete', ${jsonRow('OLD', cols)}, NULL); END;
+    `);
+  }
+}
+
+/** Runs fn with capture on and returns what it changed. Call inside a transaction. */
+export function captureChanges<T>(db: ProjectDb, fn: () => T): { value: T; changes: RowChange[] } {
+  db.exec('DELETE FROM temp.capture_log; UPDATE temp.capture_flag SET on_ = 1;');
+  try {
+    const value = fn();
+    const rows = db.prepare('SELECT tbl, op, old, new FROM temp.capture_log ORDER BY seq').all() as {
+      tbl: UndoableTable;
+      op: RowChange['op'];
+      old: string | null;
+      new: string | null;
+    }[];
+    const changes = rows.map((r) => ({
+      table: r.tbl,
+      op: r.op,
+      old: r.old ? (JSON.parse(r.old) as Record<string, unknown>) : null,
+      new: r.new ? (JSON.parse(r.new) as Record<string, unknown>) : null,
+    }));
+    return { value, changes };
+  } finally {
+    db.exec('UPDATE temp.capture_flag SET on_ = 0; DELETE FROM temp.capture_log;');
+  }
+}
+
+/** The changes that undo `changes`: inverse ops in reverse order. */
+export function invert(changes: RowChange[]): RowChange[] {
+  return [...changes].reverse().map((c) => ({ table: c.table, op: c.op === 'insert' ? 'delete' : c.op === 'delete' ? 'insert' : 'update', old: c.new, new: c.old }));
+}
+
+/** Applies row changes exactly (ids included). Foreign keys are checked at commit, so order within the batch does not matter. */
+export function applyChanges(db: ProjectDb, changes: RowChange[]): void {
+  db.pragma('defer_foreign_keys = ON');
+  for (const c of changes) {
+    if (c.op === 'insert' && c.new) {
+      const cols = Object.keys(c.new);
+      db.prepare(`INSERT INTO ${c.table} (${cols.map((k) => `"${k}"`).join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`).run(c.new);
+    } else if (c.op === 'delete' && c.old) {
+      db.prepare(`DELETE FROM ${c.table} WHERE id = ?`).run(c.old.id);
+    } else if (c.op === 'update' && c.new) {
+      const cols = Object.keys(c.new).filter((k) => k !== 'id');
+      db.prepare(`UPDATE ${c.table} SET ${cols.map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @id`).run(c.new);
+    }
+  }
+}
