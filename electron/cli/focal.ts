@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { FOCAL_VERSION } from '../../shared/version';
 import { CliError, type Output } from './cli-context';
+import { registerCodeCommands } from './commands/code-commands';
 import { registerImportCommand } from './commands/import-command';
 import { registerProjectCommands } from './commands/project-commands';
 
@@ -17,6 +18,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   const output = (json: boolean): Output => ({ json, out: write });
   registerProjectCommands(program, output);
   registerImportCommand(program, output);
+  registerCodeCommands(program, output);
   return program;
 }
 
