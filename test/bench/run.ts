@@ -4,10 +4,11 @@
  * Run one by name: `npm run bench -- import`.
  */
 import { benchDir, type Bench, type BenchRow, printTable } from './bench-kit';
+import { codingBench } from './bench-coding';
 import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
 
-const benches: Bench[] = [projectFileBench, importBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
