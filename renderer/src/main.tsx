@@ -9,6 +9,10 @@ import './styles/controls.css';
 import './styles/start.css';
 import './styles/workspace.css';
 import './styles/lists.css';
+import './styles/forms.css';
+import './styles/import.css';
+import './styles/people.css';
+import './styles/review.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

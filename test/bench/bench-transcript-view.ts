@@ -34,7 +34,9 @@ const armTimer = (lastId: number) => `window.__tvOpen = new Promise((resolve) =>
     if (clicked && document.querySelector('${VIEW} [data-block-id="${lastId}"]')) { observer.disconnect(); done(); }
   });
   observer.observe(document.body, { childList: true, subtree: true });
-})`;
+});
+// Not the promise itself: evaluate would wait for it.
+0`;
 
 const SCROLL_THROUGH = `(async () => {
   let el = document.querySelector('${VIEW}');

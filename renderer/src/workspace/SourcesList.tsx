@@ -9,7 +9,8 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { ModeBadge } from '../components/ModeBadge';
 import { PaneHeader } from '../components/PaneHeader';
 import { plural } from '../format/numbers';
-import { shortcut } from '../format/keys';
+import { ariaShortcut, shortcut } from '../format/keys';
+import { useImportActions } from '../import/ImportContext';
 import { useProjectData } from './useProjectData';
 
 interface SourcesListProps {
@@ -22,10 +23,15 @@ export function SourcesList({ selectedId, onSelect }: SourcesListProps) {
   const load = useCallback(() => api['sources-list']({}), [api]);
   const { data: sources, error } = useProjectData(load, ['sources', 'codings']);
   const dateFormat = useDateFormat();
+  const { chooseFiles } = useImportActions();
 
   return (
     <section className="pane-section pane-section-grow" aria-labelledby="sources-heading">
-      <PaneHeader id="sources-heading" title="Sources" count={sources?.length ?? null} />
+      <PaneHeader id="sources-heading" title="Sources" count={sources?.length ?? null}>
+        <button type="button" className="button button-small" onClick={chooseFiles} aria-keyshortcuts={ariaShortcut('i')} title={`Import transcripts (${shortcut('i')})`}>
+          Import…
+        </button>
+      </PaneHeader>
       <div className="pane-scroll">
         <ErrorMessage message={error} />
         {sources && sources.length === 0 && (

@@ -1,65 +1,55 @@
 /**
- * The middle pane: the selected transcript, read-only for now (coding arrives with the editor).
- * Every piece of transcript text is rendered as a React text node, never as HTML.
+ * The middle pane: the selected transcript in the transcript view (mapped speakers shown by their
+ * participants' names), with a Details toggle for its metadata and removing it.
  */
-import { useCallback } from 'react';
-import type { SourceDetail } from '../../../shared/domain/project';
-import { formatDate } from '../../../shared/format/dates';
+import { useCallback, useMemo, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
-import { useDateFormat } from '../app/AppContext';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
-import { ModeBadge } from '../components/ModeBadge';
 import { PaneHeader } from '../components/PaneHeader';
-import { plural } from '../format/numbers';
+import { SourceDetails } from '../sources/SourceDetails';
+import { TranscriptView } from '../transcript/TranscriptView';
 import { useProjectData } from './useProjectData';
 
-export function TranscriptPane({ id, sourceId }: { id: string; sourceId: number | null }) {
+interface TranscriptPaneProps {
+  id: string;
+  sourceId: number | null;
+  onRemoved: () => void;
+}
+
+export function TranscriptPane({ id, sourceId, onRemoved }: TranscriptPaneProps) {
   const api = useApi();
   const load = useCallback(() => (sourceId === null ? Promise.resolve(null) : api['source-get']({ sourceId })), [api, sourceId]);
-  const { data: source, error } = useProjectData(load, ['sources']);
+  const { data: source, error } = useProjectData(load, ['sources', 'codings']);
+  const loadPeople = useCallback(() => api['participants-list']({}), [api]);
+  const { data: people } = useProjectData(loadPeople, ['participants']);
+  const [detailsOpen, setDetailsOpen] = useState(false);
   const shown = source && source.id === sourceId ? source : null;
+
+  const participantsById = useMemo(() => new Map((people ?? []).map((p) => [p.id, { name: p.name, pseudonym: p.pseudonym }])), [people]);
+  const groups = useMemo(() => (people ?? []).filter((p) => p.kind === 'group'), [people]);
 
   return (
     <section id={id} className="pane pane-main" aria-labelledby="transcript-heading">
-      <PaneHeader id="transcript-heading" title={shown?.title ?? 'Transcript'} />
+      <PaneHeader id="transcript-heading" title={shown?.title ?? 'Transcript'}>
+        {shown && (
+          <button
+            type="button"
+            className="button button-small"
+            aria-expanded={detailsOpen}
+            aria-controls="source-details"
+            onClick={() => setDetailsOpen((open) => !open)}
+          >
+            Details
+          </button>
+        )}
+      </PaneHeader>
       <div className="pane-scroll transcript-scroll">
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
-        {shown && <Transcript source={shown} />}
+        {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
+        {shown && <TranscriptView key={shown.id} source={shown} participantsById={participantsById} />}
       </div>
     </section>
-  );
-}
-
-function Transcript({ source }: { source: SourceDetail }) {
-  const dateFormat = useDateFormat();
-  const speakers = new Map(source.speakers.map((s) => [s.id, s.label]));
-  return (
-    <article className={source.mode === 'tikanga' ? 'transcript transcript-tikanga' : 'transcript'} aria-label={source.title}>
-      <p className="transcript-meta">
-        <ModeBadge mode={source.mode} />
-        {source.kind && <span>{source.kind}</span>}
-        {source.sessionDate && <span>{formatDate(source.sessionDate, dateFormat)}</span>}
-        <span>{plural(source.speakerCount, 'speaker')}</span>
-        <span>{plural(source.wordCount, 'word')}</span>
-      </p>
-      {source.blocks.length === 0 ? (
-        <p className="transcript-text">{source.text}</p>
-      ) : (
-        source.blocks.map((b) => {
-          const text = source.text.slice(b.start, b.end);
-          if (b.kind === 'heading') return <h3 key={b.id} className="transcript-heading">{text}</h3>;
-          if (b.kind === 'note') return <p key={b.id} className="transcript-note">{text}</p>;
-          const speaker = b.speakerId !== null ? speakers.get(b.speakerId) : undefined;
-          return (
-            <div key={b.id} className="transcript-turn">
-              {speaker && <div className="transcript-speaker">{speaker}</div>}
-              <p className="transcript-text">{text}</p>
-            </div>
-          );
-        })
-      )}
-    </article>
   );
 }

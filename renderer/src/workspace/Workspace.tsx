@@ -1,12 +1,19 @@
 /**
- * The open project, NVivo-style: Sources and Participants on the left, the transcript in the
- * middle, the code tree on the right, with draggable splitters between them and a status bar.
+ * The open project, NVivo-style: Sources and Participants on the left, the main pane in the
+ * middle (a transcript, a participant's page, or the speaker review), the code tree on the right,
+ * with draggable splitters between them and a status bar. Files dropped anywhere are imported.
  */
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { DropOverlay } from '../import/DropOverlay';
+import { ImportContext } from '../import/ImportContext';
+import { DropZoneContext, useFileDrop } from '../import/useFileDrop';
+import { useImporter } from '../import/useImporter';
+import { ParticipantDetail } from '../participants/ParticipantDetail';
+import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { SpeakerReview } from '../speakers/SpeakerReview';
 import { CodesPane } from './CodesPane';
-import { ParticipantsList } from './ParticipantsList';
 import { SourcesList } from './SourcesList';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
@@ -20,29 +27,59 @@ interface WorkspaceProps {
   onDismissError: () => void;
 }
 
+/** What the main pane shows. Each review gets its own key so it starts from the labels unlinked at opening. */
+type MainView = { kind: 'source' } | { kind: 'participant'; id: number } | { kind: 'review'; sourceIds: number[] | null; key: number };
+
 export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const [widths, setWidth] = usePaneWidths();
   const [selectedSource, setSelectedSource] = useState<number | null>(null);
+  const [view, setView] = useState<MainView>({ kind: 'source' });
+
+  const reviewSpeakers = useCallback((sourceIds: number[] | null) => setView({ kind: 'review', sourceIds, key: Date.now() }), []);
+  const importer = useImporter(reviewSpeakers);
+  const drop = useFileDrop(importer.actions.importFiles);
+  const openSource = useCallback((id: number) => {
+    setSelectedSource(id);
+    setView({ kind: 'source' });
+  }, []);
+  const showSource = useCallback(() => setView({ kind: 'source' }), []);
+  const actions = useMemo(() => importer.actions, [importer.actions]);
 
   return (
-    <div className="workspace">
-      <TopBar project={project} />
-      {error && (
-        <div className="workspace-error">
-          <ErrorMessage message={error} onDismiss={onDismissError} />
+    <ImportContext.Provider value={actions}>
+      <DropZoneContext.Provider value={drop.zone}>
+        <div className="workspace" {...drop.handlers}>
+          <TopBar project={project} />
+          {(error || importer.error) && (
+            <div className="workspace-error">
+              <ErrorMessage message={error ?? importer.error} onDismiss={error ? onDismissError : importer.dismissError} />
+            </div>
+          )}
+          <main className="panes" style={{ gridTemplateColumns: `${widths.left}px auto minmax(320px, 1fr) auto ${widths.right}px` }}>
+            <nav id="pane-project" className="pane pane-side" aria-label="Sources and participants">
+              <SourcesList selectedId={view.kind === 'source' ? selectedSource : null} onSelect={openSource} />
+              <ParticipantsPanel selectedId={view.kind === 'participant' ? view.id : null} onSelect={(id) => setView({ kind: 'participant', id })} />
+            </nav>
+            <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
+            {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} onRemoved={() => setSelectedSource(null)} />}
+            {view.kind === 'participant' && (
+              <ParticipantDetail
+                id="pane-main"
+                participantId={view.id}
+                onClose={showSource}
+                onOpenSource={openSource}
+                onOpenParticipant={(id) => setView({ kind: 'participant', id })}
+              />
+            )}
+            {view.kind === 'review' && <SpeakerReview key={view.key} id="pane-main" sourceIds={view.sourceIds} onClose={showSource} />}
+            <Splitter side="right" width={widths.right} label="Resize codes pane" controls="pane-codes" onResize={(w) => setWidth('right', w)} />
+            <CodesPane id="pane-codes" />
+          </main>
+          <StatusBar project={project} />
+          <DropOverlay visible={drop.zone === 'transcripts'} />
+          {importer.ui}
         </div>
-      )}
-      <main className="panes" style={{ gridTemplateColumns: `${widths.left}px auto minmax(320px, 1fr) auto ${widths.right}px` }}>
-        <nav id="pane-project" className="pane pane-side" aria-label="Sources and participants">
-          <SourcesList selectedId={selectedSource} onSelect={setSelectedSource} />
-          <ParticipantsList />
-        </nav>
-        <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
-        <TranscriptPane id="pane-transcript" sourceId={selectedSource} />
-        <Splitter side="right" width={widths.right} label="Resize codes pane" controls="pane-codes" onResize={(w) => setWidth('right', w)} />
-        <CodesPane id="pane-codes" />
-      </main>
-      <StatusBar project={project} />
-    </div>
+      </DropZoneContext.Provider>
+    </ImportContext.Provider>
   );
 }

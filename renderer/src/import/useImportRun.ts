@@ -1,0 +1,141 @@
+/**
+ * One import, from choosing options to the per-file results: creates a new group if asked, sends
+ * the files in batches, follows the core's `progress` events, and lets the person import a
+ * duplicate again or skip it.
+ */
+import { useCallback, useRef, useState } from 'react';
+import type { ImportFileResult } from '../../../shared/domain/project';
+import { fold } from '../../../shared/text/fold';
+import { useApi, useFocalEvent } from '../api/ApiProvider';
+import { describeError } from '../api/errors';
+import { batches, toFileRef, tooBigForBrowser, type FileRef, type PendingFile } from './files';
+
+export type ModeChoice = 'header' | 'mainstream' | 'tikanga';
+export type GroupChoice = { kind: 'none' } | { kind: 'existing'; id: number } | { kind: 'new'; name: string };
+export interface ImportOptions {
+  mode: ModeChoice;
+  group: GroupChoice;
+}
+
+export interface Entry {
+  file: PendingFile;
+  result: ImportFileResult;
+  /** What the person decided about a duplicate, or that it is being imported again. */
+  decision?: 'skipped' | 'importing';
+  /** An error from "Import again anyway". */
+  error?: string;
+}
+
+export interface Progress {
+  done: number;
+  total: number;
+  label: string;
+}
+
+type Phase = 'setup' | 'importing' | 'results';
+
+function failed(file: PendingFile, message: string): ImportFileResult {
+  return { fileName: file.name, status: 'failed', message };
+}
+
+export function useImportRun(files: PendingFile[]) {
+  const api = useApi();
+  const [phase, setPhase] = useState<Phase>('setup');
+  const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<Progress | null>(null);
+  const [entries, setEntries] = useState<Entry[]>([]);
+  const settings = useRef<{ mode?: 'mainstream' | 'tikanga'; groupId?: number }>({});
+  // Progress events count within one request; `offset` places them in the whole import.
+  const batch = useRef<{ offset: number; active: boolean }>({ offset: 0, active: false });
+
+  useFocalEvent('progress', (p) => {
+    if (p.task !== 'import' || !batch.current.active) return;
+    const done = Math.min(batch.current.offset + p.done, files.length);
+    setProgress({ done, total: files.length, label: p.done < p.total ? p.label : `Imported ${done} of ${files.length}` });
+  });
+
+  const groupIdFor = useCallback(
+    async (group: GroupChoice): Promise<number | undefined> => {
+      if (group.kind === 'none') return undefined;
+      if (group.kind === 'existing') return group.id;
+      // A "new" group that already exists (macrons or case aside) is that group, not a second one.
+      const existing = (await api['participants-list']({})).find((p) => p.kind === 'group' && fold(p.name) === fold(group.name.trim()));
+      return existing ? existing.id : (await api['participant-create']({ name: group.name, kind: 'group' })).id;
+    },
+    [api],
+  );
+
+  const send = useCallback(
+    async (refs: FileRef[], onDuplicate: 'ask' | 'import') =>
+      api['import-files']({ files: refs, onDuplicate, ...settings.current }),
+    [api],
+  );
+
+  const run = useCallback(
+    async (options: ImportOptions) => {
+      setError(null);
+      try {
+        const groupId = await groupIdFor(options.group);
+        settings.current = { ...(options.mode !== 'header' ? { mode: options.mode } : {}), ...(groupId !== undefined ? { groupId } : {}) };
+      } catch (e) {
+        setError(describeError(e));
+        return;
+      }
+      setPhase('importing');
+      setProgress({ done: 0, total: files.length, label: 'Reading files…' });
+      const results: ImportFileResult[] = [];
+      for (const indexes of batches(files)) {
+        const sendable: number[] = [];
+        const refs: FileRef[] = [];
+        for (const i of indexes) {
+          const file = files[i] as PendingFile;
+          const tooBig = tooBigForBrowser(file);
+          if (tooBig) results[i] = failed(file, tooBig);
+          else {
+            try {
+              refs.push(await toFileRef(file));
+              sendable.push(i);
+            } catch (e) {
+              results[i] = failed(file, describeError(e));
+            }
+          }
+        }
+        if (refs.length === 0) continue;
+        batch.current = { offset: indexes[0] ?? 0, active: true };
+        try {
+          const answer = await send(refs, 'ask');
+          sendable.forEach((i, k) => (results[i] = answer[k] ?? failed(files[i] as PendingFile, 'No answer from the core for this file.')));
+        } catch (e) {
+          const message = describeError(e);
+          for (const i of sendable) results[i] = failed(files[i] as PendingFile, message);
+        }
+      }
+      batch.current.active = false;
+      setEntries(files.map((file, i) => ({ file, result: results[i] ?? failed(file, 'Not imported.') })));
+      setProgress(null);
+      setPhase('results');
+    },
+    [files, groupIdFor, send],
+  );
+
+  const patch = (index: number, change: Partial<Entry>) => setEntries((prev) => prev.map((e, i) => (i === index ? { ...e, ...change } : e)));
+
+  const importAgain = useCallback(
+    async (index: number) => {
+      const entry = entries[index];
+      if (!entry) return;
+      patch(index, { decision: 'importing' });
+      try {
+        const [result] = await send([await toFileRef(entry.file)], 'import');
+        patch(index, { decision: undefined, result: result ?? failed(entry.file, 'No answer from the core for this file.') });
+      } catch (e) {
+        patch(index, { decision: undefined, error: describeError(e) });
+      }
+    },
+    [entries, send],
+  );
+
+  const skip = useCallback((index: number) => patch(index, { decision: 'skipped' }), []);
+
+  return { phase, error, progress, entries, run, importAgain, skip };
+}

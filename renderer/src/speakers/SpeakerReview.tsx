@@ -1,0 +1,171 @@
+/**
+ * The speaker review after an import: each label with its transcript, turn count and suggested
+ * participant. Accept one, accept all, choose someone else or a new person, set the role, or tick
+ * several labels (`GEOFF` + `Geoff`) and merge them into one participant. Saved as it is done.
+ */
+import { useCallback, useState } from 'react';
+import type { SpeakerReviewRow } from '../../../shared/domain/project';
+import { useApi } from '../api/ApiProvider';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PaneHeader } from '../components/PaneHeader';
+import { plural } from '../format/numbers';
+import { useProjectData } from '../workspace/useProjectData';
+import { LinkDialog } from './LinkDialog';
+import { SpeakerRow } from './SpeakerRow';
+import { useSpeakerReview, type LinkTarget } from './useSpeakerReview';
+
+interface SpeakerReviewProps {
+  id: string;
+  sourceIds: number[] | null;
+  onClose: () => void;
+}
+
+export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
+  const api = useApi();
+  const review = useSpeakerReview(sourceIds);
+  const loadPeople = useCallback(() => api['participants-list']({}), [api]);
+  const { data: people } = useProjectData(loadPeople, ['participants']);
+  const [roles, setRoles] = useState<Record<number, string>>({});
+  const [selected, setSelected] = useState<Set<number>>(new Set());
+  const [linking, setLinking] = useState<SpeakerReviewRow[] | null>(null);
+
+  const rows = review.rows ?? [];
+  const roleOf = (r: SpeakerReviewRow) => roles[r.speakerId] ?? (r.participantId !== null ? r.role : r.suggestion.role);
+  const unlinked = rows.filter((r) => r.participantId === null);
+  const chosen = rows.filter((r) => selected.has(r.speakerId));
+
+  const accept = (r: SpeakerReviewRow) => {
+    const target: LinkTarget = r.suggestion.participantId !== null ? { participantId: r.suggestion.participantId } : { create: { name: r.suggestion.name, role: roleOf(r) } };
+    void review.link([r.speakerId], target, roleOf(r));
+  };
+  const changeRole = (r: SpeakerReviewRow, role: string) => {
+    setRoles((prev) => ({ ...prev, [r.speakerId]: role }));
+    // A linked label's role is saved at once; an unlinked one's goes with the link.
+    if (r.participantId !== null) void review.link([r.speakerId], { participantId: r.participantId }, role);
+  };
+  const select = (r: SpeakerReviewRow, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(r.speakerId);
+      else next.delete(r.speakerId);
+      return next;
+    });
+
+  return (
+    <section
+      id={id}
+      className="pane pane-main"
+      aria-labelledby="review-heading"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && !e.defaultPrevented && !linking) onClose();
+      }}
+    >
+      <PaneHeader id="review-heading" title="Review speakers" count={rows.length || null}>
+        <button type="button" className="button button-small" onClick={onClose}>
+          Close
+        </button>
+      </PaneHeader>
+      <div className="review-toolbar">
+        <p className="review-lead">
+          {review.rows === null
+            ? 'Loading speaker labels…'
+            : unlinked.length
+              ? `${plural(unlinked.length, 'speaker label')} to link. Suggestions come from the names in the labels and from the participant register.`
+              : rows.length
+                ? `All ${plural(rows.length, 'speaker label')} are linked. Transcripts now show the participants’ names.`
+                : ''}
+        </p>
+        <button type="button" className="button button-primary" disabled={review.busy || unlinked.length === 0} onClick={() => void review.acceptAll(roleOf)}>
+          Accept all suggestions
+        </button>
+      </div>
+      {chosen.length > 0 && (
+        <div className="selection-bar" role="group" aria-label="Selected speaker labels">
+          <span>{plural(chosen.length, 'label')} selected</span>
+          <button type="button" className="button button-small" onClick={() => setLinking(chosen)}>
+            {chosen.length > 1 ? 'Merge into one participant…' : 'Link to a participant…'}
+          </button>
+          <button type="button" className="button-ghost button-small" onClick={() => setSelected(new Set())}>
+            Clear selection
+          </button>
+        </div>
+      )}
+      <div className="pane-scroll">
+        <ErrorMessage message={review.error} />
+        {review.rows && rows.length === 0 && (
+          <EmptyState>Every speaker in {sourceIds ? 'these transcripts' : 'this project'} is already linked to a participant. Close this to read the transcripts.</EmptyState>
+        )}
+        {rows.length > 0 && (
+          <table className="review-table" aria-labelledby="review-heading">
+            <thead>
+              <tr>
+                <th className="col-select">
+                  <span className="visually-hidden">Select</span>
+                </th>
+                <th>Speaker label</th>
+                <th className="col-turns">Turns</th>
+                <th>Suggested participant</th>
+                <th>Role</th>
+                <th className="col-actions">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            {bySource(rows).map((group) => (
+              <tbody key={group[0]?.sourceId}>
+                <tr className="source-group">
+                  <th colSpan={6} scope="colgroup">
+                    {group[0]?.sourceTitle}
+                  </th>
+                </tr>
+                {group.map((r) => (
+                  <SpeakerRow
+                    key={r.speakerId}
+                    row={r}
+                    role={roleOf(r)}
+                    selected={selected.has(r.speakerId)}
+                    error={review.errors.get(r.speakerId)}
+                    busy={review.busy}
+                    onSelect={(on) => select(r, on)}
+                    onRole={(role) => changeRole(r, role)}
+                    onAccept={() => accept(r)}
+                    onChoose={() => setLinking([r])}
+                    onUnlink={() => void review.link([r.speakerId], { unmap: true })}
+                  />
+                ))}
+              </tbody>
+            ))}
+          </table>
+        )}
+      </div>
+      {linking && (
+        <LinkDialog
+          rows={linking}
+          people={people ?? []}
+          initialRole={roleOf(linking[0] as SpeakerReviewRow)}
+          onClose={() => setLinking(null)}
+          onLink={async (target, role) => {
+            const speakerIds = linking.map((r) => r.speakerId);
+            const problem = await review.link(speakerIds, target, role);
+            if (problem) return problem;
+            setRoles((prev) => ({ ...prev, ...Object.fromEntries(speakerIds.map((sid) => [sid, role])) }));
+            setSelected(new Set());
+            return null;
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+/** Rows in runs by transcript, in the order the review lists them. */
+function bySource(rows: SpeakerReviewRow[]): SpeakerReviewRow[][] {
+  const groups: SpeakerReviewRow[][] = [];
+  for (const r of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last[0]?.sourceId === r.sourceId) last.push(r);
+    else groups.push([r]);
+  }
+  return groups;
+}

@@ -1,0 +1,151 @@
+/**
+ * The transcript reader (and, next, the coding surface): one read-only Lexical editor holding the
+ * whole source. Speech and annotations are SourceTextNodes that carry their source offsets;
+ * speaker labels, timestamps and coding stripes are plain DOM beside them, outside every selection.
+ *
+ * The tree is built in one discrete update from a pure plan (offsets.ts), never as per-turn React
+ * components: 2,000 turns reconcile in one pass. Text is only ever set as text nodes, never HTML.
+ */
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
+import type { SourceDetail } from '../../../shared/domain/project';
+import { $buildDocument, $updateDocument, type DocIndex } from './build';
+import { ModeBand } from './ModeBand';
+import { SourceTextNode, TranscriptBlockNode } from './nodes';
+import { buildPlan, type TranscriptHighlight, type ParticipantNames } from './offsets';
+import { allRuns, blockKeyAt, domRangeFor, reveal } from './selection';
+import { domSelectionToRange } from './selection-dom';
+import './transcript.css';
+
+export type SourceRange = { start: number; end: number };
+
+export interface TranscriptViewProps {
+  source: SourceDetail;
+  participantsById?: ParticipantNames;
+  onSelectionChange?: (range: SourceRange | null) => void;
+  highlights?: TranscriptHighlight[];
+  scrollTo?: { start: number; end: number; token: number };
+}
+
+const NO_HIGHLIGHTS: TranscriptHighlight[] = [];
+
+const initialConfig = {
+  namespace: 'focal-transcript',
+  editable: false,
+  nodes: [SourceTextNode, TranscriptBlockNode],
+  theme: {},
+  onError: (error: Error) => console.error('Transcript view:', error),
+};
+
+export function TranscriptView({ source, participantsById, onSelectionChange, highlights = NO_HIGHLIGHTS, scrollTo }: TranscriptViewProps) {
+  const rootRef = useRef<HTMLDivElement>(null);
+  const indexRef = useRef<DocIndex>([]);
+  return (
+    <div ref={rootRef} className={`tv-root tv-mode-${source.mode}`} data-testid="transcript-view" data-source-id={source.id}>
+      <ModeBand source={source} participantsById={participantsById} />
+      <LexicalComposer initialConfig={initialConfig}>
+        {/* A document, not a textbox: screen readers browse it (labels included) instead of treating it as one field. */}
+        <ContentEditable className="tv-editor" role="document" aria-label={`Transcript: ${source.title}`} spellCheck={false} />
+        <DocumentPlugin source={source} highlights={highlights} participantsById={participantsById} indexRef={indexRef} />
+        <SelectionPlugin rootRef={rootRef} indexRef={indexRef} onSelectionChange={onSelectionChange} />
+        <ScrollToPlugin target={scrollTo} indexRef={indexRef} />
+      </LexicalComposer>
+    </div>
+  );
+}
+
+interface DocumentPluginProps {
+  source: SourceDetail;
+  highlights: TranscriptHighlight[];
+  participantsById: ParticipantNames | undefined;
+  indexRef: RefObject<DocIndex>;
+}
+
+/** Keeps the editor in step with the source and highlights: whole rebuild for a new text, per-block patches otherwise. */
+function DocumentPlugin({ source, highlights, participantsById, indexRef }: DocumentPluginProps) {
+  const [editor] = useLexicalComposerContext();
+  const plan = useMemo(() => buildPlan(source, highlights, participantsById), [source, highlights, participantsById]);
+  const builtFor = useRef<string | null>(null);
+
+  // A layout effect with a discrete update: the DOM is complete before the browser paints.
+  useLayoutEffect(() => {
+    const build = () => {
+      const patched = builtFor.current === source.text ? $updateDocument(source.text, plan, highlights, indexRef.current) : null;
+      indexRef.current = patched ?? $buildDocument(source.text, plan, highlights);
+      builtFor.current = source.text;
+    };
+    editor.update(build, { discrete: true });
+  }, [editor, plan, source.text, highlights, indexRef]);
+  return null;
+}
+
+interface SelectionPluginProps {
+  rootRef: RefObject<HTMLDivElement | null>;
+  indexRef: RefObject<DocIndex>;
+  onSelectionChange: ((range: SourceRange | null) => void) | undefined;
+}
+
+/**
+ * Reports the selection as source offsets, and mirrors it on the root as data-selection="start:end"
+ * for tests. Read from the DOM on every selectionchange (see selection-dom.ts for why not Lexical's).
+ */
+function SelectionPlugin({ rootRef, indexRef, onSelectionChange }: SelectionPluginProps) {
+  const [editor] = useLexicalComposerContext();
+  const latest = useRef(onSelectionChange);
+  useLayoutEffect(() => {
+    latest.current = onSelectionChange;
+  });
+  useEffect(() => {
+    let last = '';
+    const report = () => {
+      const range = domSelectionToRange(window.getSelection(), editor.getRootElement(), indexRef.current);
+      const key = range ? `${range.start}:${range.end}` : '';
+      if (key === last) return;
+      last = key;
+      if (range) rootRef.current?.setAttribute('data-selection', key);
+      else rootRef.current?.removeAttribute('data-selection');
+      latest.current?.(range);
+    };
+    document.addEventListener('selectionchange', report);
+    // A rebuilt document (new source, new highlights) can move or drop the selection without a selectionchange.
+    const stop = editor.registerUpdateListener(report);
+    return () => {
+      document.removeEventListener('selectionchange', report);
+      stop();
+    };
+  }, [editor, indexRef, rootRef]);
+  return null;
+}
+
+const FLASH_MS = 1600;
+
+/** Brings a range into view and flashes it (CSS Custom Highlight where available, else the whole block). */
+function ScrollToPlugin({ target, indexRef }: { target: TranscriptViewProps['scrollTo']; indexRef: RefObject<DocIndex> }) {
+  const [editor] = useLexicalComposerContext();
+  const token = target?.token;
+  useEffect(() => {
+    if (!target) return;
+    const key = blockKeyAt(indexRef.current, target.start);
+    const block = key ? editor.getElementByKey(key) : null;
+    if (!block) return;
+    const range = domRangeFor(editor, allRuns(indexRef.current), target.start, target.end);
+    reveal(block, range);
+    const registry = typeof CSS !== 'undefined' && 'highlights' in CSS ? CSS.highlights : null;
+    if (range && registry && typeof Highlight !== 'undefined') registry.set('tv-flash', new Highlight(range));
+    else block.classList.add('tv-flash-block');
+    const unflash = () => {
+      registry?.delete('tv-flash');
+      block.classList.remove('tv-flash-block');
+    };
+    const timer = window.setTimeout(unflash, FLASH_MS);
+    return () => {
+      window.clearTimeout(timer);
+      unflash();
+    };
+    // Only a new token asks for a new scroll; the range travels with it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, token]);
+  return null;
+}
