@@ -7,8 +7,9 @@ import { benchDir, type Bench, type BenchRow, printTable } from './bench-kit';
 import { codingBench } from './bench-coding';
 import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
+import { transcriptViewBench } from './bench-transcript-view';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
