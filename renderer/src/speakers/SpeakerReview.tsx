@@ -9,6 +9,7 @@ import { useApi } from '../api/ApiProvider';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
+import { shortcut } from '../format/keys';
 import { plural } from '../format/numbers';
 import { useProjectData } from '../workspace/useProjectData';
 import { LinkDialog } from './LinkDialog';
@@ -94,7 +95,11 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
       <div className="pane-scroll">
         <ErrorMessage message={review.error} />
         {review.rows && rows.length === 0 && (
-          <EmptyState>Every speaker in {sourceIds ? 'these transcripts' : 'this project'} is already linked to a participant. Close this to read the transcripts.</EmptyState>
+          <EmptyState>
+            {sourceIds
+              ? 'Every speaker in these transcripts is already linked to a participant. Close this to read the transcripts.'
+              : `No unlinked speaker labels. Speakers in transcripts you import (${shortcut('i')}) appear here to be linked to participants.`}
+          </EmptyState>
         )}
         {rows.length > 0 && (
           <table className="review-table" aria-labelledby="review-heading">

@@ -15,7 +15,7 @@ import { $buildDocument, $updateDocument, type DocIndex } from './build';
 import { ModeBand } from './ModeBand';
 import { SourceTextNode, TranscriptBlockNode } from './nodes';
 import { buildPlan, type TranscriptHighlight, type ParticipantNames } from './offsets';
-import { allRuns, blockKeyAt, domRangeFor, reveal } from './selection';
+import { allRuns, blockKeyAt, domRangeFor, reveal, selectSource } from './selection';
 import { domSelectionToRange } from './selection-dom';
 import './transcript.css';
 
@@ -71,12 +71,19 @@ function DocumentPlugin({ source, highlights, participantsById, indexRef }: Docu
 
   // A layout effect with a discrete update: the DOM is complete before the browser paints.
   useLayoutEffect(() => {
+    const sameText = builtFor.current === source.text;
+    // Patching a block replaces its text nodes, which drops a selection inside it: note it, put it back.
+    const selected = sameText ? domSelectionToRange(window.getSelection(), editor.getRootElement(), indexRef.current) : null;
     const build = () => {
-      const patched = builtFor.current === source.text ? $updateDocument(source.text, plan, highlights, indexRef.current) : null;
+      const patched = sameText ? $updateDocument(source.text, plan, highlights, indexRef.current) : null;
       indexRef.current = patched ?? $buildDocument(source.text, plan, highlights);
       builtFor.current = source.text;
     };
     editor.update(build, { discrete: true });
+    if (selected) {
+      const now = domSelectionToRange(window.getSelection(), editor.getRootElement(), indexRef.current);
+      if (!now || now.start !== selected.start || now.end !== selected.end) selectSource(editor, allRuns(indexRef.current), selected.start, selected.end);
+    }
   }, [editor, plan, source.text, highlights, indexRef]);
   return null;
 }
@@ -109,8 +116,9 @@ function SelectionPlugin({ rootRef, indexRef, onSelectionChange }: SelectionPlug
       latest.current?.(range);
     };
     document.addEventListener('selectionchange', report);
-    // A rebuilt document (new source, new highlights) can move or drop the selection without a selectionchange.
-    const stop = editor.registerUpdateListener(report);
+    // A rebuilt document (new source) can drop the selection without a selectionchange. Checked a
+    // microtask later, after DocumentPlugin has put back a selection that a patch only disturbed.
+    const stop = editor.registerUpdateListener(() => queueMicrotask(report));
     return () => {
       document.removeEventListener('selectionchange', report);
       stop();

@@ -170,8 +170,8 @@ export function textPointToOffset(nodeStart: number, length: number, offset: num
 
 /**
  * A caret between the children of a block (or between blocks): before child `index`, which maps to
- * that child's start, or after the last child, which maps to the end of the last one. A caret
- * resolved onto a block's speaker label lands at index 0, so it clamps to the start of the speech.
+ * that child's start, or after the last child, which maps to the end of the last one. Index 0 of
+ * a block (just after its speaker label) is the start of the speech; an empty block gives `fallback`.
  */
 export function elementPointToOffset(children: Array<{ start: number; end: number }>, index: number, fallback: number): number {
   if (children.length === 0) return fallback;

@@ -1,10 +1,12 @@
 /**
  * Between Lexical's selection and source offsets, both ways.
  *
- * Selection → offsets: each Lexical point is either inside a SourceTextNode (its start plus the
- * caret offset) or between children of a block or of the root (the start of the next run, or the
- * end of the last). The label elements are not nodes, so a caret the browser puts on a label is
- * resolved by Lexical to the block's first child and clamps to the start of the speech.
+ * Selection → offsets ($selectionToRange, for editor commands such as "apply code" that run inside
+ * an update): each Lexical point is either inside a SourceTextNode (its start plus the caret
+ * offset) or between children of a block or of the root (the start of the next run, or the end of
+ * the last). Lexical has no point for a caret on a speaker label (labels are not nodes) and leaves
+ * its selection null there, so what the view reports comes from selection-dom.ts, which agrees with
+ * this everywhere Lexical has an answer.
  *
  * Offsets → DOM: binary search over the runs to find the text node and the offset inside it.
  */
