@@ -69,6 +69,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         { role: 'selectAll' },
         sep,
         command('Find…', 'find', 'CmdOrCtrl+F'),
+        command('Code Selection…', 'code-selection', 'CmdOrCtrl+K'),
       ],
     },
     {

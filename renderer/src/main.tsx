@@ -13,6 +13,8 @@ import './styles/forms.css';
 import './styles/import.css';
 import './styles/people.css';
 import './styles/review.css';
+import './styles/coding.css';
+import './styles/memos.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

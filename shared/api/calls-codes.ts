@@ -1,6 +1,6 @@
 /** Calls about code frames, the code tree, codings, retrieval and undo. */
 import { z } from 'zod';
-import type { Coding, DeletePreview, HistoryState, Segment } from '../domain/coding';
+import type { AutoCodePreview, Coding, DeletePreview, HistoryState, Segment } from '../domain/coding';
 import type { Code, CodeFrame } from '../domain/project';
 import { call } from './define';
 import { id } from './calls-sources';
@@ -9,6 +9,18 @@ const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colours are #rrggbb');
 const offset = z.number().int().nonnegative();
 const range = { sourceId: id(), start: offset, end: offset };
 const validRange = (v: { start: number; end: number }) => v.end > v.start;
+
+const autoCode = z
+  .object({
+    codeId: id(),
+    speaker: z.string().trim().min(1).max(300).optional(),
+    participantId: id().optional(),
+    pattern: z.string().min(1).max(500).optional(),
+    wholeWord: z.boolean().optional(),
+    scope: z.enum(['match', 'turn']).optional(),
+    sourceIds: z.array(id()).max(10_000).optional(),
+  })
+  .refine((v) => [v.speaker, v.participantId, v.pattern].filter((x) => x !== undefined).length === 1, 'give exactly one of speaker, participantId or pattern');
 
 export const codeCalls = {
   'frames-list': call("The project's code frames (mainstream, kaupapa Māori, ...).", z.object({})).returns<CodeFrame[]>(),
@@ -54,6 +66,9 @@ export const codeCalls = {
       mode: z.enum(['mainstream', 'tikanga']).optional(),
     }),
   ).returns<Segment[]>(),
+
+  'autocode-preview': call('What auto-coding would code: every turn of a speaker/participant, or every match of a text (macrons optional).', autoCode).returns<AutoCodePreview>(),
+  'autocode-apply': call('Auto-code (one undo step); ranges already coded with the code are skipped.', autoCode).returns<{ coded: number; skipped: number }>(),
 
   'history-state': call('What undo and redo would do next.', z.object({})).returns<HistoryState>(),
   'history-undo': call('Undo the last coding or code-tree action.', z.object({})).returns<HistoryState>(),

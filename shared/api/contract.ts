@@ -12,6 +12,7 @@ import { appCalls } from './calls-app';
 import { codeCalls } from './calls-codes';
 import { participantCalls } from './calls-participants';
 import { importCalls } from './calls-import';
+import { memoCalls } from './calls-memos';
 import { sourceCalls, sourceEditCalls } from './calls-sources';
 import type { CallSpec } from './define';
 
@@ -28,7 +29,7 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls);
+export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, memoCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -46,3 +46,40 @@ export interface DeletePreview {
   sources: number;
   memos: number;
 }
+
+/** What to auto-code: turns of a speaker (label or mapped participant's name) or participant, or matches of a text. */
+export interface AutoCodeInput {
+  codeId: number;
+  speaker?: string | undefined;
+  participantId?: number | undefined;
+  pattern?: string | undefined;
+  /** Only whole words match (pattern). */
+  wholeWord?: boolean | undefined;
+  /** Code the match itself, or the whole turn it is in (pattern). */
+  scope?: 'match' | 'turn' | undefined;
+  /** Only these sources (all when absent). */
+  sourceIds?: number[] | undefined;
+}
+
+export interface AutoCodeRange {
+  sourceId: number;
+  sourceTitle: string;
+  start: number;
+  end: number;
+  speaker: string | null;
+  before: string;
+  text: string;
+  after: string;
+  alreadyCoded: boolean;
+}
+
+export interface AutoCodePreview {
+  codeName: string;
+  /** Every range that would be coded (including those already coded, which are skipped). */
+  count: number;
+  alreadyCoded: number;
+  sources: number;
+  /** The first 500 ranges, with context. */
+  ranges: AutoCodeRange[];
+  truncated: boolean;
+}

@@ -2,6 +2,7 @@
 import { createCode, createFrame, deleteCode, deletePreview, mergeCodes, moveCode, updateCode } from '../codes/code-edits';
 import { applyCoding, applyToBlocks, listCodings, removeCoding } from '../codings/coding-edits';
 import { listSegments } from '../codings/segments';
+import { applyAutoCode, previewAutoCode } from '../codings/auto-code';
 import { historyState, redo, undo } from '../history/history';
 import type { FocalCore } from '../app/focal-core';
 import { handlers } from './handler-types';
@@ -26,6 +27,8 @@ export const codingHandlers = handlers({
   'coding-remove': (i, core) => removeCoding(core, i),
   'codings-list': (i, core) => listCodings(core.requireProject().db, i.sourceId, i.frameId),
   'segments-list': (i, core) => listSegments(core.requireProject().db, i),
+  'autocode-preview': (i, core) => previewAutoCode(core.requireProject().db, i),
+  'autocode-apply': (i, core) => applyAutoCode(core, i),
   'history-state': (_i, core) => historyState(core.requireProject().db),
   'history-undo': (_i, core) => stepHistory(core, 'undo'),
   'history-redo': (_i, core) => stepHistory(core, 'redo'),

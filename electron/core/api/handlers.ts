@@ -2,6 +2,7 @@
 import { appHandlers } from './handlers-app';
 import { codingHandlers } from './handlers-coding';
 import type { Handlers } from './handler-types';
+import { memoHandlers } from './handlers-memos';
 import { participantHandlers } from './handlers-participants';
 import { projectDataHandlers } from './handlers-project-data';
 import { sourceHandlers } from './handlers-sources';
@@ -12,4 +13,5 @@ export const allHandlers = {
   ...participantHandlers,
   ...sourceHandlers,
   ...codingHandlers,
+  ...memoHandlers,
 } satisfies Handlers;

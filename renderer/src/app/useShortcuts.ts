@@ -6,6 +6,9 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { FocalBridge } from '../../../shared/api/bridge';
 import type { AppCommands } from './AppContext';
 
+/** Menu commands this hook does not handle are re-dispatched on window as this event (detail: the command), for the workspace's own features (undo, redo, code selection). */
+export const MENU_EVENT = 'focal-menu-command';
+
 interface State {
   projectOpen: boolean;
   /** While a dialog is open the shortcuts are off, so Ctrl+N cannot stack dialogs. */
@@ -25,9 +28,12 @@ export function useShortcuts(commands: AppCommands, state: State, bridge: FocalB
       if (command === 'new-project') c.newProject();
       else if (command === 'open-project') c.openProject();
       else if (command === 'close-project' && s.projectOpen) void c.closeProject();
-      // 'import', 'find', 'undo', 'redo' belong to features that register them when they exist.
+      // 'import', 'find', 'undo', 'redo'... belong to features that listen for MENU_EVENT.
       else return false;
       return true;
+    };
+    const forward = (command: string) => {
+      if (!run(command)) window.dispatchEvent(new CustomEvent(MENU_EVENT, { detail: command }));
     };
     const keyCommands: Record<string, string> = { n: 'new-project', o: 'open-project', w: 'close-project' };
     const onKey = (e: KeyboardEvent) => {
@@ -36,7 +42,7 @@ export function useShortcuts(commands: AppCommands, state: State, bridge: FocalB
       if (command && run(command)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
-    const offMenu = bridge?.onMenu((command) => run(command));
+    const offMenu = bridge?.onMenu(forward);
     return () => {
       window.removeEventListener('keydown', onKey);
       offMenu?.();

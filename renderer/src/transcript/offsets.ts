@@ -32,6 +32,8 @@ export interface TranscriptHighlight {
   end: number;
   color: string;
   label: string;
+  /** Highlights with the same stripe key share one bar in the margin (e.g. one code's codings); its tooltip lists their labels. */
+  stripe?: string;
 }
 
 /** One coloured bar in the coding-stripes margin: a distinct code covering part of the block. */
@@ -126,12 +128,14 @@ function sameIds(a: number[], b: number[]): boolean {
 }
 
 function stripesFor(highlights: TranscriptHighlight[]): Stripe[] {
-  const seen = new Map<string, Stripe>();
+  const seen = new Map<string, { color: string; labels: string[] }>();
   for (const h of highlights) {
-    const key = `${h.color}\u0000${h.label}`;
-    if (!seen.has(key)) seen.set(key, { color: h.color, label: h.label });
+    const key = h.stripe ?? `${h.color}\u0000${h.label}`;
+    const s = seen.get(key);
+    if (!s) seen.set(key, { color: h.color, labels: [h.label] });
+    else if (!s.labels.includes(h.label)) s.labels.push(h.label);
   }
-  return [...seen.values()];
+  return [...seen.values()].map((s) => ({ color: s.color, label: s.labels.join('\n') }));
 }
 
 export function buildPlan(

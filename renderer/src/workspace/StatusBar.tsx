@@ -1,10 +1,11 @@
 /** The bottom bar: where the project file is, what it holds, who is coding, and any task in progress. */
+import type { ReactNode } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { useAppContext } from '../app/AppContext';
 import { plural } from '../format/numbers';
 import { useProgress } from './useProgress';
 
-export function StatusBar({ project }: { project: ProjectInfo }) {
+export function StatusBar({ project, children }: { project: ProjectInfo; children?: ReactNode }) {
   const { info } = useAppContext();
   const c = project.counts;
   return (
@@ -21,6 +22,7 @@ export function StatusBar({ project }: { project: ProjectInfo }) {
       <span className="status-coder" title="Recorded as the coder on everything you code">
         Coder: {info.prefs.userName}
       </span>
+      {children}
       <ProgressArea />
     </footer>
   );

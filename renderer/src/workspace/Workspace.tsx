@@ -4,7 +4,18 @@
  * with draggable splitters between them and a status bar. Files dropped anywhere are imported.
  */
 import { useCallback, useMemo, useState } from 'react';
+import type { MemoTarget } from '../../../shared/domain/memos';
 import type { ProjectInfo } from '../../../shared/domain/project';
+import { AutoCodeDialog } from '../codes/AutoCodeDialog';
+import { CodeTreePane } from '../codes/CodeTreePane';
+import { CodingContext, type ApplyMode } from '../codes/CodingContext';
+import { QuickPicker } from '../codes/QuickPicker';
+import { Toast, useToast } from '../codes/Toast';
+import { useCodingSession } from '../codes/useCodingSession';
+import { useCodingShortcuts } from '../codes/useCodingShortcuts';
+import { UndoStatus, useUndo } from '../codes/useUndo';
+import { MemoDialog } from '../memos/MemoDialog';
+import { MemosView } from '../memos/MemosView';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { DropOverlay } from '../import/DropOverlay';
 import { ImportContext } from '../import/ImportContext';
@@ -13,7 +24,6 @@ import { useImporter } from '../import/useImporter';
 import { ParticipantDetail } from '../participants/ParticipantDetail';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
 import { SpeakerReview } from '../speakers/SpeakerReview';
-import { CodesPane } from './CodesPane';
 import { SourcesList } from './SourcesList';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
@@ -28,7 +38,7 @@ interface WorkspaceProps {
 }
 
 /** What the main pane shows. Each review gets its own key so it starts from the labels unlinked at opening. */
-type MainView = { kind: 'source' } | { kind: 'participant'; id: number } | { kind: 'review'; sourceIds: number[] | null; key: number };
+type MainView = { kind: 'source' } | { kind: 'participant'; id: number } | { kind: 'review'; sourceIds: number[] | null; key: number } | { kind: 'memos' };
 
 export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const [widths, setWidth] = usePaneWidths();
@@ -38,18 +48,38 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const reviewSpeakers = useCallback((sourceIds: number[] | null) => setView({ kind: 'review', sourceIds, key: Date.now() }), []);
   const importer = useImporter(reviewSpeakers);
   const drop = useFileDrop(importer.actions.importFiles);
-  const openSource = useCallback((id: number) => {
-    setSelectedSource(id);
+  const [jump, setJump] = useState<{ sourceId: number; start: number; end: number; token: number } | null>(null);
+  /** Opens a transcript in the main pane; with a range, scrolls to it and flashes it. Other features call this too. */
+  const openSource = useCallback((sourceId: number, range?: { start: number; end: number }) => {
+    setSelectedSource(sourceId);
     setView({ kind: 'source' });
+    setJump(range ? { sourceId, start: range.start, end: range.end, token: Date.now() } : null);
   }, []);
   const showSource = useCallback(() => setView({ kind: 'source' }), []);
   const actions = useMemo(() => importer.actions, [importer.actions]);
 
+  const toast = useToast();
+  const [picker, setPicker] = useState<ApplyMode | null>(null);
+  const [memo, setMemo] = useState<MemoTarget | null>(null);
+  const [autoCode, setAutoCode] = useState(false);
+  const coding = useCodingSession({ projectPath: project.path, openSource, openMemo: setMemo, openPicker: setPicker, notify: toast.notify });
+  const undo = useUndo(toast.notify);
+  useCodingShortcuts(coding, undo);
+  const openParticipant = useCallback((id: number) => setView({ kind: 'participant', id }), []);
+
   return (
+    <CodingContext.Provider value={coding}>
     <ImportContext.Provider value={actions}>
       <DropZoneContext.Provider value={drop.zone}>
         <div className="workspace" {...drop.handlers}>
-          <TopBar project={project} />
+          <TopBar project={project}>
+            <button type="button" className="button button-small" onClick={() => setAutoCode(true)} disabled={!coding.codes?.length} title="Code every turn of a speaker, or every match of a search">
+              Auto-code…
+            </button>
+            <button type="button" className="button button-small" aria-pressed={view.kind === 'memos'} onClick={() => setView(view.kind === 'memos' ? { kind: 'source' } : { kind: 'memos' })}>
+              Memos
+            </button>
+          </TopBar>
           {(error || importer.error) && (
             <div className="workspace-error">
               <ErrorMessage message={error ?? importer.error} onDismiss={error ? onDismissError : importer.dismissError} />
@@ -61,7 +91,8 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
               <ParticipantsPanel selectedId={view.kind === 'participant' ? view.id : null} onSelect={(id) => setView({ kind: 'participant', id })} />
             </nav>
             <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
-            {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} onRemoved={() => setSelectedSource(null)} />}
+            {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} jump={jump} onRemoved={() => setSelectedSource(null)} />}
+            {view.kind === 'memos' && <MemosView id="pane-main" onClose={showSource} onOpenParticipant={openParticipant} />}
             {view.kind === 'participant' && (
               <ParticipantDetail
                 id="pane-main"
@@ -73,13 +104,20 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
             )}
             {view.kind === 'review' && <SpeakerReview key={view.key} id="pane-main" sourceIds={view.sourceIds} onClose={showSource} />}
             <Splitter side="right" width={widths.right} label="Resize codes pane" controls="pane-codes" onResize={(w) => setWidth('right', w)} />
-            <CodesPane id="pane-codes" />
+            <CodeTreePane id="pane-codes" error={coding.error} />
           </main>
-          <StatusBar project={project} />
+          <StatusBar project={project}>
+            <UndoStatus undo={undo} />
+          </StatusBar>
+          <Toast message={toast.message} />
+          {picker && <QuickPicker mode={picker} onClose={() => setPicker(null)} />}
+          {memo && <MemoDialog target={memo} onClose={() => setMemo(null)} />}
+          {autoCode && <AutoCodeDialog onClose={() => setAutoCode(false)} />}
           <DropOverlay visible={drop.zone === 'transcripts'} />
           {importer.ui}
         </div>
       </DropZoneContext.Provider>
     </ImportContext.Provider>
+    </CodingContext.Provider>
   );
 }

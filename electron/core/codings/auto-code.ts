@@ -1,0 +1,150 @@
+/**
+ * Auto-coding: code every turn of a speaker (or of a participant, across the labels mapped to
+ * them), or every match of a text search (macrons, double vowels and dashes folded, optionally
+ * whole words only), either the match itself or the whole turn it is in. Preview first (what
+ * would be coded, with context); applying is one undo step and skips what is already coded.
+ */
+import type { AutoCodeInput, AutoCodePreview, AutoCodeRange } from '../../../shared/domain/coding';
+import { fold, foldWithMap } from '../../../shared/text/fold';
+import type { FocalCore } from '../app/focal-core';
+import { requireCode } from '../codes/code-edits';
+import type { ProjectDb } from '../db/open-project';
+import { FocalError } from '../errors';
+import { undoable } from '../history/history';
+
+const CONTEXT = 60;
+const PREVIEW_MAX = 500;
+
+interface BlockRow {
+  id: number;
+  sourceId: number;
+  kind: string;
+  start: number;
+  end: number;
+  label: string | null;
+  participantId: number | null;
+  participantName: string | null;
+}
+
+interface Found {
+  sourceId: number;
+  start: number;
+  end: number;
+  block: BlockRow | null;
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+function blocksOf(db: ProjectDb, sourceIds: number[] | undefined): Map<number, BlockRow[]> {
+  const rows = db
+    .prepare(
+      `SELECT b.id, b.source_id AS sourceId, b.kind, b.start, b.end, sp.label, sp.participant_id AS participantId, p.name AS participantName
+       FROM blocks b LEFT JOIN speakers sp ON sp.id = b.speaker_id LEFT JOIN participants p ON p.id = sp.participant_id
+       ORDER BY b.source_id, b.start`,
+    )
+    .all() as BlockRow[];
+  const out = new Map<number, BlockRow[]>();
+  for (const r of rows) {
+    if (sourceIds && !sourceIds.includes(r.sourceId)) continue;
+    out.set(r.sourceId, [...(out.get(r.sourceId) ?? []), r]);
+  }
+  return out;
+}
+
+function sources(db: ProjectDb, sourceIds: number[] | undefined): Array<{ id: number; title: string; text: string }> {
+  const all = db.prepare('SELECT id, title, text FROM sources ORDER BY id').all() as Array<{ id: number; title: string; text: string }>;
+  return sourceIds ? all.filter((s) => sourceIds.includes(s.id)) : all;
+}
+
+function blockAt(blocks: BlockRow[], start: number, end: number): BlockRow | null {
+  return blocks.find((b) => b.start <= start && b.end >= end) ?? null;
+}
+
+function find(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles: Map<number, string>; texts: Map<number, string> } {
+  const srcs = sources(db, input.sourceIds);
+  const titles = new Map(srcs.map((s) => [s.id, s.title]));
+  const texts = new Map(srcs.map((s) => [s.id, s.text]));
+  const blocks = blocksOf(db, input.sourceIds);
+  const found: Found[] = [];
+  if (input.speaker !== undefined || input.participantId !== undefined) {
+    const want = input.speaker !== undefined ? fold(input.speaker.trim()) : null;
+    const matches = (b: BlockRow) =>
+      b.kind === 'turn' &&
+      (input.participantId !== undefined
+        ? b.participantId === input.participantId
+        : (b.label !== null && fold(b.label) === want) || (b.participantName !== null && fold(b.participantName) === want));
+    for (const s of srcs) for (const b of blocks.get(s.id) ?? []) if (matches(b) && b.end > b.start) found.push({ sourceId: s.id, start: b.start, end: b.end, block: b });
+    return { found, titles, texts };
+  }
+  const needle = fold(input.pattern ?? '');
+  if (!needle.trim()) throw new FocalError('bad-input', 'Give a speaker, a participant or a text to search for.');
+  for (const s of srcs) {
+    const { folded, map } = foldWithMap(s.text);
+    const bs = blocks.get(s.id) ?? [];
+    let seenTurn = -1;
+    for (let i = folded.indexOf(needle); i !== -1; i = folded.indexOf(needle, i + 1)) {
+      const j = i + needle.length;
+      if (input.wholeWord && (WORD.test(folded[i - 1] ?? '') || WORD.test(folded[j] ?? ''))) continue;
+      const start = map[i] ?? 0;
+      const end = map[j] ?? s.text.length;
+      const block = bs.length ? blockAt(bs, start, end) : null;
+      if (bs.length && !block) continue; // across two turns: not one passage
+      if (input.scope === 'turn') {
+        if (!block || (block.kind !== 'turn' && block.kind !== 'text') || block.id === seenTurn) continue;
+        seenTurn = block.id;
+        found.push({ sourceId: s.id, start: block.start, end: block.end, block });
+      } else {
+        found.push({ sourceId: s.id, start, end, block });
+      }
+    }
+  }
+  return { found, titles, texts };
+}
+
+export function previewAutoCode(db: ProjectDb, input: AutoCodeInput): AutoCodePreview {
+  const code = requireCode(db, input.codeId);
+  const { found, titles, texts } = find(db, input);
+  const coded = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
+  let already = 0;
+  const ranges: AutoCodeRange[] = [];
+  for (const f of found) {
+    const isCoded = coded.get(code.id, f.sourceId, f.start, f.end) !== undefined;
+    if (isCoded) already++;
+    if (ranges.length >= PREVIEW_MAX) continue;
+    const text = texts.get(f.sourceId) ?? '';
+    const lo = f.block ? f.block.start : 0;
+    const hi = f.block ? f.block.end : text.length;
+    ranges.push({
+      sourceId: f.sourceId,
+      sourceTitle: titles.get(f.sourceId) ?? '',
+      start: f.start,
+      end: f.end,
+      speaker: f.block?.participantName ?? f.block?.label ?? null,
+      before: text.slice(Math.max(lo, f.start - CONTEXT), f.start),
+      text: text.slice(f.start, f.end),
+      after: text.slice(f.end, Math.min(hi, f.end + CONTEXT)),
+      alreadyCoded: isCoded,
+    });
+  }
+  return { codeName: code.name, count: found.length, alreadyCoded: already, sources: new Set(found.map((f) => f.sourceId)).size, ranges, truncated: found.length > ranges.length };
+}
+
+export function applyAutoCode(core: FocalCore, input: AutoCodeInput): { coded: number; skipped: number } {
+  const db = core.requireProject().db;
+  const code = requireCode(db, input.codeId);
+  const { found } = find(db, input);
+  const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
+  const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const what = input.pattern !== undefined ? `matches of “${input.pattern}”` : 'turns';
+  let coded = 0;
+  undoable(db, `Auto-code ${what} with "${code.name}"`, core.now(), () => {
+    const now = core.now();
+    for (const f of found) {
+      if (exists.get(code.id, f.sourceId, f.start, f.end)) continue;
+      insert.run(code.id, f.sourceId, f.start, f.end, core.actor, now);
+      coded++;
+    }
+  });
+  if (coded) core.emit('changed', { kinds: ['codings', 'codes', 'history'] });
+  return { coded, skipped: found.length - coded };
+}

@@ -1,0 +1,190 @@
+/**
+ * Auto-coding: every turn of a speaker or participant, or every match of a text (macrons
+ * optional, whole words if asked; the match or its whole turn), with a live preview of what will
+ * be coded before anything is. Applying is one undo step.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { AutoCodePreview } from '../../../shared/domain/coding';
+import { useApi } from '../api/ApiProvider';
+import { describeError } from '../api/errors';
+import { Dialog } from '../components/Dialog';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { plural } from '../format/numbers';
+import { useProjectData } from '../workspace/useProjectData';
+import { useCoding } from './CodingContext';
+import { paths } from './tree';
+
+type By = 'speaker' | 'participant' | 'pattern';
+
+export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
+  const api = useApi();
+  const coding = useCoding();
+  const codes = coding.codes ?? [];
+  const codePaths = useMemo(() => paths(codes), [codes]);
+  const [codeId, setCodeId] = useState<number | null>(coding.selectedCodeId ?? codes[0]?.id ?? null);
+  const [by, setBy] = useState<By>('pattern');
+  const [speaker, setSpeaker] = useState('');
+  const [participantId, setParticipantId] = useState<number | null>(null);
+  const [pattern, setPattern] = useState('');
+  const [wholeWord, setWholeWord] = useState(true);
+  const [scope, setScope] = useState<'match' | 'turn'>('match');
+  const [preview, setPreview] = useState<AutoCodePreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const loadSpeakers = useCallback(() => api['speakers-review']({}), [api]);
+  const speakers = useProjectData(loadSpeakers, ['sources', 'participants']);
+  const labels = useMemo(() => [...new Set((speakers.data ?? []).map((s) => s.label))].sort((a, b) => a.localeCompare(b)), [speakers.data]);
+  const loadPeople = useCallback(() => api['participants-list']({}), [api]);
+  const people = useProjectData(loadPeople, ['participants']);
+
+  const input = useMemo(() => {
+    if (codeId === null) return null;
+    if (by === 'speaker') return speaker ? { codeId, speaker } : null;
+    if (by === 'participant') return participantId !== null ? { codeId, participantId } : null;
+    return pattern.trim() ? { codeId, pattern: pattern.trim(), wholeWord, scope } : null;
+  }, [by, codeId, participantId, pattern, scope, speaker, wholeWord]);
+
+  useEffect(() => {
+    if (!input) {
+      setPreview(null);
+      return;
+    }
+    let live = true;
+    const t = window.setTimeout(() => {
+      api['autocode-preview'](input).then(
+        (p) => {
+          if (live) {
+            setPreview(p);
+            setError(null);
+          }
+        },
+        (e: unknown) => live && setError(describeError(e)),
+      );
+    }, 150);
+    return () => {
+      live = false;
+      window.clearTimeout(t);
+    };
+  }, [api, input]);
+
+  const toCode = preview ? preview.count - preview.alreadyCoded : 0;
+  const apply = async () => {
+    if (!input || busy || toCode === 0) return;
+    setBusy(true);
+    try {
+      const r = await api['autocode-apply'](input);
+      coding.notify(`Auto-coded ${plural(r.coded, 'passage')} with “${preview?.codeName ?? ''}”${r.skipped ? ` (${r.skipped} already coded)` : ''}.`);
+      onClose();
+    } catch (e) {
+      setError(describeError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Auto-code"
+      size="wide"
+      onClose={onClose}
+      onSubmit={() => void apply()}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy || toCode === 0}>
+            {toCode ? `Code ${plural(toCode, 'passage')}` : 'Code'}
+          </button>
+        </>
+      }
+    >
+      <div className="autocode-form">
+        <label className="field-label" htmlFor="autocode-code">
+          Code with
+        </label>
+        <select id="autocode-code" className="input input-wide" value={codeId ?? ''} onChange={(e) => setCodeId(Number(e.target.value))}>
+          {codes.map((c) => (
+            <option key={c.id} value={c.id}>
+              {codePaths.get(c.id)}
+            </option>
+          ))}
+        </select>
+        <fieldset className="autocode-by">
+          <legend className="field-label">What to code</legend>
+          <label>
+            <input type="radio" name="autocode-by" checked={by === 'pattern'} onChange={() => setBy('pattern')} /> Every match of a text
+          </label>
+          <label>
+            <input type="radio" name="autocode-by" checked={by === 'speaker'} onChange={() => setBy('speaker')} /> Every turn of a speaker
+          </label>
+          <label>
+            <input type="radio" name="autocode-by" checked={by === 'participant'} onChange={() => setBy('participant')} /> Every turn of a participant
+          </label>
+        </fieldset>
+        {by === 'pattern' && (
+          <div className="autocode-pattern">
+            <input className="input input-wide" aria-label="Text to find" placeholder="e.g. whanau (macrons optional)" value={pattern} onChange={(e) => setPattern(e.target.value)} data-autofocus />
+            <label className="retrieval-check">
+              <input type="checkbox" checked={wholeWord} onChange={(e) => setWholeWord(e.target.checked)} /> Whole words only
+            </label>
+            <label className="retrieval-check">
+              <input type="checkbox" checked={scope === 'turn'} onChange={(e) => setScope(e.target.checked ? 'turn' : 'match')} /> Code the whole turn
+            </label>
+          </div>
+        )}
+        {by === 'speaker' && (
+          <select className="input input-wide" aria-label="Speaker" value={speaker} onChange={(e) => setSpeaker(e.target.value)}>
+            <option value="">Choose a speaker label…</option>
+            {labels.map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
+          </select>
+        )}
+        {by === 'participant' && (
+          <select className="input input-wide" aria-label="Participant" value={participantId ?? ''} onChange={(e) => setParticipantId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">Choose a participant…</option>
+            {people.data
+              ?.filter((p) => p.kind === 'person')
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+          </select>
+        )}
+      </div>
+      <ErrorMessage message={error} />
+      <div className="autocode-preview" aria-live="polite">
+        {!input && <p className="field-help">Choose what to find; a preview of what will be coded appears here.</p>}
+        {preview && (
+          <>
+            <p className="autocode-summary" data-testid="autocode-summary">
+              {preview.count === 0
+                ? 'Nothing found.'
+                : `${plural(preview.count, 'passage')} in ${plural(preview.sources, 'source')}${preview.alreadyCoded ? `, ${preview.alreadyCoded} already coded` : ''}.`}
+            </p>
+            <ul className="autocode-list">
+              {preview.ranges.map((r) => (
+                <li key={`${r.sourceId}:${r.start}:${r.end}`} className={r.alreadyCoded ? 'is-done' : ''}>
+                  <span className="segment-meta">
+                    <span className="segment-speaker">{r.speaker ?? 'No speaker'}</span>
+                    <span className="segment-source">{r.sourceTitle}</span>
+                  </span>
+                  <span className="segment-text">
+                    {r.before && <span className="segment-context">…{r.before}</span>}
+                    <mark className="segment-coded">{r.text.length > 300 ? `${r.text.slice(0, 300)}…` : r.text}</mark>
+                    {r.after && <span className="segment-context">{r.after}…</span>}
+                  </span>
+                </li>
+              ))}
+            </ul>
+            {preview.truncated && <p className="field-help">Showing the first {preview.ranges.length}.</p>}
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}

@@ -1,0 +1,64 @@
+/**
+ * Workspace shortcuts for coding: Ctrl+K (apply a code to the selection), Ctrl+Shift+K (to the
+ * whole turn), Alt+1…5 (recent codes), Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (undo, redo), and the
+ * same commands from the native menu. Never while typing in a field or with a dialog open: text
+ * fields keep their own undo.
+ */
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { MENU_EVENT } from '../app/useShortcuts';
+import type { CodingSession } from './CodingContext';
+import type { Undo } from './useUndo';
+
+export function isTyping(el: EventTarget | null): boolean {
+  if (!(el instanceof HTMLElement)) return false;
+  return el.isContentEditable || el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement;
+}
+
+const dialogOpen = () => document.querySelector('dialog[open]') !== null;
+
+export function useCodingShortcuts(coding: CodingSession, undo: Undo): void {
+  const latest = useRef({ coding, undo });
+  useLayoutEffect(() => {
+    latest.current = { coding, undo };
+  });
+  useEffect(() => {
+    const run = (command: string): boolean => {
+      const { coding: c, undo: u } = latest.current;
+      // From the native menu while typing: the field's own undo, not the project's.
+      if ((command === 'undo' || command === 'redo') && isTyping(document.activeElement)) return document.execCommand(command);
+      if (dialogOpen()) return false;
+      if (command === 'undo') u.undo();
+      else if (command === 'redo') u.redo();
+      else if (command === 'code-selection') c.openPicker('auto');
+      else return false;
+      return true;
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target) || dialogOpen()) return;
+      const mod = e.ctrlKey || e.metaKey;
+      const key = e.key.toLowerCase();
+      const { coding: c } = latest.current;
+      let done = false;
+      if (mod && !e.altKey && key === 'z') done = run(e.shiftKey ? 'redo' : 'undo');
+      else if (mod && !e.altKey && !e.shiftKey && key === 'y') done = run('redo');
+      else if (mod && !e.altKey && key === 'k') {
+        c.openPicker(e.shiftKey ? 'turn' : 'auto');
+        done = true;
+      } else if (e.altKey && !mod && /^Digit[1-5]$/.test(e.code)) {
+        const id = c.recent[Number(e.code.slice(5)) - 1];
+        if (id !== undefined) {
+          void c.apply(id);
+          done = true;
+        }
+      }
+      if (done) e.preventDefault();
+    };
+    const onMenu = (e: Event) => run((e as CustomEvent<string>).detail);
+    window.addEventListener('keydown', onKey);
+    window.addEventListener(MENU_EVENT, onMenu);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener(MENU_EVENT, onMenu);
+    };
+  }, []);
+}
