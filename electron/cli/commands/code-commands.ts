@@ -78,6 +78,48 @@ export function registerCodeCommands(program: Command, output: (json: boolean) =
     });
 
   code
+    .command('auto <project>')
+    .description('auto-code every match of a text (macrons optional) or every turn of a speaker; --dry-run previews')
+    .requiredOption('--code <path>', 'code path, e.g. "Whānau"')
+    .option('--pattern <text>', 'text to find (macrons, double vowels and dashes folded)')
+    .option('--speaker <name>', 'speaker label, or the name of the participant it is mapped to')
+    .option('--whole-word', 'only whole words match --pattern')
+    .option('--turn', 'code the whole turn a match is in, not just the match')
+    .option('--frame <name>', 'code frame, when the path is ambiguous')
+    .option('--dry-run', 'show what would be coded; change nothing')
+    .option('--json', 'machine-readable output')
+    .action(
+      async (
+        project: string,
+        o: { code: string; pattern?: string; speaker?: string; wholeWord?: boolean; turn?: boolean; frame?: string; dryRun?: boolean; json?: boolean },
+      ) => {
+        if ((o.pattern === undefined) === (o.speaker === undefined)) throw new CliError('give either --pattern TEXT or --speaker NAME');
+        await withProject(project, async (core) => {
+          const c = await findCode(core, o.code, o.frame);
+          const input = {
+            codeId: c.id,
+            ...(o.pattern !== undefined ? { pattern: o.pattern, wholeWord: !!o.wholeWord, scope: o.turn ? ('turn' as const) : ('match' as const) } : { speaker: o.speaker as string }),
+          };
+          if (o.dryRun) {
+            const p = await call(core, 'autocode-preview', input);
+            print(output(!!o.json), p, () =>
+              p.count === 0
+                ? 'Nothing to code.'
+                : [
+                    `Would code ${p.count - p.alreadyCoded} passage(s) in ${p.sources} source(s) with ${o.code}${p.alreadyCoded ? ` (${p.alreadyCoded} already coded)` : ''}:`,
+                    ...p.ranges.map((r) => `  ${r.sourceTitle} ${r.start}–${r.end}${r.speaker ? ` ${r.speaker}` : ''}: “${r.text.length > 80 ? `${r.text.slice(0, 80)}…` : r.text}”`),
+                    ...(p.truncated ? [`  … and ${p.count - p.ranges.length} more`] : []),
+                  ].join('\n'),
+            );
+            return;
+          }
+          const r = await call(core, 'autocode-apply', input);
+          print(output(!!o.json), r, () => `Coded ${r.coded} passage(s) with ${o.code}${r.skipped ? `; ${r.skipped} already coded` : ''}`);
+        });
+      },
+    );
+
+  code
     .command('list <project>')
     .description('the code tree with counts')
     .option('--frame <name>', 'only this frame')

@@ -45,11 +45,12 @@ function describeTarget(db: ProjectDb, t: MemoTarget): { label: string; source: 
       return r ? { label: `Participant: ${r.name as string}`, source: null } : null;
     }
     case 'coding': {
-      const r = one('SELECT cd.source_id AS sourceId, cd.start, cd.end, c.name AS code, s.title, substr(s.text, cd.start + 1, 60) AS text FROM codings cd JOIN codes c ON c.id = cd.code_id JOIN sources s ON s.id = cd.source_id WHERE cd.id = ?');
+      const r = one('SELECT cd.source_id AS sourceId, cd.start, cd.end, c.name AS code, s.title, s.text FROM codings cd JOIN codes c ON c.id = cd.code_id JOIN sources s ON s.id = cd.source_id WHERE cd.id = ?');
       if (!r) return null;
-      const text = String(r.text);
+      // Offsets are UTF-16, as in JavaScript: slice here, not with SQLite's character-based substr.
+      const quoted = String(r.text).slice(r.start as number, r.end as number);
       return {
-        label: `Coded passage (${r.code as string}) in ${r.title as string}: “${text}${(r.end as number) - (r.start as number) > 60 ? '…' : ''}”`,
+        label: `Coded passage (${r.code as string}) in ${r.title as string}: “${quoted.length > 60 ? `${quoted.slice(0, 60)}…` : quoted}”`,
         source: { sourceId: r.sourceId as number, start: r.start as number, end: r.end as number },
       };
     }
