@@ -14,7 +14,7 @@ export const memoCalls = {
     'Memos, newest first: all, or those about one target (kind, optionally id); query searches title and text, macrons optional.',
     z.object({ targetKind: targetKind.optional(), targetId: id().optional(), query: z.string().max(500).optional() }),
   ).returns<Memo[]>(),
-  'memo-get': call('One memo.', z.object({ id: id() })).returns<Memo>(),
+  'memo-get': call('One memo, by id.', z.object({ id: id() })).returns<Memo>(),
   'memo-save': call(
     'Create a memo (no id) or update one (autosave): body is the Lexical state as JSON, bodyText its plain text for search.',
     z.object({

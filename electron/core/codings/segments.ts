@@ -36,7 +36,9 @@ export function listSegments(db: ProjectDb, f: SegmentFilter): Segment[] {
     `SELECT b.start, b.end, sp.label, sp.participant_id AS participantId, p.name,
             (SELECT json_group_array(gm.group_id) FROM group_members gm WHERE gm.member_id = sp.participant_id) AS groups
      FROM blocks b LEFT JOIN speakers sp ON sp.id = b.speaker_id LEFT JOIN participants p ON p.id = sp.participant_id
-     WHERE b.source_id = ? AND b.start < ? AND b.end > ? ORDER BY b.start`,
+     WHERE b.source_id = @sourceId AND b.start < @end AND b.end > @start
+       AND b.start >= coalesce((SELECT max(b2.start) FROM blocks b2 WHERE b2.source_id = @sourceId AND b2.start <= @start), 0)
+     ORDER BY b.start`,
   );
   const texts = new Map<number, string>();
   const out: Segment[] = [];
@@ -46,7 +48,7 @@ export function listSegments(db: ProjectDb, f: SegmentFilter): Segment[] {
       text = (textOf.get(r.sourceId) as { text: string }).text;
       texts.set(r.sourceId, text);
     }
-    const blocks = blocksOf.all(r.sourceId, r.end, r.start) as Array<{ start: number; end: number; label: string | null; participantId: number | null; name: string | null; groups: string }>;
+    const blocks = blocksOf.all({ sourceId: r.sourceId, end: r.end, start: r.start }) as Array<{ start: number; end: number; label: string | null; participantId: number | null; name: string | null; groups: string }>;
     const speakers = blocks.filter((b) => b.label !== null).map((b) => ({ label: b.label as string, participantId: b.participantId, name: b.name }));
     if (f.participantId !== undefined && !speakers.some((s) => s.participantId === f.participantId)) continue;
     if (f.groupId !== undefined && sourceGroup !== f.groupId && !blocks.some((b) => (JSON.parse(b.groups) as number[]).includes(f.groupId as number))) continue;

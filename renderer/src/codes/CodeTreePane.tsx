@@ -57,7 +57,7 @@ export function CodeTreePane({ id, error }: { id: string; error: string | null }
           <button type="button" className="button button-small button-ghost" onClick={() => setOpen({ kind: 'merge', code: selected })} disabled={(list?.length ?? 0) < 2}>
             Merge…
           </button>
-          <button type="button" className="button button-small button-ghost" onClick={() => coding.openMemo({ kind: 'code', id: selected.id })}>
+          <button type="button" className="button button-small button-ghost" onClick={() => coding.openMemo({ kind: 'code', id: selected.id, label: `Code: ${selected.name}` })}>
             Memo
           </button>
           <button type="button" className="button button-small button-ghost button-danger" onClick={() => setOpen({ kind: 'delete', code: selected })}>

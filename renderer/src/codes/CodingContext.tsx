@@ -21,6 +21,9 @@ export interface CodingTarget {
 
 export type ApplyMode = 'auto' | 'turn';
 
+/** A memo to open: its target, and words for it while it has no memo yet ("Transcript: …"). */
+export type MemoRequest = MemoTarget & { label?: string };
+
 export interface CodingSession {
   frames: CodeFrame[] | null;
   frameId: number | null;
@@ -38,7 +41,7 @@ export interface CodingSession {
   createAndApply(name: string, mode?: ApplyMode): Promise<boolean>;
   removeFromTarget(codeId: number): Promise<void>;
   openPicker(mode?: ApplyMode): void;
-  openMemo(target: MemoTarget): void;
+  openMemo(target: MemoRequest): void;
   openSource(sourceId: number, range?: { start: number; end: number }): void;
   notify(message: string): void;
 }

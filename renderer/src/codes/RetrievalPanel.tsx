@@ -121,7 +121,7 @@ export function RetrievalPanel({ code }: { code: Code }) {
                       Coded by {s.coder} · {formatDate(s.createdAt, dateFormat)}
                     </span>
                   </button>
-                  <button type="button" className="button button-small button-ghost segment-memo" onClick={() => coding.openMemo({ kind: 'coding', id: s.codingId })} aria-label="Memo on this segment">
+                  <button type="button" className="button button-small button-ghost segment-memo" onClick={() => coding.openMemo({ kind: 'coding', id: s.codingId, label: `Coded passage in ${s.sourceTitle}` })} aria-label="Memo on this segment">
                     Memo
                   </button>
                 </li>

@@ -4,11 +4,10 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Code } from '../../../shared/domain/project';
-import type { MemoTarget } from '../../../shared/domain/memos';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { useProjectData } from '../workspace/useProjectData';
-import type { ApplyMode, CodingSession, CodingTarget } from './CodingContext';
+import type { ApplyMode, CodingSession, CodingTarget, MemoRequest } from './CodingContext';
 
 const RECENT_MAX = 5;
 
@@ -32,7 +31,7 @@ function store(key: string, value: unknown): void {
 interface Options {
   projectPath: string;
   openSource(sourceId: number, range?: { start: number; end: number }): void;
-  openMemo(target: MemoTarget): void;
+  openMemo(target: MemoRequest): void;
   openPicker(mode: ApplyMode): void;
   notify(message: string): void;
 }

@@ -3,7 +3,7 @@
  * opens its latest memo, or starts one that is created on the first keystroke. Saves as you type
  * (debounced) and once more on close, so nothing typed is lost.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Memo, MemoTarget } from '../../../shared/domain/memos';
 import { formatDate } from '../../../shared/format/dates';
 import { useApi } from '../api/ApiProvider';
@@ -15,7 +15,9 @@ import { MemoEditor } from './MemoEditor';
 
 const SAVE_AFTER_MS = 500;
 
-export function MemoDialog({ target, memoId, onClose }: { target: MemoTarget; memoId?: number; onClose: () => void }) {
+export function MemoDialog({ target: request, memoId, label, onClose }: { target: MemoTarget; memoId?: number; label?: string | undefined; onClose: () => void }) {
+  // Only kind and id travel to the core.
+  const target = useMemo(() => ({ kind: request.kind, id: request.id }), [request.kind, request.id]);
   const api = useApi();
   const dateFormat = useDateFormat();
   const [loaded, setLoaded] = useState<{ memo: Memo | null; label: string } | null>(null);
@@ -80,7 +82,7 @@ export function MemoDialog({ target, memoId, onClose }: { target: MemoTarget; me
   const memo = loaded?.memo;
   return (
     <Dialog
-      title={loaded?.label ? `Memo — ${loaded.label}` : 'Memo'}
+      title={loaded?.label ? `Memo — ${loaded.label}` : label ? `Memo — ${label}` : 'Memo'}
       size="wide"
       onClose={close}
       footer={

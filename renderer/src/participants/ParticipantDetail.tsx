@@ -26,9 +26,11 @@ interface ParticipantDetailProps {
   onClose: () => void;
   onOpenSource: (sourceId: number) => void;
   onOpenParticipant: (id: number) => void;
+  /** Opens the memo about this participant. */
+  onMemo?: () => void;
 }
 
-export function ParticipantDetail({ id, participantId, onClose, onOpenSource, onOpenParticipant }: ParticipantDetailProps) {
+export function ParticipantDetail({ id, participantId, onClose, onOpenSource, onOpenParticipant, onMemo }: ParticipantDetailProps) {
   const api = useApi();
   const load = useCallback(() => api['participant-get']({ id: participantId }), [api, participantId]);
   const { data, error } = useProjectData(load, ['participants', 'consent', 'sources']);
@@ -49,6 +51,11 @@ export function ParticipantDetail({ id, participantId, onClose, onOpenSource, on
     >
       <PaneHeader id="participant-heading" title={shown ? shown.name : 'Participant'}>
         {shown && <SaveNote status={saver.status} />}
+        {shown && onMemo && (
+          <button type="button" className="button button-small" onClick={onMemo}>
+            Memo
+          </button>
+        )}
         <button type="button" className="button button-small" onClick={onClose}>
           Close
         </button>

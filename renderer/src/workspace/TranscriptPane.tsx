@@ -113,7 +113,7 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
       <PaneHeader id="transcript-heading" title={shown?.title ?? 'Transcript'}>
         {shown && (
           <>
-            <button type="button" className="button button-small" onClick={() => coding.openMemo({ kind: 'source', id: shown.id })}>
+            <button type="button" className="button button-small" onClick={() => coding.openMemo({ kind: 'source', id: shown.id, label: `Transcript: ${shown.title}` })}>
               Memo
             </button>
             <button

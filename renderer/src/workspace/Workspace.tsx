@@ -4,7 +4,7 @@
  * with draggable splitters between them and a status bar. Files dropped anywhere are imported.
  */
 import { useCallback, useMemo, useState } from 'react';
-import type { MemoTarget } from '../../../shared/domain/memos';
+import type { MemoRequest } from '../codes/CodingContext';
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { AutoCodeDialog } from '../codes/AutoCodeDialog';
 import { CodeTreePane } from '../codes/CodeTreePane';
@@ -60,7 +60,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
 
   const toast = useToast();
   const [picker, setPicker] = useState<ApplyMode | null>(null);
-  const [memo, setMemo] = useState<MemoTarget | null>(null);
+  const [memo, setMemo] = useState<MemoRequest | null>(null);
   const [autoCode, setAutoCode] = useState(false);
   const coding = useCodingSession({ projectPath: project.path, openSource, openMemo: setMemo, openPicker: setPicker, notify: toast.notify });
   const undo = useUndo(toast.notify);
@@ -100,6 +100,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
                 onClose={showSource}
                 onOpenSource={openSource}
                 onOpenParticipant={(id) => setView({ kind: 'participant', id })}
+                onMemo={() => setMemo({ kind: 'participant', id: view.id, label: 'Participant' })}
               />
             )}
             {view.kind === 'review' && <SpeakerReview key={view.key} id="pane-main" sourceIds={view.sourceIds} onClose={showSource} />}
@@ -111,7 +112,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
           </StatusBar>
           <Toast message={toast.message} />
           {picker && <QuickPicker mode={picker} onClose={() => setPicker(null)} />}
-          {memo && <MemoDialog target={memo} onClose={() => setMemo(null)} />}
+          {memo && <MemoDialog target={memo} label={memo.label} onClose={() => setMemo(null)} />}
           {autoCode && <AutoCodeDialog onClose={() => setAutoCode(false)} />}
           <DropOverlay visible={drop.zone === 'transcripts'} />
           {importer.ui}
