@@ -29,7 +29,7 @@ export function useCodingShortcuts(coding: CodingSession, undo: Undo): void {
       if (dialogOpen()) return false;
       if (command === 'undo') u.undo();
       else if (command === 'redo') u.redo();
-      else if (command === 'code-selection') c.openPicker('auto');
+      else if (command === 'code-selection' && !isTyping(document.activeElement)) c.openPicker('auto');
       else return false;
       return true;
     };

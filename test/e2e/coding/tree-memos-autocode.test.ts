@@ -10,6 +10,7 @@ import { VIEW, openSource } from '../transcript/view-page';
 import { codeRow, mod, tree, waitForCount } from './coding-page';
 
 let app: E2EApp;
+let frameId: number;
 const page = () => app.page;
 
 beforeAll(async () => {
@@ -24,7 +25,7 @@ beforeAll(async () => {
   if (!imported.ok) throw new Error(imported.error.message);
   const frames = await app.harness.core.call('frames-list', {});
   if (!frames.ok) throw new Error(frames.error.message);
-  const frameId = (frames.value as Array<{ id: number }>)[0]!.id;
+  frameId = (frames.value as Array<{ id: number }>)[0]!.id;
   for (const name of ['Connection', 'Whakapapa', 'Healing']) await app.harness.core.call('code-create', { frameId, name });
   await openSource(page(), /Kaupapa Māori peer service/);
   await page().locator(`${VIEW} .tv-turn`).last().waitFor();
@@ -53,6 +54,25 @@ describe('the code tree by keyboard', () => {
     // Undo (Ctrl+Z) puts the order back.
     await page().keyboard.press(`${mod}+z`);
     await expect.poll(names).toEqual(['Connection', 'Whakapapa links', 'Healing']);
+  });
+
+  it('moves a code by drag and drop, and merges with Alt held while dropping', async () => {
+    await app.harness.core.call('code-create', { frameId, name: 'Tikanga' });
+    await codeRow(page(), 'Tikanga').waitFor();
+    // Onto the middle of Connection: inside it.
+    await codeRow(page(), 'Tikanga').dragTo(codeRow(page(), 'Connection'));
+    await expect.poll(levels).toEqual(['1', '2', '1', '1']);
+    expect(await names()).toEqual(['Connection', 'Tikanga', 'Whakapapa links', 'Healing']);
+    // Onto the top edge of Connection: before it, at the top level.
+    await codeRow(page(), 'Tikanga').dragTo(codeRow(page(), 'Connection'), { targetPosition: { x: 40, y: 2 } });
+    await expect.poll(names).toEqual(['Tikanga', 'Connection', 'Whakapapa links', 'Healing']);
+    await expect.poll(levels).toEqual(['1', '1', '1', '1']);
+    // With Alt held: merged into Healing.
+    await page().keyboard.down('Alt');
+    await codeRow(page(), 'Tikanga').dragTo(codeRow(page(), 'Healing'));
+    await page().keyboard.up('Alt');
+    await expect.poll(names).toEqual(['Connection', 'Whakapapa links', 'Healing']);
+    expect(await page().getByTestId('toast').textContent()).toBe('Merged “Tikanga” into “Healing”.');
   });
 
   it('deletes a code after saying what will be lost', async () => {
