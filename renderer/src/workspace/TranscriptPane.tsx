@@ -14,7 +14,8 @@ import { PaneHeader } from '../components/PaneHeader';
 import { SourceDetails } from '../sources/SourceDetails';
 import { SelectionBar } from '../transcript/SelectionBar';
 import { TranscriptView, type SourceRange } from '../transcript/TranscriptView';
-import { targetFor, useTranscriptCoding } from '../transcript/useTranscriptCoding';
+import { targetFor } from '../transcript/coding-plan';
+import { useTranscriptCoding } from '../transcript/useTranscriptCoding';
 import { useProjectData } from './useProjectData';
 
 interface TranscriptPaneProps {

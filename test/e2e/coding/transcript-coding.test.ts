@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Coding } from '../../../shared/domain/coding';
 import type { Code, SourceDetail } from '../../../shared/domain/project';
 import { buildPlan } from '../../../renderer/src/transcript/offsets';
-import { highlightsFor, targetFor } from '../../../renderer/src/transcript/useTranscriptCoding';
+import { highlightsFor, targetFor } from '../../../renderer/src/transcript/coding-plan';
 
 const text = 'Kia ora koutou.\n\nFor us it starts with whakapapa.';
 const source = {
