@@ -51,7 +51,7 @@ describe('workspace', () => {
 
     // Screenshot once the codes pane has settled either way, so there is something to review even if it failed.
     const codes = page.getByRole('complementary', { name: 'Codes' });
-    const noCodes = codes.getByText('No codes yet. Create your first code', { exact: false });
+    const noCodes = codes.getByText('No codes in “Codes” yet. Create one with New code', { exact: false });
     await noCodes.or(codes.getByRole('alert')).waitFor();
     await app.screenshot('workspace-empty');
     expect(await codes.getByRole('alert').count(), await codes.innerText()).toBe(0);

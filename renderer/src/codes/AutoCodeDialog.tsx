@@ -169,14 +169,14 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
             <ul className="autocode-list">
               {preview.ranges.map((r) => (
                 <li key={`${r.sourceId}:${r.start}:${r.end}`} className={r.alreadyCoded ? 'is-done' : ''}>
-                  <span className="segment-meta">
-                    <span className="segment-speaker">{r.speaker ?? 'No speaker'}</span>
-                    <span className="segment-source">{r.sourceTitle}</span>
+                  <span className="rv-meta">
+                    <span className="rv-speaker">{r.speaker ?? 'No speaker'}</span>
+                    <span className="rv-source">{r.sourceTitle}</span>
                   </span>
-                  <span className="segment-text">
-                    {r.before && <span className="segment-context">…{r.before}</span>}
-                    <mark className="segment-coded">{r.text.length > 300 ? `${r.text.slice(0, 300)}…` : r.text}</mark>
-                    {r.after && <span className="segment-context">{r.after}…</span>}
+                  <span className="rv-text">
+                    {r.before && <span className="rv-context">…{r.before}</span>}
+                    <mark className="rv-coded">{r.text.length > 300 ? `${r.text.slice(0, 300)}…` : r.text}</mark>
+                    {r.after && <span className="rv-context">{r.after}…</span>}
                   </span>
                 </li>
               ))}

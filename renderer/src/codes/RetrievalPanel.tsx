@@ -104,24 +104,24 @@ export function RetrievalPanel({ code }: { code: Code }) {
             {virtual.getVirtualItems().map((v) => {
               const s = rows[v.index] as Segment;
               return (
-                <li key={s.codingId} ref={virtual.measureElement} data-index={v.index} className="segment" style={{ transform: `translateY(${v.start}px)` }}>
-                  <button type="button" className="segment-open" onClick={() => coding.openSource(s.sourceId, { start: s.start, end: s.end })} title="Open the transcript at this passage">
-                    <span className="segment-meta">
-                      <span className="segment-speaker">{s.speakers.map((p) => p.name ?? p.label).join(', ') || 'No speaker'}</span>
-                      <span className="segment-source">{s.sourceTitle}</span>
+                <li key={s.codingId} ref={virtual.measureElement} data-index={v.index} className="rv-item" style={{ transform: `translateY(${v.start}px)` }}>
+                  <button type="button" className="rv-open" onClick={() => coding.openSource(s.sourceId, { start: s.start, end: s.end })} title="Open the transcript at this passage">
+                    <span className="rv-meta">
+                      <span className="rv-speaker">{s.speakers.map((p) => p.name ?? p.label).join(', ') || 'No speaker'}</span>
+                      <span className="rv-source">{s.sourceTitle}</span>
                     </span>
-                    <span className="segment-text">
-                      {s.before && <span className="segment-context">…{s.before.slice(-80)}</span>}
-                      <mark className="segment-coded" style={{ borderColor: code.color }}>
+                    <span className="rv-text">
+                      {s.before && <span className="rv-context">…{s.before.slice(-80)}</span>}
+                      <mark className="rv-coded" style={{ borderColor: code.color }}>
                         {s.text}
                       </mark>
-                      {s.after && <span className="segment-context">{s.after.slice(0, 80)}…</span>}
+                      {s.after && <span className="rv-context">{s.after.slice(0, 80)}…</span>}
                     </span>
-                    <span className="segment-coder">
+                    <span className="rv-coder">
                       Coded by {s.coder} · {formatDate(s.createdAt, dateFormat)}
                     </span>
                   </button>
-                  <button type="button" className="button button-small button-ghost segment-memo" onClick={() => coding.openMemo({ kind: 'coding', id: s.codingId, label: `Coded passage in ${s.sourceTitle}` })} aria-label="Memo on this segment">
+                  <button type="button" className="button button-small button-ghost rv-memo" onClick={() => coding.openMemo({ kind: 'coding', id: s.codingId, label: `Coded passage in ${s.sourceTitle}` })} aria-label="Memo on this segment">
                     Memo
                   </button>
                 </li>

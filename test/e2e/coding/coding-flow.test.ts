@@ -154,9 +154,9 @@ describe('coding a transcript', () => {
     const list = page().getByRole('list', { name: 'Segments coded Whānau' });
     await list.getByRole('listitem').nth(2).waitFor();
     expect(await page().getByTestId('retrieval-count').textContent()).toBe('3 segments');
-    const texts = await list.locator('.segment-coded').allTextContents();
+    const texts = await list.locator('.rv-coded').allTextContents();
     expect(texts).toEqual(['finding the connection', 'they start to feel safe', "We'd rather get to know them"]);
-    expect(await list.locator('.segment-speaker').first().textContent()).toBe('Aroha Ngata');
+    expect(await list.locator('.rv-speaker').first().textContent()).toBe('Aroha Ngata');
     await list.getByRole('button', { name: /We'd rather get to know them/ }).click();
     await expect.poll(() => page().evaluate('CSS.highlights.has("tv-flash")')).toBe(true);
     // Filtering by another mode empties the list.
