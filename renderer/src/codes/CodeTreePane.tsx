@@ -9,6 +9,7 @@ import { describeError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
+import { shortcut } from '../format/keys';
 import { CodeEditDialog, DeleteCodeDialog, FrameDialog, MergeDialog } from './CodeDialogs';
 import { CodeTree } from './CodeTree';
 import { useCoding } from './CodingContext';
@@ -69,14 +70,16 @@ export function CodeTreePane({ id, error }: { id: string; error: string | null }
         <ErrorMessage message={error} />
         {list && list.length === 0 && (
           <EmptyState>
-            No codes in {frame ? `“${frame.name}”` : 'this frame'} yet. Create one with New code, or select a passage in a transcript and press Ctrl+K to name a code and
+            No codes in {frame ? `“${frame.name}”` : 'this frame'} yet. Create one with New code, or select a passage in a transcript and press {shortcut('k')} to name a code and
             apply it in one step.
           </EmptyState>
         )}
         {list && list.length > 0 && <CodeTree codes={list} onRename={onRename} onDelete={(c) => setOpen({ kind: 'delete', code: c })} onMove={onMove} onMerge={onMerge} />}
-        <p id="code-tree-help" className="code-tree-help">
-          Click a code to apply it to the selected passage. Drag to move; hold Alt while dropping to merge. F2 renames; Alt+arrows move.
-        </p>
+        {list && list.length > 0 && (
+          <p id="code-tree-help" className="code-tree-help">
+            Click a code to apply it to a passage you have just selected. Drag to move; hold Alt while dropping to merge. F2 renames; Alt+arrows move.
+          </p>
+        )}
       </div>
       {selected && <RetrievalPanel code={selected} />}
       {open?.kind === 'new' && coding.frameId !== null && <CodeEditDialog frameId={coding.frameId} parent={open.parent} onClose={close} onSaved={(c) => coding.selectCode(c.id)} />}

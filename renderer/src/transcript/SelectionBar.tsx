@@ -18,6 +18,19 @@ export function SelectionBar({ sourceId, codings, codeMap }: { sourceId: number;
       <span className="selection-what" data-testid="selection-what">
         {!t ? 'Select a passage to code it' : t.range ? `Passage selected (${t.range.end - t.range.start} characters)` : t.blockIds.length ? 'In a turn' : 'Caret'}
       </span>
+      {onIt.length > 0 && (
+        <span className="selection-codes" aria-label="Codes on this passage">
+          {onIt.map((c) => (
+            <span key={c.id} className="code-chip code-chip-on" style={{ borderColor: c.color }}>
+              <span className="code-swatch" style={{ background: c.color }} aria-hidden="true" />
+              {c.name}
+              <button type="button" className="code-chip-remove" onClick={() => void coding.removeFromTarget(c.id)} aria-label={`Remove ${c.name} from this passage`} title="Remove from this passage">
+                ×
+              </button>
+            </span>
+          ))}
+        </span>
+      )}
       <button type="button" className="button button-small" disabled={!t} onClick={() => coding.openPicker('auto')} title={`Apply a code (${shortcut('k')})`}>
         Code…
       </button>
@@ -26,6 +39,9 @@ export function SelectionBar({ sourceId, codings, codeMap }: { sourceId: number;
       </button>
       {recent.length > 0 && (
         <span className="selection-recent" aria-label="Recent codes">
+          <span className="selection-recent-label" aria-hidden="true">
+            Recent
+          </span>
           {recent.map((c, i) => (
             <button
               key={c.id}
@@ -39,19 +55,6 @@ export function SelectionBar({ sourceId, codings, codeMap }: { sourceId: number;
               <span className="code-swatch" style={{ background: c.color }} aria-hidden="true" />
               {c.name}
             </button>
-          ))}
-        </span>
-      )}
-      {onIt.length > 0 && (
-        <span className="selection-codes" aria-label="Codes on this passage">
-          {onIt.map((c) => (
-            <span key={c.id} className="code-chip code-chip-on" style={{ borderColor: c.color }}>
-              <span className="code-swatch" style={{ background: c.color }} aria-hidden="true" />
-              {c.name}
-              <button type="button" className="code-chip-remove" onClick={() => void coding.removeFromTarget(c.id)} aria-label={`Remove ${c.name} from this passage`} title="Remove from this passage">
-                ×
-              </button>
-            </span>
           ))}
         </span>
       )}
