@@ -10,10 +10,18 @@ import type { TranscriptHighlight } from './offsets';
 
 export function highlightsFor(codings: Coding[], codes: Map<number, Code>, dateFormat: 'nz' | 'iso'): TranscriptHighlight[] {
   const out: TranscriptHighlight[] = [];
+  // Codings made in the same minute share a date: format each minute once (5,000 codings, few minutes).
+  const days = new Map<string, string>();
   for (const c of codings) {
     const code = codes.get(c.codeId);
     if (!code) continue;
-    out.push({ id: c.id, start: c.start, end: c.end, color: code.color, label: `${code.name} — ${c.coder}, ${formatDate(c.createdAt, dateFormat)}`, stripe: String(code.id) });
+    const minute = c.createdAt.slice(0, 16);
+    let day = days.get(minute);
+    if (day === undefined) {
+      day = formatDate(c.createdAt, dateFormat);
+      days.set(minute, day);
+    }
+    out.push({ id: c.id, start: c.start, end: c.end, color: code.color, label: `${code.name} — ${c.coder}, ${day}`, stripe: String(code.id) });
   }
   return out;
 }

@@ -20,7 +20,11 @@ export function useTranscriptCoding(source: SourceDetail | null, frameId: number
   const { data } = useProjectData(load, ['codings', 'codes']);
   const codings = data?.key === `${sourceId}:${frameId}` ? data.codings : null;
   const codeMap = useMemo(() => new Map((codes ?? []).map((c) => [c.id, c])), [codes]);
-  const highlights = useMemo(() => (codings && codes ? highlightsFor(codings, codeMap, dateFormat) : null), [codings, codes, codeMap, dateFormat]);
+  // Counts change with every coding; highlights only care about names and colours.
+  const looks = codes ? codes.map((c) => `${c.id}:${c.color}:${c.name}`).join('\n') : null;
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const lookMap = useMemo(() => codeMap, [looks]);
+  const highlights = useMemo(() => (codings && looks !== null ? highlightsFor(codings, lookMap, dateFormat) : null), [codings, looks, lookMap, dateFormat]);
   const turns = useMemo(
     () => (source ? source.blocks.filter((b) => b.kind === 'turn').map((b) => ({ id: b.id, start: b.start, end: b.end })).sort((a, b) => a.start - b.start) : []),
     [source],
