@@ -4,11 +4,12 @@
  * turn); the view's selection becomes the coding target (the range and the turns it touches, or
  * the turn holding the caret). The pure parts are in coding-plan.ts.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import type { Code, SourceDetail } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { useProjectData } from '../workspace/useProjectData';
 import { highlightsFor } from './coding-plan';
+import type { TranscriptHighlight } from './offsets';
 
 export function useTranscriptCoding(source: SourceDetail | null, frameId: number | null, codes: Code[] | null, dateFormat: 'nz' | 'iso') {
   const api = useApi();
@@ -17,14 +18,20 @@ export function useTranscriptCoding(source: SourceDetail | null, frameId: number
     async () => ({ key: `${sourceId}:${frameId}`, codings: sourceId === null || frameId === null ? [] : await api['codings-list']({ sourceId, frameId }) }),
     [api, sourceId, frameId],
   );
-  const { data } = useProjectData(load, ['codings', 'codes']);
+  const { data, error } = useProjectData(load, ['codings', 'codes']);
   const codings = data?.key === `${sourceId}:${frameId}` ? data.codings : null;
   const codeMap = useMemo(() => new Map((codes ?? []).map((c) => [c.id, c])), [codes]);
   // Counts change with every coding; highlights only care about names and colours.
   const looks = codes ? codes.map((c) => `${c.id}:${c.color}:${c.name}`).join('\n') : null;
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const lookMap = useMemo(() => codeMap, [looks]);
-  const highlights = useMemo(() => (codings && looks !== null ? highlightsFor(codings, lookMap, dateFormat) : null), [codings, looks, lookMap, dateFormat]);
+  const fresh = useMemo(() => (codings && looks !== null ? highlightsFor(codings, lookMap, dateFormat) : null), [codings, looks, lookMap, dateFormat]);
+  // While another frame's codings load, the last ones stay on screen: switching frames never
+  // unmounts the transcript (scroll position, selection). Null only before the first load; if
+  // the codings cannot be loaded, the text is still shown, without highlights.
+  const last = useRef<{ sourceId: number | null; highlights: TranscriptHighlight[] } | null>(null);
+  if (fresh) last.current = { sourceId, highlights: fresh };
+  const highlights = fresh ?? (last.current?.sourceId === sourceId ? last.current.highlights : error ? [] : null);
   const turns = useMemo(
     () => (source ? source.blocks.filter((b) => b.kind === 'turn').map((b) => ({ id: b.id, start: b.start, end: b.end })).sort((a, b) => a.start - b.start) : []),
     [source],

@@ -108,6 +108,16 @@ describe('auto-coding', () => {
     await page().getByRole('button', { name: 'Code 4 passages' }).click();
     await waitForCount(page(), 'Connection', 4);
     expect(await page().getByTestId('undo-button').textContent()).toMatch(/Auto-code matches of “whanau”/);
+    await expect.poll(() => page().locator(`${VIEW} .tv-hl`).count()).toBe(4);
+  });
+
+  it('shows only the active frame\'s codings, without rebuilding the transcript on a switch', async () => {
+    await page().evaluate(`document.querySelector('${VIEW}').dataset.mark = 'same'`);
+    await page().getByRole('button', { name: 'Kaupapa Māori', exact: true }).click();
+    await expect.poll(() => page().locator(`${VIEW} .tv-hl`).count()).toBe(0);
+    await page().getByRole('button', { name: 'Codes', exact: true }).click();
+    await expect.poll(() => page().locator(`${VIEW} .tv-hl`).count()).toBe(4);
+    expect(await page().locator(VIEW).getAttribute('data-mark')).toBe('same');
   });
 });
 
