@@ -9,6 +9,9 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { plural } from '../format/numbers';
 import { paths } from './tree';
 
+/** The core's palette, offered as one-click swatches. */
+const PALETTE = ['#4f7cac', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#d4a017', '#2e8b57', '#b5527f', '#6b8e23'];
+
 function useSubmit(run: () => Promise<void>, onClose: () => void) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -74,10 +77,23 @@ export function CodeEditDialog({ frameId, code, parent, onClose, onSaved }: Code
         <label className="field-label" htmlFor="code-color">
           Colour
         </label>
-        <div className="field-row">
+        <div className="field-row code-color-row">
           <input id="code-color" type="color" className="code-color-input" value={color || '#4f7cac'} onChange={(e) => setColor(e.target.value)} />
-          {!code && !color && <span className="field-help">The next colour of the palette unless you pick one.</span>}
+          <span className="code-palette" role="group" aria-label="Palette">
+            {PALETTE.map((p) => (
+              <button
+                key={p}
+                type="button"
+                className="code-palette-swatch"
+                style={{ background: p }}
+                aria-label={`Colour ${p}`}
+                aria-pressed={color.toLowerCase() === p}
+                onClick={() => setColor(p)}
+              />
+            ))}
+          </span>
         </div>
+        {!code && !color && <p className="field-help">The next colour of the palette unless you pick one.</p>}
         <label className="field-label" htmlFor="code-description">
           Description
         </label>

@@ -74,6 +74,13 @@ export function CodeTreePane({ id, error }: { id: string; error: string | null }
             apply it in one step.
           </EmptyState>
         )}
+        {list && list.length > 0 && (
+          <div className="code-legend" aria-hidden="true">
+            <span title="Coded segments">Seg.</span>
+            <span title="Sources">Src.</span>
+            <span title="Participants">Ppl.</span>
+          </div>
+        )}
         {list && list.length > 0 && <CodeTree codes={list} onRename={onRename} onDelete={(c) => setOpen({ kind: 'delete', code: c })} onMove={onMove} onMerge={onMerge} />}
         {list && list.length > 0 && (
           <p id="code-tree-help" className="code-tree-help">

@@ -63,6 +63,8 @@ describe('the code tree by keyboard', () => {
     await codeRow(page(), 'Tikanga').dragTo(codeRow(page(), 'Connection'));
     await expect.poll(levels).toEqual(['1', '2', '1', '1']);
     expect(await names()).toEqual(['Connection', 'Tikanga', 'Whakapapa links', 'Healing']);
+    await codeRow(page(), 'Tikanga').click();
+    await app.screenshot('coding-tree-nested');
     // Onto the top edge of Connection: before it, at the top level.
     await codeRow(page(), 'Tikanga').dragTo(codeRow(page(), 'Connection'), { targetPosition: { x: 40, y: 2 } });
     await expect.poll(names).toEqual(['Tikanga', 'Connection', 'Whakapapa links', 'Healing']);
