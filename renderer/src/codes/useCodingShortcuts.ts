@@ -22,7 +22,13 @@ export function useCodingShortcuts(coding: CodingSession, undo: Undo): void {
     latest.current = { coding, undo };
   });
   useEffect(() => {
+    // In the desktop app a shortcut can arrive twice, as a keydown and as the menu's accelerator:
+    // the same command within a moment is one command (never a double undo).
+    let lastCommand = '';
+    let lastAt = 0;
     const run = (command: string): boolean => {
+      const now = performance.now();
+      if (command === lastCommand && now - lastAt < 150) return true;
       const { coding: c, undo: u } = latest.current;
       // From the native menu while typing: the field's own undo, not the project's.
       if ((command === 'undo' || command === 'redo') && isTyping(document.activeElement)) return document.execCommand(command);
@@ -31,6 +37,8 @@ export function useCodingShortcuts(coding: CodingSession, undo: Undo): void {
       else if (command === 'redo') u.redo();
       else if (command === 'code-selection' && !isTyping(document.activeElement)) c.openPicker('auto');
       else return false;
+      lastCommand = command;
+      lastAt = now;
       return true;
     };
     const onKey = (e: KeyboardEvent) => {
@@ -41,8 +49,9 @@ export function useCodingShortcuts(coding: CodingSession, undo: Undo): void {
       let done = false;
       if (mod && !e.altKey && key === 'z') done = run(e.shiftKey ? 'redo' : 'undo');
       else if (mod && !e.altKey && !e.shiftKey && key === 'y') done = run('redo');
+      else if (mod && !e.altKey && key === 'k' && !e.shiftKey) done = run('code-selection');
       else if (mod && !e.altKey && key === 'k') {
-        c.openPicker(e.shiftKey ? 'turn' : 'auto');
+        c.openPicker('turn');
         done = true;
       } else if (e.altKey && !mod && /^Digit[1-5]$/.test(e.code)) {
         const id = c.recent[Number(e.code.slice(5)) - 1];
