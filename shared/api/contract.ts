@@ -13,6 +13,8 @@ import { codeCalls } from './calls-codes';
 import { participantCalls } from './calls-participants';
 import { importCalls } from './calls-import';
 import { sourceCalls, sourceEditCalls } from './calls-sources';
+import { tikangaCalls } from './calls-tikanga';
+import { glossaryCalls } from './calls-glossary';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -28,7 +30,7 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls);
+export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, tikangaCalls, glossaryCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -5,6 +5,8 @@ import type { Handlers } from './handler-types';
 import { participantHandlers } from './handlers-participants';
 import { projectDataHandlers } from './handlers-project-data';
 import { sourceHandlers } from './handlers-sources';
+import { tikangaHandlers } from './handlers-tikanga';
+import { glossaryHandlers } from './handlers-glossary';
 
 export const allHandlers = {
   ...appHandlers,
@@ -12,4 +14,6 @@ export const allHandlers = {
   ...participantHandlers,
   ...sourceHandlers,
   ...codingHandlers,
+  ...tikangaHandlers,
+  ...glossaryHandlers,
 } satisfies Handlers;
