@@ -2,6 +2,7 @@
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { useAppContext } from '../app/AppContext';
 import { ariaShortcut, shortcut } from '../format/keys';
+import { TikangaActions } from '../tikanga/TikangaActions';
 
 export function TopBar({ project }: { project: ProjectInfo }) {
   const { commands, info } = useAppContext();
@@ -18,6 +19,7 @@ export function TopBar({ project }: { project: ProjectInfo }) {
         {project.name}
       </h1>
       <div className="topbar-actions">
+        <TikangaActions />
         <button
           type="button"
           className="button button-small"

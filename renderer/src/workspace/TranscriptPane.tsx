@@ -8,6 +8,9 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
 import { SourceDetails } from '../sources/SourceDetails';
+import { GlossaryHover } from '../glossary/GlossaryHover';
+import { MaskedNotice } from '../tikanga/MaskedNotice';
+import { TikangaPanel } from '../tikanga/TikangaPanel';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { useProjectData } from './useProjectData';
 
@@ -24,6 +27,8 @@ export function TranscriptPane({ id, sourceId, onRemoved }: TranscriptPaneProps)
   const loadPeople = useCallback(() => api['participants-list']({}), [api]);
   const { data: people } = useProjectData(loadPeople, ['participants']);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [tikangaOpen, setTikangaOpen] = useState(false);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const shown = source && source.id === sourceId ? source : null;
 
   const participantsById = useMemo(() => new Map((people ?? []).map((p) => [p.id, { name: p.name, pseudonym: p.pseudonym }])), [people]);
@@ -43,12 +48,23 @@ export function TranscriptPane({ id, sourceId, onRemoved }: TranscriptPaneProps)
             Details
           </button>
         )}
+        {shown && (
+          <button type="button" className="button button-small" aria-expanded={tikangaOpen} aria-controls="source-tikanga" onClick={() => setTikangaOpen((open) => !open)}>
+            {shown.mode === 'tikanga' ? 'Tikanga' : 'Frames'}
+          </button>
+        )}
       </PaneHeader>
       <div className="pane-scroll transcript-scroll">
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
         {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
-        {shown && <TranscriptView key={shown.id} source={shown} participantsById={participantsById} />}
+        {shown && tikangaOpen && <TikangaPanel id="source-tikanga" source={shown} people={people ?? []} selection={selection} />}
+        {shown && <MaskedNotice source={shown} />}
+        {shown && (
+          <GlossaryHover text={shown.text}>
+            <TranscriptView key={shown.id} source={shown} participantsById={participantsById} onSelectionChange={setSelection} />
+          </GlossaryHover>
+        )}
       </div>
     </section>
   );
