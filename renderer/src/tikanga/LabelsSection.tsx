@@ -39,7 +39,7 @@ export function LabelsSection({ source, selection, status }: LabelsSectionProps)
       <h4 id={headingId} className="tk-section-title">
         Sensitivity
       </h4>
-      {!may && status?.problem && <p className="tk-note">{status.problem}</p>}
+      {!may && status && <p className="tk-note">Only the kaitiaki{status.kaitiaki ? `, ${status.kaitiaki.name},` : ''} sets sensitivity labels.</p>}
       <div className="tk-form-row">
         <label className="tk-field">
           <span className="form-label">Whole session</span>
