@@ -4,6 +4,7 @@ import { applyCoding, applyToBlocks, listCodings, removeCoding } from '../coding
 import { listSegments } from '../codings/segments';
 import { historyState, redo, undo } from '../history/history';
 import type { FocalCore } from '../app/focal-core';
+import { segmentsForViewer } from '../tikanga/sensitivity';
 import { handlers } from './handler-types';
 
 function stepHistory(core: FocalCore, direction: 'undo' | 'redo') {
@@ -25,7 +26,7 @@ export const codingHandlers = handlers({
   'coding-apply-blocks': (i, core) => applyToBlocks(core, i),
   'coding-remove': (i, core) => removeCoding(core, i),
   'codings-list': (i, core) => listCodings(core.requireProject().db, i.sourceId, i.frameId),
-  'segments-list': (i, core) => listSegments(core.requireProject().db, i),
+  'segments-list': (i, core) => segmentsForViewer(core, listSegments(core.requireProject().db, i)),
   'history-state': (_i, core) => historyState(core.requireProject().db),
   'history-undo': (_i, core) => stepHistory(core, 'undo'),
   'history-redo': (_i, core) => stepHistory(core, 'redo'),

@@ -102,3 +102,26 @@ export function sourceForViewer(core: FocalCore, source: SourceDetail, frameId: 
   const annotations = source.annotations.map((a) => (overlaps(a) ? { ...a, text: a.text.replace(/[^\n]/g, '•') } : a));
   return { ...source, text: maskText(source.text, ranges), annotations, masked: ranges };
 }
+
+/**
+ * Retrieved segments as this viewer may see them: a segment of a code outside the kaupapa Māori
+ * frame loses the words of any restricted passage it touches (text and context), offsets kept.
+ */
+export function segmentsForViewer<S extends { codeId: number; sourceId: number; start: number; end: number; text: string; before: string; after: string }>(core: FocalCore, segments: S[]): S[] {
+  const db = core.requireProject().db;
+  const frameOf = db.prepare('SELECT frame_id FROM codes WHERE id = ?').pluck();
+  const masked = new Map<number, string | null>();
+  const maskedText = (sourceId: number): string | null => {
+    if (!masked.has(sourceId)) {
+      const text = db.prepare('SELECT text FROM sources WHERE id = ?').pluck().get(sourceId) as string;
+      const ranges = restrictedRanges(db, sourceId, text.length);
+      masked.set(sourceId, ranges.length ? maskText(text, ranges) : null);
+    }
+    return masked.get(sourceId) ?? null;
+  };
+  return segments.map((s) => {
+    const text = maskedText(s.sourceId);
+    if (text === null || mayReadRestricted(core, s.sourceId, frameOf.get(s.codeId) as number)) return s;
+    return { ...s, text: text.slice(s.start, s.end), before: text.slice(s.start - s.before.length, s.start), after: text.slice(s.end, s.end + s.after.length) };
+  });
+}

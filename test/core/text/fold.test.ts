@@ -50,3 +50,40 @@ describe('folding te reo for matching', () => {
     expect(text.slice(map[second], map[second + 6])).toBe('wha\u0304nau');
   });
 });
+
+/** The straightforward per-character version foldWithMap is checked against (its fast path must agree). */
+function referenceFoldWithMap(text: string): { folded: string; map: number[] } {
+  let folded = '';
+  const map: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
+    const f = fold(ch);
+    for (let k = 0; k < f.length; k++) map.push(i);
+    folded += f;
+    i += ch.length;
+  }
+  let out = '';
+  const outMap: number[] = [];
+  for (let k = 0; k < folded.length; k++) {
+    const c = folded[k] ?? '';
+    if ('aeiou'.includes(c) && out.endsWith(c) && k > 0 && folded[k - 1] === c) continue;
+    out += c;
+    outMap.push(map[k] ?? text.length);
+  }
+  outMap.push(text.length);
+  return { folded: out, map: outMap };
+}
+
+describe('foldWithMap agrees with the per-character reference', () => {
+  it('on random mixes of ASCII, macrons, combining marks, dashes, quotes and emoji', () => {
+    const alphabet = ['a', 'A', 'e', 'o', 'O', 'u', 'w', 'h', 'n', ' ', '-', '–', '—', '’', "'", 'ā', 'Ā', 'ē', 'ō', 'ū', '\u0304', '🌿', 'é', '\n', 'ß'];
+    let seed = 42;
+    const rnd = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    for (let n = 0; n < 500; n++) {
+      const len = Math.floor(rnd() * 40);
+      const text = Array.from({ length: len }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      expect(foldWithMap(text), JSON.stringify(text)).toEqual(referenceFoldWithMap(text));
+    }
+  });
+});

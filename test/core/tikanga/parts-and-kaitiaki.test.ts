@@ -150,4 +150,25 @@ describe('tikanga-based sessions: parts, kaitiaki, labels, masking', () => {
     await api['coding-apply']({ codeId: kmCode.id, sourceId: p.hui.id, start: mere.start, end: mere.end });
     as('Test Coder');
   });
+
+  it('masks restricted words in retrieved segments coded before the label, outside the kaupapa Māori frame', async () => {
+    const tama = p.turnOf('Tama Rewiri');
+    const name = 'Jason Whitu';
+    const at = p.hui.text.indexOf(name, tama.start);
+    as('Aroha Ngata');
+    await api['coding-apply']({ codeId: p.codeId, sourceId: p.hui.id, start: tama.start, end: tama.end });
+    const km = (await api['frames-list']({})).find((f) => f.kind === 'kaupapa-maori')!;
+    const kmCode = (await api['codes-list']({ frameId: km.id }))[0]!;
+    await api['coding-apply']({ codeId: kmCode.id, sourceId: p.hui.id, start: tama.start, end: tama.end });
+    as('Koro Hemi');
+    await api['sensitivity-set']({ sourceId: p.hui.id, start: at, end: at + name.length, label: 'restricted' });
+    as('Aroha Ngata');
+    const [seg] = (await api['segments-list']({ codeId: p.codeId })).filter((x) => x.start === tama.start);
+    expect(seg!.text).toHaveLength(tama.end - tama.start);
+    expect(seg!.text).not.toContain(name);
+    expect(seg!.text).toContain('I had a young fella last month, •••••••••••, came to us');
+    const [own] = (await api['segments-list']({ codeId: kmCode.id })).filter((x) => x.start === tama.start);
+    expect(own!.text).toContain(name);
+    as('Test Coder');
+  });
 });
