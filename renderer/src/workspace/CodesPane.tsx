@@ -1,11 +1,12 @@
 /** The right pane: the code tree of one frame, with a switcher when the project has several frames. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Code, CodeFrame } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
 import { useProjectData } from './useProjectData';
+import { setWorkingFrame } from '../frames/workingFrame';
 
 export function CodesPane({ id }: { id: string }) {
   const api = useApi();
@@ -14,6 +15,8 @@ export function CodesPane({ id }: { id: string }) {
   const [chosen, setFrameId] = useState<number | null>(null);
   // Keep the chosen frame while it exists; otherwise show the first (derived, so no flash of "no codes").
   const frameId = frames.data?.some((f) => f.id === chosen) ? chosen : (frames.data?.[0]?.id ?? null);
+  // The transcript reads restricted passages only in a kaupapa Māori frame: tell it which frame is on show.
+  useEffect(() => setWorkingFrame(frameId), [frameId]);
 
   const loadCodes = useCallback(
     async () => ({ frameId, codes: frameId === null ? ([] as Code[]) : await api['codes-list']({ frameId }) }),

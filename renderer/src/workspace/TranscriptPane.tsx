@@ -11,6 +11,7 @@ import { SourceDetails } from '../sources/SourceDetails';
 import { GlossaryHover } from '../glossary/GlossaryHover';
 import { MaskedNotice } from '../tikanga/MaskedNotice';
 import { TikangaPanel } from '../tikanga/TikangaPanel';
+import { useWorkingFrame } from '../frames/workingFrame';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { useProjectData } from './useProjectData';
 
@@ -22,7 +23,11 @@ interface TranscriptPaneProps {
 
 export function TranscriptPane({ id, sourceId, onRemoved }: TranscriptPaneProps) {
   const api = useApi();
-  const load = useCallback(() => (sourceId === null ? Promise.resolve(null) : api['source-get']({ sourceId })), [api, sourceId]);
+  const frameId = useWorkingFrame();
+  const load = useCallback(
+    () => (sourceId === null ? Promise.resolve(null) : api['source-get']({ sourceId, ...(frameId !== null ? { frameId } : {}) })),
+    [api, sourceId, frameId],
+  );
   const { data: source, error } = useProjectData(load, ['sources', 'codings']);
   const loadPeople = useCallback(() => api['participants-list']({}), [api]);
   const { data: people } = useProjectData(loadPeople, ['participants']);

@@ -97,6 +97,8 @@ describe('kaupapa Māori analysis and the kaitiaki', () => {
   it('refuses the labels to anyone else, naming the kaitiaki, and hides the restricted passage from them', async () => {
     const { page } = app;
     workAs('Waiata Henare');
+    // Working in the mainstream frame now (the codes pane shows it).
+    await page.locator('#pane-codes').getByRole('button', { name: 'Codes', exact: true }).click();
     app.harness.core.emit('changed', { kinds: ['sources', 'participants'] });
     const panel = page.getByRole('region', { name: 'Tikanga of this session' });
     await panel.getByText("Only Koro Hemi, kaitiaki of 'Te Whare Oranga rōpū', can do this. You are working as 'Waiata Henare'", { exact: false }).first().waitFor();
@@ -107,6 +109,18 @@ describe('kaupapa Māori analysis and the kaitiaki', () => {
     expect(await view.innerText()).toContain('••••');
     await panel.getByText('Hidden outside the kaupapa Māori frame').waitFor();
     await app.screenshot('tikanga-analyst-masked');
+  });
+
+  it('shows the restricted passage to the analyst working in the kaupapa Māori frame, and hides it again outside', async () => {
+    const { page } = app;
+    const view = page.locator(VIEW);
+    const codes = page.locator('#pane-codes');
+    await codes.getByRole('button', { name: 'Te Whare Tapa Whā' }).click();
+    await view.getByText(RESTRICTED).waitFor();
+    expect(await page.getByText(/One passage is restricted/).count()).toBe(0);
+    await codes.getByRole('button', { name: 'Codes', exact: true }).click();
+    await view.getByText(RESTRICTED).waitFor({ state: 'detached' });
+    expect(await view.innerText()).toContain('••••');
   });
 
   it('shows the gloss of a te reo term on hover, macrons or not', async () => {
