@@ -94,6 +94,20 @@ describe('kaupapa Māori analysis and the kaitiaki', () => {
     await app.screenshot('tikanga-kaitiaki-panel');
   });
 
+  it('marks a recorded opening as a tikanga part, which the kaitiaki then releases', async () => {
+    const { page } = app;
+    const panel = page.getByRole('region', { name: 'Tikanga of this session' });
+    expect(await selectInTurn(page, 'Waiata Henare', 'Kia ora koutou.')).toMatch(/^\d+:\d+$/);
+    const form = panel.getByRole('group', { name: 'Log a part' });
+    await form.getByLabel('Part').selectOption('mihimihi');
+    await form.getByRole('button', { name: 'Mark selection as this part' }).click();
+    await panel.getByText('Recorded · not coded').waitFor();
+    await panel.getByRole('button', { name: 'Release Mihimihi' }).click();
+    await panel.getByText('Recorded · released by the kaitiaki').waitFor();
+    const parts = (await call('session-parts-list', { sourceId: 1 })) as { kind: string; recorded: boolean; released: boolean; start: number }[];
+    expect(parts.filter((x) => x.recorded)).toEqual([expect.objectContaining({ kind: 'mihimihi', released: true })]);
+  });
+
   it('refuses the labels to anyone else, naming the kaitiaki, and hides the restricted passage from them', async () => {
     const { page } = app;
     workAs('Waiata Henare');
