@@ -23,7 +23,7 @@ function toPart({ releasedBy, recorded, ...p }: PartRow): SessionPart {
 
 export function listParts(db: ProjectDb, sourceId: number): SessionPart[] {
   requireSourceRow(db, sourceId);
-  return (db.prepare(`SELECT ${PART_COLUMNS} FROM session_parts WHERE source_id = ? ORDER BY coalesce(start, -1), id`).all(sourceId) as PartRow[]).map(toPart);
+  return (db.prepare(`SELECT ${PART_COLUMNS} FROM session_parts WHERE source_id = ? ORDER BY CASE phase WHEN 'opening' THEN 0 WHEN 'korero' THEN 1 ELSE 2 END, coalesce(start, -1), id`).all(sourceId) as PartRow[]).map(toPart);
 }
 
 export function getPart(db: ProjectDb, id: number): SessionPart & { sourceId: number } {

@@ -11,6 +11,8 @@ import { useApi } from '../api/ApiProvider';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useAction } from './useAction';
 
+const PHASE_ORDER = { opening: 0, korero: 1, closing: 2 } as const;
+
 interface PartsSectionProps {
   source: SourceDetail;
   people: Participant[];
@@ -23,6 +25,8 @@ export function PartsSection({ source, people, selection, status }: PartsSection
   const action = useAction();
   const headingId = useId();
   const byId = new Map(people.map((p) => [p.id, p.name]));
+  // In the order the session ran: opening, kōrero, closing; unrecorded before recorded ones of a phase.
+  const parts = [...source.parts].sort((a, b) => PHASE_ORDER[a.phase] - PHASE_ORDER[b.phase] || (a.start ?? -1) - (b.start ?? -1) || a.id - b.id);
   const leader = (p: SessionPart) => (p.ledById !== null ? byId.get(p.ledById) : undefined) ?? p.ledByLabel;
 
   return (
@@ -30,10 +34,10 @@ export function PartsSection({ source, people, selection, status }: PartsSection
       <h4 id={headingId} className="tk-section-title">
         Parts of the session
       </h4>
-      {source.parts.length === 0 && <p className="tk-empty">No parts logged yet. Log the whakatau, karakia and other parts below, recorded or not.</p>}
-      {source.parts.length > 0 && (
+      {parts.length === 0 && <p className="tk-empty">No parts logged yet. Log the whakatau, karakia and other parts below, recorded or not.</p>}
+      {parts.length > 0 && (
         <ul className="tk-parts" aria-labelledby={headingId}>
-          {source.parts.map((p) => (
+          {parts.map((p) => (
             <li key={p.id} className="tk-part">
               <span className={`tk-phase tk-phase-${p.phase}`}>{PHASE_LABELS[p.phase]}</span>
               <span className="tk-part-kind">{partKindLabel(p.kind)}</span>
