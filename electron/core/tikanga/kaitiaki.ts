@@ -67,3 +67,15 @@ export function requireKaitiaki(core: FocalCore, groupId: number | null, what: s
   if (!status.actorIsKaitiaki || !status.kaitiaki || status.groupId === null) throw new FocalError('forbidden', status.problem ?? 'Only the kaitiaki can do this.');
   return { groupId: status.groupId, kaitiakiId: status.kaitiaki.id, kaitiakiName: status.kaitiaki.name };
 }
+
+/**
+ * Naming a group's first kaitiaki is open to the team; once named, only that kaitiaki hands the
+ * role on (or clears it), so nobody takes over the decisions by renaming the kaitiaki to themselves.
+ */
+export function assertKaitiakiHandover(core: FocalCore, groupId: number): void {
+  const status = groupKaitiakiStatus(core.requireProject().db, core.actor, groupId, 'This group');
+  if (status.kaitiaki && !status.actorIsKaitiaki) {
+    const name = status.kaitiaki.name;
+    throw new FocalError('forbidden', `'${status.groupName}' already has a kaitiaki, ${name}; only ${name} can hand the role on. You are working as '${core.actor}'.`);
+  }
+}

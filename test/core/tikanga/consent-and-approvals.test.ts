@@ -89,4 +89,21 @@ describe('groups, collective consent and kaitiaki approvals', () => {
   it('keeps a kaitiaki who made decisions from being removed', async () => {
     await expect(api['participant-delete']({ id: p.koroId })).rejects.toMatchObject({ code: 'conflict' });
   });
+
+  it('lets only the kaitiaki hand the role on, once one is named', async () => {
+    const aroha = p.person('Aroha Ngata');
+    as('Aroha Ngata');
+    await expect(api['participant-update']({ id: p.ropuId, kaitiakiId: aroha })).rejects.toMatchObject({
+      code: 'forbidden',
+      message: "'Te Whare Oranga rōpū' already has a kaitiaki, Koro Hemi; only Koro Hemi can hand the role on. You are working as 'Aroha Ngata'.",
+    });
+    await expect(api['participant-update']({ id: p.ropuId, kaitiakiId: null })).rejects.toMatchObject({ code: 'forbidden' });
+    // Other changes to the group are not the kaitiaki's to make.
+    await api['participant-update']({ id: p.ropuId, notes: 'Hui held at Te Rangimarie Marae' });
+    as('Koro Hemi');
+    expect((await api['participant-update']({ id: p.ropuId, kaitiakiId: aroha })).kaitiakiId).toBe(aroha);
+    as('Aroha Ngata');
+    expect((await api['participant-update']({ id: p.ropuId, kaitiakiId: p.koroId })).kaitiakiId).toBe(p.koroId);
+    as('Test Coder');
+  });
 });
