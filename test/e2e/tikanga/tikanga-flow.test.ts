@@ -146,19 +146,27 @@ describe('kaupapa Māori analysis and the kaitiaki', () => {
     await dialog.getByRole('button', { name: 'Close' }).click();
     await page.getByRole('button', { name: 'Tikanga', exact: true }).click();
     // "whanau" without a macron, in Koro Hemi's last turn.
-    const box = (await page.evaluate(`(() => {
-      const runs = Array.from(document.querySelectorAll('${VIEW} [data-start]'));
-      const run = runs.find((el) => el.textContent.includes('whanau health'));
-      const node = Array.from(run.childNodes).find((n) => n.nodeType === 3 && n.textContent.includes('whanau health'));
-      const at = node.textContent.indexOf('whanau health');
-      run.scrollIntoView({ block: 'center' });
-      const r = document.createRange();
-      r.setStart(node, at + 2);
-      r.setEnd(node, at + 3);
-      const b = r.getBoundingClientRect();
-      return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-    })()`)) as { x: number; y: number };
-    await page.mouse.move(box.x, box.y);
+    const hover = async () => {
+      const box = (await page.evaluate(`(() => {
+        const runs = Array.from(document.querySelectorAll('${VIEW} [data-start]'));
+        const run = runs.find((el) => el.textContent.includes('whanau health'));
+        const node = Array.from(run.childNodes).find((n) => n.nodeType === 3 && n.textContent.includes('whanau health'));
+        const at = node.textContent.indexOf('whanau health');
+        run.scrollIntoView({ block: 'center' });
+        const r = document.createRange();
+        r.setStart(node, at + 2);
+        r.setEnd(node, at + 3);
+        const b = r.getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      })()`)) as { x: number; y: number };
+      // Off and back on: the glossary may arrive a moment after the dialog closes.
+      await page.mouse.move(box.x, box.y - 40);
+      await page.mouse.move(box.x, box.y);
+      await page.getByRole('tooltip').waitFor({ timeout: 1000 }).catch(() => {});
+      return page.getByRole('tooltip').count();
+    };
+    await page.getByRole('region', { name: 'Tikanga of this session' }).waitFor({ state: 'detached' });
+    await expect.poll(hover, { timeout: 15_000 }).toBe(1);
     const tip = page.getByRole('tooltip');
     await tip.waitFor();
     expect(await tip.innerText()).toMatch(/whānau\s+family, extended family/);
