@@ -7,7 +7,10 @@ export const id = () => z.number().int().positive();
 
 export const sourceCalls = {
   'sources-list': call('Every transcript in the project, in import order.', z.object({})).returns<SourceSummary[]>(),
-  'source-get': call('One transcript with its text, turns, speakers, annotations and session parts.', z.object({ sourceId: id() })).returns<SourceDetail>(),
+  'source-get': call(
+    'One transcript with its text, turns, speakers, annotations and session parts. Restricted (tapu) passages are masked unless frameId is a kaupapa Māori frame or the user is the kaitiaki.',
+    z.object({ sourceId: id(), frameId: id().optional() }),
+  ).returns<SourceDetail>(),
 };
 
 export const sourceEditCalls = {

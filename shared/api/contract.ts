@@ -14,6 +14,8 @@ import { participantCalls } from './calls-participants';
 import { importCalls } from './calls-import';
 import { memoCalls } from './calls-memos';
 import { sourceCalls, sourceEditCalls } from './calls-sources';
+import { tikangaCalls } from './calls-tikanga';
+import { glossaryCalls } from './calls-glossary';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -29,7 +31,7 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, memoCalls);
+export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, memoCalls, tikangaCalls, glossaryCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

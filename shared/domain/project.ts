@@ -145,6 +145,11 @@ export interface SourceDetail extends SourceSummary {
   blocks: Block[];
   annotations: Annotation[];
   parts: SessionPart[];
+  /**
+   * Ranges whose text was withheld from this view (restricted/tapu passages outside the kaupapa
+   * Māori frame): their characters are replaced one for one, so offsets hold. Empty or absent: none.
+   */
+  masked?: Array<{ start: number; end: number; label: 'open' | 'community' | 'restricted' }>;
 }
 
 export type ConsentAnswer = 'yes' | 'no' | 'unknown';

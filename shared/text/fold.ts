@@ -27,26 +27,35 @@ export function fold(text: string): string {
  * mapped back to the exact range of the stored, unfolded text.
  */
 export function foldWithMap(text: string): { folded: string; map: number[] } {
-  let folded = '';
+  const chars: string[] = [];
   const map: number[] = [];
   let i = 0;
   while (i < text.length) {
-    const cp = text.codePointAt(i) ?? 0;
-    const ch = String.fromCodePoint(cp);
+    const code = text.charCodeAt(i);
+    if (code < 0x80) {
+      // ASCII (most of any transcript): folding is lower-casing; no marks, dashes or curly quotes here.
+      chars.push(code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : text[i]!);
+      map.push(i);
+      i++;
+      continue;
+    }
+    const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
     const f = fold(ch);
-    for (let k = 0; k < f.length; k++) map.push(i);
-    folded += f;
+    for (let k = 0; k < f.length; k++) {
+      chars.push(f[k]!);
+      map.push(i);
+    }
     i += ch.length;
   }
   // Fold double vowels across characters (e.g. "a" + "ā" → "a"): collapse in the mapped string.
-  let out = '';
+  const out: string[] = [];
   const outMap: number[] = [];
-  for (let k = 0; k < folded.length; k++) {
-    const c = folded[k] ?? '';
-    if ('aeiou'.includes(c) && out.endsWith(c) && outMap.length && k > 0 && folded[k - 1] === c) continue;
-    out += c;
+  for (let k = 0; k < chars.length; k++) {
+    const c = chars[k]!;
+    if (k > 0 && chars[k - 1] === c && (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u')) continue;
+    out.push(c);
     outMap.push(map[k] ?? text.length);
   }
   outMap.push(text.length);
-  return { folded: out, map: outMap };
+  return { folded: out.join(''), map: outMap };
 }

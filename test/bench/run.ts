@@ -5,11 +5,12 @@
  */
 import { benchDir, type Bench, type BenchRow, printTable } from './bench-kit';
 import { codingBench } from './bench-coding';
+import { glossaryBench } from './bench-glossary';
 import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
 import { transcriptViewBench } from './bench-transcript-view';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

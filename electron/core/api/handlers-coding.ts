@@ -5,6 +5,7 @@ import { listSegments } from '../codings/segments';
 import { applyAutoCode, previewAutoCode } from '../codings/auto-code';
 import { historyState, redo, undo } from '../history/history';
 import type { FocalCore } from '../app/focal-core';
+import { segmentsForViewer } from '../tikanga/sensitivity';
 import { handlers } from './handler-types';
 
 function stepHistory(core: FocalCore, direction: 'undo' | 'redo') {
@@ -26,7 +27,7 @@ export const codingHandlers = handlers({
   'coding-apply-blocks': (i, core) => applyToBlocks(core, i),
   'coding-remove': (i, core) => removeCoding(core, i),
   'codings-list': (i, core) => listCodings(core.requireProject().db, i.sourceId, i.frameId),
-  'segments-list': (i, core) => listSegments(core.requireProject().db, i),
+  'segments-list': (i, core) => segmentsForViewer(core, listSegments(core.requireProject().db, i)),
   'autocode-preview': (i, core) => previewAutoCode(core.requireProject().db, i),
   'autocode-apply': (i, core) => applyAutoCode(core, i),
   'history-state': (_i, core) => historyState(core.requireProject().db),

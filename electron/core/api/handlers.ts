@@ -6,6 +6,8 @@ import { memoHandlers } from './handlers-memos';
 import { participantHandlers } from './handlers-participants';
 import { projectDataHandlers } from './handlers-project-data';
 import { sourceHandlers } from './handlers-sources';
+import { tikangaHandlers } from './handlers-tikanga';
+import { glossaryHandlers } from './handlers-glossary';
 
 export const allHandlers = {
   ...appHandlers,
@@ -14,4 +16,6 @@ export const allHandlers = {
   ...sourceHandlers,
   ...codingHandlers,
   ...memoHandlers,
+  ...tikangaHandlers,
+  ...glossaryHandlers,
 } satisfies Handlers;

@@ -8,6 +8,7 @@ import { requireCode } from '../codes/code-edits';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { undoable } from '../history/history';
+import { assertCodable } from '../tikanga/coding-guard';
 
 const CODING_COLUMNS = 'id, code_id AS codeId, source_id AS sourceId, start, end, coder, created_at AS createdAt';
 
@@ -28,6 +29,7 @@ export function applyCoding(core: FocalCore, input: { codeId: number; sourceId: 
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
   checkRange(db, input.sourceId, input.start, input.end);
+  assertCodable(db, code.frame_id, input.sourceId, [input]);
   const existing = db.prepare(`SELECT ${CODING_COLUMNS} FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?`).get(input.codeId, input.sourceId, input.start, input.end) as Coding | undefined;
   if (existing) return existing;
   const id = undoable(db, `Code with "${code.name}"`, core.now(), () =>
@@ -46,6 +48,7 @@ export function applyToBlocks(core: FocalCore, input: { codeId: number; blockIds
     if (!b) throw new FocalError('not-found', `There is no turn with id ${id}.`);
     return b;
   });
+  for (const sourceId of new Set(blocks.map((b) => b.sourceId))) assertCodable(db, code.frame_id, sourceId, blocks.filter((b) => b.sourceId === sourceId));
   const exists = db.prepare('SELECT id FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const label = blocks.length === 1 ? `Code a turn with "${code.name}"` : `Code ${blocks.length} turns with "${code.name}"`;

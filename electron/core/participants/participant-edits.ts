@@ -4,6 +4,7 @@ import type { ParticipantDetail, ParticipantKind } from '../../../shared/domain/
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
+import { assertKaitiakiHandover } from '../tikanga/kaitiaki';
 import { setAttributeValues } from './attribute-edits';
 import { cleanName, commit, type WriteContext } from './commit';
 import { upsertConsent } from './consent';
@@ -95,6 +96,7 @@ export function updateParticipant(core: FocalCore, input: UpdateInput): Particip
     const kind = input.kind ?? before.kind;
     if (input.name !== undefined || input.kind !== undefined) checkNameFree(w.db, kind, cleanName(input.name ?? before.name), id);
     if (typeof input.kaitiakiId === 'number') checkKaitiaki(w.db, input.kaitiakiId, id);
+    if (changed.includes('kaitiakiId') && before.kaitiakiId !== null) assertKaitiakiHandover(core, id);
     if (before.kind === 'group' && kind === 'person') {
       const members = w.db.prepare('SELECT count(*) FROM group_members WHERE group_id = ?').pluck().get(id) as number;
       if (members > 0) throw new FocalError('conflict', `'${before.name}' has ${members} member(s); remove them before making it a person.`);

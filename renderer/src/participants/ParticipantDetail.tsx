@@ -16,6 +16,7 @@ import { AttributeFields } from './AttributeFields';
 import { ConsentFields } from './ConsentFields';
 import { LinkedSection } from './LinkedSection';
 import { ProfileFields } from './ProfileFields';
+import { GroupTikanga } from '../tikanga/GroupTikanga';
 
 export type ParticipantPatch = Omit<CallInput<'participant-update'>, 'id'>;
 export type ParticipantSave = AutoSave<ParticipantPatch>;
@@ -69,6 +70,7 @@ export function ParticipantDetail({ id, participantId, onClose, onOpenSource, on
             <ProfileFields participant={shown} groups={(everyone ?? []).filter((p) => p.kind === 'group' && p.id !== shown.id)} saver={saver} />
             <AttributeFields participant={shown} saver={saver} />
             <ConsentFields participant={shown} saver={saver} />
+            {shown.kind === 'group' && <GroupTikanga group={shown} everyone={everyone ?? []} saver={saver} />}
             <LinkedSection participant={shown} everyone={everyone ?? []} onOpenSource={onOpenSource} onOpenParticipant={onOpenParticipant} />
           </div>
         )}

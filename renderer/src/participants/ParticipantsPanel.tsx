@@ -124,6 +124,7 @@ function ParticipantRow({ participant: p, members, selected, onSelect }: RowProp
       <span className={group ? 'participant-icon is-group' : 'participant-icon'} aria-hidden="true" />
       <span className="participant-name">{p.name}</span>
       {p.pseudonym && <span className="participant-pseudonym">“{p.pseudonym}”</span>}
+      {p.mode === 'tikanga' && <span className="badge badge-tikanga">Tikanga</span>}
       <span className="participant-role">{group ? `Group · ${plural(members, 'member')}` : p.role}</span>
     </button>
   );

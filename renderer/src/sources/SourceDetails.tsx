@@ -11,6 +11,7 @@ import { SaveNote } from '../components/SaveNote';
 import { DateField, SelectField, TextField } from '../components/TextField';
 import { useAutoSave } from '../components/useAutoSave';
 import { plural } from '../format/numbers';
+import { SESSION_KINDS } from '../../../shared/domain/tikanga';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 
 type SourcePatch = Omit<CallInput<'source-update'>, 'sourceId'>;
@@ -60,7 +61,12 @@ export function SourceDetails({ id, source: s, groups, onRemoved }: SourceDetail
           ]}
           onChange={(mode) => void save('mode', { mode })}
         />
-        <TextField label="Kind of session" value={s.kind} placeholder="e.g. focus group, hui" error={errors.kind} onCommit={text('kind')} />
+        <TextField label="Kind of session" value={s.kind} placeholder="e.g. focus group, hui" list={`${id}-kinds`} error={errors.kind} onCommit={text('kind')} />
+        <datalist id={`${id}-kinds`}>
+          {SESSION_KINDS[s.mode].map((k) => (
+            <option key={k} value={k} />
+          ))}
+        </datalist>
         <SelectField
           label="Group"
           value={s.groupId === null ? '' : String(s.groupId)}

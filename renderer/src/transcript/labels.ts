@@ -35,8 +35,11 @@ export function speakerInfo(speaker: Speaker | undefined, participants?: Partici
 }
 
 /** A session part's kind as people say it: `karakia-whakamutunga` → `karakia whakamutunga`. */
+const MACRONS: Record<string, string> = { powhiri: 'pōwhiri', korero: 'kōrero' };
+
 export function partLabel(kind: string, ledBy: string): string {
-  const name = kind.replace(/[-_]+/g, ' ').trim();
+  // Kinds are stored without macrons (powhiri); te reo is shown with them.
+  const name = (MACRONS[kind] ?? kind).replace(/[-_]+/g, ' ').trim();
   return ledBy ? `${name} (led by ${ledBy})` : name;
 }
 

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { useAppContext } from '../app/AppContext';
 import { ariaShortcut, shortcut } from '../format/keys';
+import { TikangaActions } from '../tikanga/TikangaActions';
 
 export function TopBar({ project, children }: { project: ProjectInfo; children?: ReactNode }) {
   const { commands, info } = useAppContext();
@@ -19,6 +20,7 @@ export function TopBar({ project, children }: { project: ProjectInfo; children?:
         {project.name}
       </h1>
       <div className="topbar-actions">
+        <TikangaActions />
         {children}
         <button
           type="button"

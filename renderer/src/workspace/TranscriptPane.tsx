@@ -12,6 +12,9 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
 import { SourceDetails } from '../sources/SourceDetails';
+import { GlossaryHover } from '../glossary/GlossaryHover';
+import { MaskedNotice } from '../tikanga/MaskedNotice';
+import { TikangaPanel } from '../tikanga/TikangaPanel';
 import { SelectionBar } from '../transcript/SelectionBar';
 import { TranscriptView, type SourceRange } from '../transcript/TranscriptView';
 import { targetFor } from '../transcript/coding-plan';
@@ -30,11 +33,18 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const api = useApi();
   const coding = useCoding();
   const dateFormat = useDateFormat();
-  const load = useCallback(() => (sourceId === null ? Promise.resolve(null) : api['source-get']({ sourceId })), [api, sourceId]);
+  // The core masks restricted passages unless the working frame is a kaupapa Māori one.
+  const frameId = coding.frameId;
+  const load = useCallback(
+    () => (sourceId === null ? Promise.resolve(null) : api['source-get']({ sourceId, ...(frameId !== null ? { frameId } : {}) })),
+    [api, sourceId, frameId],
+  );
   const { data: source, error } = useProjectData(load, ['sources']);
   const loadPeople = useCallback(() => api['participants-list']({}), [api]);
   const { data: people } = useProjectData(loadPeople, ['participants']);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [tikangaOpen, setTikangaOpen] = useState(false);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const shown = source && source.id === sourceId ? source : null;
   const viewRef = useRef<HTMLDivElement>(null);
 
@@ -48,6 +58,7 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const onSelectionChange = useCallback(
     (range: SourceRange | null) => {
       if (!shown) return;
+      setSelection(range);
       if (range) setTarget(targetFor(shown, turns, range, null));
     },
     [shown, turns, setTarget],
@@ -128,14 +139,23 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
             </button>
           </>
         )}
+        {shown && (
+          <button type="button" className="button button-small" aria-expanded={tikangaOpen} aria-controls="source-tikanga" onClick={() => setTikangaOpen((open) => !open)}>
+            {shown.mode === 'tikanga' ? 'Tikanga' : 'Frames'}
+          </button>
+        )}
       </PaneHeader>
       {shown && <SelectionBar sourceId={shown.id} codings={codings} codeMap={codeMap} />}
       <div ref={viewRef} className="pane-scroll transcript-scroll" onClick={onClick} onDragOver={onDragOver} onDrop={onDrop}>
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
         {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
+        {shown && tikangaOpen && <TikangaPanel id="source-tikanga" source={shown} people={people ?? []} selection={selection} />}
+        {shown && <MaskedNotice source={shown} />}
         {shown && highlights && (
-          <TranscriptView key={shown.id} source={shown} participantsById={participantsById} highlights={highlights} onSelectionChange={onSelectionChange} {...(scrollTo ? { scrollTo } : {})} />
+          <GlossaryHover text={shown.text}>
+            <TranscriptView key={shown.id} source={shown} participantsById={participantsById} highlights={highlights} onSelectionChange={onSelectionChange} {...(scrollTo ? { scrollTo } : {})} />
+          </GlossaryHover>
         )}
       </div>
     </section>

@@ -4,6 +4,7 @@
  * is refused rather than guessed at. Add a new numbered file instead.
  */
 import * as m001 from './001-initial';
+import * as m003 from './003-approval-parts';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, ...m001 }];
+export const migrations: Migration[] = [{ version: 1, ...m001 }, { version: 2, ...m003 }];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
