@@ -206,10 +206,14 @@ describe('importing transcripts and the participant register', () => {
     await details.getByLabel('Session date').press('Enter');
     await details.getByLabel('Group').selectOption({ label: 'Service 7' });
     const id = (await call<SourceSummary[]>('sources-list', {})).find((s) => s.fileName === SRT)?.id;
-    await expect.poll(async () => (await call<{ location: string; sessionDate: string; groupId: number }>('source-get', { sourceId: id })).sessionDate).toBe('2010-08-02');
-    const after = await call<{ location: string; groupId: number }>('source-get', { sourceId: id });
-    expect(after.location).toBe('Ōtautahi');
-    expect(after.groupId).toBe(await idOf(app, 'Service 7'));
+    const groupId = await idOf(app, 'Service 7');
+    // Each field saves on its own; wait until all three have landed.
+    await expect
+      .poll(async () => {
+        const s = await call<{ location: string; sessionDate: string; groupId: number | null }>('source-get', { sourceId: id });
+        return { location: s.location, sessionDate: s.sessionDate, groupId: s.groupId };
+      })
+      .toEqual({ location: 'Ōtautahi', sessionDate: '2010-08-02', groupId });
     await expect.poll(() => sourcesList().getByRole('button', { name: /manager/i }).innerText()).toContain('02/08/2010');
     await pane.getByRole('button', { name: 'Details' }).click();
   });
