@@ -8,6 +8,7 @@
  * against the schema here before any handler runs.
  */
 import type { z } from 'zod';
+import { analysisCalls } from './calls-analysis';
 import { appCalls } from './calls-app';
 import { codeCalls } from './calls-codes';
 import { participantCalls } from './calls-participants';
@@ -28,7 +29,7 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls);
+export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, analysisCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -1,4 +1,5 @@
 /** Every handler, joined. The `satisfies` check fails the build if any contract call lacks one. */
+import { analysisHandlers } from './handlers-analysis';
 import { appHandlers } from './handlers-app';
 import { codingHandlers } from './handlers-coding';
 import type { Handlers } from './handler-types';
@@ -12,4 +13,5 @@ export const allHandlers = {
   ...participantHandlers,
   ...sourceHandlers,
   ...codingHandlers,
+  ...analysisHandlers,
 } satisfies Handlers;
