@@ -8,6 +8,7 @@ import { CliError, type Output } from './cli-context';
 import { registerCodeCommands } from './commands/code-commands';
 import { registerImportCommand } from './commands/import-command';
 import { registerProjectCommands } from './commands/project-commands';
+import { registerSearchCommands } from './commands/search-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -19,6 +20,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerProjectCommands(program, output);
   registerImportCommand(program, output);
   registerCodeCommands(program, output);
+  registerSearchCommands(program, output);
   return program;
 }
 

@@ -7,9 +7,10 @@ import { benchDir, type Bench, type BenchRow, printTable } from './bench-kit';
 import { codingBench } from './bench-coding';
 import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
+import { searchBench } from './bench-search';
 import { transcriptViewBench } from './bench-transcript-view';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, searchBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

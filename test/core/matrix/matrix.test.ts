@@ -26,7 +26,7 @@ describe('matrix coding', () => {
     await api['participants-import-csv']({ fileName: 'participants.csv', csv: readFileSync(join(process.cwd(), 'test/fixtures/participants.csv'), 'utf8') });
     const res = await api['import-files']({ files: [fx('hui-tupu-group-interview.txt'), fx('focus-group-lived-experience.vtt'), fx('individual-interview-manager.srt')] });
     for (const r of await api['speakers-review']({})) if (r.suggestion.participantId) await api['speakers-map']({ speakerIds: [r.speakerId], participantId: r.suggestion.participantId });
-    [hui, vtt, srt] = await Promise.all(res.map((r) => api['source-get']({ sourceId: r.sourceId! })));
+    [hui, vtt, srt] = (await Promise.all(res.map((r) => api['source-get']({ sourceId: r.sourceId! })))) as [typeof hui, typeof hui, typeof hui];
     const frameId = (await api['frames-list']({}))[0]!.id;
     for (const n of ['Relationship', 'Paperwork']) ids[n] = (await api['code-create']({ frameId, name: n })).id;
     // Relationship: two Aroha turns, one Tama turn, Rachel's turn, and Geoff's first two (individual interview).
