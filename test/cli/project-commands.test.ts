@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations/index';
 import { runFocal } from '../support/run-cli';
 import { tempDir } from '../support/temp';
 
@@ -18,7 +19,7 @@ describe('focal new / info', () => {
     const info = runFocal(['info', file, '--json'], env);
     expect(info.code).toBe(0);
     const json = JSON.parse(info.stdout);
-    expect(json).toMatchObject({ name: 'Hui o te rōpū', schemaVersion: 1, sources: 0, participants: 0, codes: 0, codings: 0 });
+    expect(json).toMatchObject({ name: 'Hui o te rōpū', schemaVersion: LATEST_SCHEMA_VERSION, sources: 0, participants: 0, codes: 0, codings: 0 });
     for (const k of ['schemaVersion', 'sources', 'participants', 'codes', 'codings']) expect(typeof json[k]).toBe('number');
   });
 

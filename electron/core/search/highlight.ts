@@ -24,25 +24,32 @@ export function foldWithMapFast(text: string): { folded: string; map: number[] }
     }
     const cp = text.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(cp);
-    const f = fold(ch);
+    let f = charFolds.get(ch);
+    if (f === undefined) {
+      f = fold(ch);
+      if (charFolds.size < 10_000) charFolds.set(ch, f);
+    }
     for (let k = 0; k < f.length; k++) {
       chars.push(f[k] as string);
       map.push(i);
     }
     i += ch.length;
   }
-  let out = '';
+  const out: string[] = [];
   const outMap: number[] = [];
   for (let k = 0; k < chars.length; k++) {
     const c = chars[k] as string;
     // Collapse double vowels across characters, as foldWithMap does.
-    if (k > 0 && chars[k - 1] === c && (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u') && out.endsWith(c)) continue;
-    out += c;
+    if (k > 0 && chars[k - 1] === c && out[out.length - 1] === c && (c === 'a' || c === 'e' || c === 'i' || c === 'o' || c === 'u')) continue;
+    out.push(c);
     outMap.push(map[k] ?? text.length);
   }
   outMap.push(text.length);
-  return { folded: out, map: outMap };
+  return { folded: out.join(''), map: outMap };
 }
+
+/** fold() of single characters, remembered: the same few macron vowels come up again and again. */
+const charFolds = new Map<string, string>();
 
 const TOKEN = /[\p{L}\p{N}\p{M}\p{Co}]+/gu;
 

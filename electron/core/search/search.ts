@@ -6,6 +6,7 @@
  */
 import type { SearchFilters, SearchHit, SearchResult } from '../../../shared/domain/analysis';
 import type { SourceMode } from '../../../shared/domain/transcript';
+import { fold } from '../../../shared/text/fold';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { contextSpans, findTerms, type Term } from './highlight';
@@ -28,6 +29,7 @@ export interface CompiledSearch {
   from: string;
   where: string;
   params: Record<string, unknown>;
+  filtered: boolean;
 }
 
 export function compileSearch(query: string, filters: SearchFilters = {}): CompiledSearch {
@@ -53,7 +55,7 @@ export function compileSearch(query: string, filters: SearchFilters = {}): Compi
      JOIN sources s ON s.id = b.source_id
      LEFT JOIN speakers sp ON sp.id = b.speaker_id
      LEFT JOIN participants p ON p.id = sp.participant_id`;
-  return { match, understood: describe(ast), terms: positiveTerms(ast), from, where: where.join(' AND '), params };
+  return { match, understood: describe(ast), terms: positiveTerms(ast), from, where: where.join(' AND '), params, filtered: where.length > 1 };
 }
 
 interface HitRow {
@@ -68,10 +70,14 @@ interface HitRow {
   participantId: number | null;
   name: string | null;
   role: string | null;
+  /** The block's text by SQLite's character offsets; right unless the source has astral characters (checked). */
+  text: string;
+  folded: string;
 }
 
 const HIT_COLUMNS = `b.id AS blockId, b.source_id AS sourceId, s.title AS sourceTitle, s.mode, b.kind, b.start, b.end,
-  sp.label, sp.participant_id AS participantId, p.name, ${ROLE_SQL} AS role`;
+  sp.label, sp.participant_id AS participantId, p.name, ${ROLE_SQL} AS role,
+  substr(s.text, b.start + 1, b.end - b.start) AS text, si.folded AS folded`;
 
 /** Matching blocks in index order; the caller pages through them. */
 export function matchingBlocks(db: ProjectDb, c: CompiledSearch, limit: number, offset = 0): HitRow[] {
@@ -113,22 +119,37 @@ export function search(db: ProjectDb, input: SearchInput): SearchResult {
     let capped = false;
     if (offset === 0 && rows.length < limit) total = rows.length;
     else {
-      total = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${c.from} WHERE ${c.where} LIMIT @cap)`).pluck().get({ ...c.params, cap: cap + 1 }) as number;
+      // Every index row is a block of a source (deleting a source deletes its rows), so without
+      // filters the index alone gives the count, without joining each match to its block.
+      total = (
+        c.filtered
+          ? db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${c.from} WHERE ${c.where} LIMIT @cap)`).pluck().get({ ...c.params, cap: cap + 1 })
+          : db.prepare('SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH @match LIMIT @cap)').pluck().get({ match: c.match, cap: cap + 1 })
+      ) as number;
       if (total > cap) {
         total = cap;
         capped = true;
       }
     }
     const textOf = textReader(db);
-    const hits = rows.map((r) => toHit(r, textOf(r.sourceId), c.terms));
+    const hits = rows.map((r) => toHit(r, blockText(r, textOf), c.terms));
     return { query: input.query, understood: c.understood, hits, total, totalIsCapped: capped, offset, limit };
   });
 }
 
-function toHit(r: HitRow, sourceText: string, terms: Term[]): SearchHit {
-  const blockText = sourceText.slice(r.start, r.end);
-  const local = findTerms(blockText, terms);
-  const ctx = contextSpans(blockText, local);
+/**
+ * SQLite's substr() counts characters, our offsets count UTF-16 units; they agree unless an
+ * emoji or other astral character comes earlier in the source. The index row holds the block's
+ * folded text, so a mismatch shows, and then the whole source text is read instead.
+ */
+function blockText(r: HitRow, textOf: (sourceId: number) => string): string {
+  if (r.text.length === r.end - r.start && fold(r.text) === r.folded) return r.text;
+  return textOf(r.sourceId).slice(r.start, r.end);
+}
+
+function toHit(r: HitRow, text: string, terms: Term[]): SearchHit {
+  const local = findTerms(text, terms);
+  const ctx = contextSpans(text, local);
   return {
     blockId: r.blockId,
     sourceId: r.sourceId,
@@ -153,7 +174,7 @@ export function allMatches(db: ProjectDb, query: string, filters: SearchFilters 
     if (rows.length > max) throw new FocalError('bad-input', `This search finds more than ${max.toLocaleString('en-NZ')} passages; narrow it (a filter, a phrase) before coding them all.`);
     const textOf = textReader(db);
     return rows.map((r) => {
-      const local = findTerms(textOf(r.sourceId).slice(r.start, r.end), c.terms);
+      const local = findTerms(blockText(r, textOf), c.terms);
       return { ...r, matches: local.map((m) => ({ start: m.start + r.start, end: m.end + r.start })) };
     });
   });

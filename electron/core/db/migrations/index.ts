@@ -4,6 +4,7 @@
  * is refused rather than guessed at. Add a new numbered file instead.
  */
 import * as m001 from './001-initial';
+import * as m004 from './004-search-prefix-index';
 
 export interface Migration {
   version: number;
@@ -11,6 +12,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, ...m001 }];
+// 004 is the search branch's number; versions are positions, so it is step 2 until the lead renumbers at merge.
+export const migrations: Migration[] = [{ version: 1, ...m001 }, { version: 2, ...m004 }];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
