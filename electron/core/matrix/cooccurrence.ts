@@ -3,11 +3,11 @@
  * other. One sweep per source over all codings sorted by start, keeping the ones still open.
  */
 import type { CooccurrenceResult } from '../../../shared/domain/analysis';
-import { listCodes } from '../codes/code-queries';
 import type { ProjectDb } from '../db/open-project';
+import { codesInTreeOrder } from './matrix';
 
 export function cooccurrence(db: ProjectDb, input: { frameId?: number | undefined; codeIds?: number[] | undefined }): CooccurrenceResult {
-  const all = listCodes(db, input.frameId);
+  const all = codesInTreeOrder(db, input.frameId);
   const codes = input.codeIds?.length ? all.filter((c) => input.codeIds?.includes(c.id)) : all;
   const index = new Map(codes.map((c, i) => [c.id, i]));
   const n = codes.length;

@@ -10,8 +10,6 @@
  * code and column.
  */
 import type { MatrixCell, MatrixColumns, MatrixInput, MatrixResult, QuerySegment } from '../../../shared/domain/analysis';
-import type { Code } from '../../../shared/domain/project';
-import { listCodes } from '../codes/code-queries';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { segmentBuilder } from '../queries/segment-context';
@@ -71,17 +69,52 @@ const COLUMN_NAMES: Record<MatrixColumns, string> = {
   kind: 'Session kinds',
 };
 
-function rowCodes(db: ProjectDb, input: MatrixInput): Code[] {
-  const all = listCodes(db, input.frameId);
+export interface RowCode {
+  id: number;
+  frameId: number;
+  parentId: number | null;
+  name: string;
+  color: string;
+}
+
+/**
+ * Codes in tree order (parents before children, siblings by position), without the counts
+ * codes-list works out: the matrix counts for itself.
+ */
+export function codesInTreeOrder(db: ProjectDb, frameId?: number): RowCode[] {
+  const codes = db
+    .prepare(
+      `SELECT id, frame_id AS frameId, parent_id AS parentId, name, color FROM codes
+       WHERE (@frameId IS NULL OR frame_id = @frameId) ORDER BY frame_id, position, name COLLATE NOCASE`,
+    )
+    .all({ frameId: frameId ?? null }) as RowCode[];
+  const byParent = new Map<number | null, RowCode[]>();
+  const ids = new Set(codes.map((c) => c.id));
+  for (const c of codes) {
+    const key = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
+    byParent.set(key, [...(byParent.get(key) ?? []), c]);
+  }
+  const out: RowCode[] = [];
+  const walk = (parent: number | null) => {
+    for (const c of byParent.get(parent) ?? []) {
+      out.push(c);
+      walk(c.id);
+    }
+  };
+  walk(null);
+  return out;
+}
+
+function rowCodes(db: ProjectDb, input: MatrixInput): RowCode[] {
   if (input.codeIds?.length) {
-    const byId = new Map(listCodes(db).map((c) => [c.id, c]));
+    const byId = new Map(codesInTreeOrder(db).map((c) => [c.id, c]));
     return input.codeIds.map((id) => {
       const c = byId.get(id);
       if (!c) throw new FocalError('not-found', `There is no code with id ${id}; it may have been deleted or merged.`);
       return c;
     });
   }
-  return all;
+  return codesInTreeOrder(db, input.frameId);
 }
 
 export function codePaths(db: ProjectDb): Map<number, string> {
@@ -105,16 +138,19 @@ export function runMatrix(db: ProjectDb, input: MatrixInput): MatrixResult {
   const codeIds = codes.map((c) => c.id);
   const col = columnSql(input.cols);
   const p = params(input, codeIds);
-  const cellRows = db
+  // One statement: the coding × turn rows are worked out once (MATERIALIZED), then grouped by
+  // cell and by row; a row with a NULL colKey is a row total.
+  const grouped = db
     .prepare(
-      `WITH base AS (${BASE}), cols AS (${col.sql})
+      `WITH base AS MATERIALIZED (${BASE}), cols AS (${col.sql})
        SELECT codeId, colKey, min(colLabel) AS colLabel, count(DISTINCT codingId) AS segments, count(DISTINCT person) AS participants
-       FROM cols GROUP BY codeId, colKey`,
+       FROM cols GROUP BY codeId, colKey
+       UNION ALL
+       SELECT codeId, NULL, NULL, count(DISTINCT codingId), count(DISTINCT person) FROM base GROUP BY codeId`,
     )
-    .all(p) as Array<{ codeId: number; colKey: string; colLabel: string; segments: number; participants: number }>;
-  const totals = db
-    .prepare(`WITH base AS (${BASE}) SELECT codeId, count(DISTINCT codingId) AS segments, count(DISTINCT person) AS participants FROM base GROUP BY codeId`)
-    .all(p) as Array<{ codeId: number; segments: number; participants: number }>;
+    .all(p) as Array<{ codeId: number; colKey: string | null; colLabel: string; segments: number; participants: number }>;
+  const cellRows = grouped.filter((r): r is (typeof grouped)[number] & { colKey: string } => r.colKey !== null);
+  const totals = grouped.filter((r) => r.colKey === null);
 
   const colMap = new Map<string, string>();
   for (const r of cellRows) if (!colMap.has(r.colKey)) colMap.set(r.colKey, r.colLabel);
@@ -178,8 +214,8 @@ export function talkKinds(db: ProjectDb, sourceIds: number[]): Map<number, 'indi
 function talkKindWarnings(db: ProjectDb, codeIds: number[], input: MatrixInput): string[] {
   const sources = db
     .prepare(
-      `SELECT DISTINCT cd.source_id FROM codings cd JOIN sources s ON s.id = cd.source_id
-       WHERE cd.code_id IN (SELECT value FROM json_each(@codes)) AND (@mode IS NULL OR s.mode = @mode)`,
+      `SELECT s.id FROM sources s WHERE (@mode IS NULL OR s.mode = @mode)
+         AND EXISTS (SELECT 1 FROM codings cd WHERE cd.source_id = s.id AND cd.code_id IN (SELECT value FROM json_each(@codes)))`,
     )
     .pluck()
     .all({ codes: JSON.stringify(codeIds), mode: input.mode ?? null }) as number[];
