@@ -1,9 +1,10 @@
 /** The workspace's title bar: which project is open, and closing it. */
+import type { ReactNode } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { useAppContext } from '../app/AppContext';
 import { ariaShortcut, shortcut } from '../format/keys';
 
-export function TopBar({ project }: { project: ProjectInfo }) {
+export function TopBar({ project, children }: { project: ProjectInfo; children?: ReactNode }) {
   const { commands, info } = useAppContext();
   // Chromium keeps Ctrl+W for closing the tab, so only the desktop app advertises it.
   const keys = info.platform !== 'web';
@@ -18,6 +19,7 @@ export function TopBar({ project }: { project: ProjectInfo }) {
         {project.name}
       </h1>
       <div className="topbar-actions">
+        {children}
         <button
           type="button"
           className="button button-small"

@@ -14,10 +14,12 @@ import { useProjectData } from './useProjectData';
 interface TranscriptPaneProps {
   id: string;
   sourceId: number | null;
+  /** A range to bring into view (a new token each time). */
+  scrollTo?: { start: number; end: number; token: number } | undefined;
   onRemoved: () => void;
 }
 
-export function TranscriptPane({ id, sourceId, onRemoved }: TranscriptPaneProps) {
+export function TranscriptPane({ id, sourceId, scrollTo, onRemoved }: TranscriptPaneProps) {
   const api = useApi();
   const load = useCallback(() => (sourceId === null ? Promise.resolve(null) : api['source-get']({ sourceId })), [api, sourceId]);
   const { data: source, error } = useProjectData(load, ['sources', 'codings']);
@@ -48,7 +50,7 @@ export function TranscriptPane({ id, sourceId, onRemoved }: TranscriptPaneProps)
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
         {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
-        {shown && <TranscriptView key={shown.id} source={shown} participantsById={participantsById} />}
+        {shown && <TranscriptView key={shown.id} source={shown} participantsById={participantsById} {...(scrollTo ? { scrollTo } : {})} />}
       </div>
     </section>
   );

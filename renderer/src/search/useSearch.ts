@@ -1,0 +1,86 @@
+/**
+ * Runs a search as the person types (after a short pause), then loads further pages as the list
+ * scrolls. An answer to an older query is dropped, so results never flicker back.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SearchFilters, SearchHit } from '../../../shared/domain/analysis';
+import { useApi, useFocalEvent } from '../api/ApiProvider';
+import { describeError } from '../api/errors';
+
+const PAGE = 100;
+
+export interface SearchState {
+  hits: SearchHit[];
+  total: number;
+  capped: boolean;
+  understood: string;
+  loading: boolean;
+  error: string | null;
+  /** The query and filters the hits belong to. */
+  ran: { query: string; filters: SearchFilters } | null;
+}
+
+const EMPTY: SearchState = { hits: [], total: 0, capped: false, understood: '', loading: false, error: null, ran: null };
+
+/** Drops an attribute filter with no value yet, and empty fields. */
+export function effectiveFilters(f: SearchFilters): SearchFilters {
+  const out: SearchFilters = { ...f };
+  if (out.attribute && !out.attribute.value.trim()) delete out.attribute;
+  return out;
+}
+
+export function useSearch(query: string, filters: SearchFilters) {
+  const api = useApi();
+  const [state, setState] = useState<SearchState>(EMPTY);
+  const generation = useRef(0);
+  const [refresh, setRefresh] = useState(0);
+  const filtersKey = JSON.stringify(effectiveFilters(filters));
+
+  useEffect(() => {
+    const mine = ++generation.current;
+    const q = query.trim();
+    if (!q) {
+      setState(EMPTY);
+      return;
+    }
+    setState((s) => ({ ...s, loading: true }));
+    const f = JSON.parse(filtersKey) as SearchFilters;
+    const timer = window.setTimeout(() => {
+      api.search({ query: q, filters: f, limit: PAGE }).then(
+        (r) => {
+          if (mine !== generation.current) return;
+          setState({ hits: r.hits, total: r.total, capped: r.totalIsCapped, understood: r.understood, loading: false, error: null, ran: { query: q, filters: f } });
+        },
+        (e: unknown) => {
+          if (mine === generation.current) setState({ ...EMPTY, error: describeError(e) });
+        },
+      );
+    }, 220);
+    return () => window.clearTimeout(timer);
+  }, [api, query, filtersKey, refresh]);
+
+  // New codings change what a "coded with" filter finds.
+  useFocalEvent('changed', (e) => {
+    if (e.kinds.includes('codings') || e.kinds.includes('project')) setRefresh((n) => n + 1);
+  });
+
+  const loadingMore = useRef(false);
+  const loadMore = useCallback(() => {
+    const s = state;
+    if (!s.ran || loadingMore.current || s.hits.length >= s.total) return;
+    loadingMore.current = true;
+    const mine = generation.current;
+    api.search({ query: s.ran.query, filters: s.ran.filters, limit: PAGE, offset: s.hits.length }).then(
+      (r) => {
+        loadingMore.current = false;
+        if (mine !== generation.current) return;
+        setState((cur) => ({ ...cur, hits: [...cur.hits, ...r.hits] }));
+      },
+      () => {
+        loadingMore.current = false;
+      },
+    );
+  }, [api, state]);
+
+  return { ...state, loadMore };
+}
