@@ -13,7 +13,7 @@ export function frequencyOption(codes: Array<{ name: string; color: string; segm
     grid: { left: 8, right: 40, top: 16, bottom: 24, containLabel: true },
     tooltip: { trigger: 'item' },
     xAxis: { type: 'value', name: 'Segments', nameLocation: 'middle', nameGap: 24, minInterval: 1 },
-    yAxis: { type: 'category', data: sorted.map((c) => c.name), axisLabel: { width: 180, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: sorted.map((c) => c.name), axisLabel: { interval: 0, width: 180, overflow: 'truncate' } },
     series: [
       {
         type: 'bar',
@@ -30,8 +30,8 @@ function heatmap(rows: string[], cols: string[], data: Array<[number, number, nu
     textStyle: FONT,
     grid: { left: 8, right: 16, top: 16, bottom: 64, containLabel: true },
     tooltip: { position: 'top' },
-    xAxis: { type: 'category', data: cols, splitArea: { show: true }, axisLabel: { rotate: cols.length > 5 ? 30 : 0, width: 120, overflow: 'truncate' } },
-    yAxis: { type: 'category', data: rows, splitArea: { show: true }, inverse: true, axisLabel: { width: 180, overflow: 'truncate' } },
+    xAxis: { type: 'category', data: cols, splitArea: { show: true }, axisLabel: { interval: 0, rotate: cols.length > 4 ? 30 : 0, width: 120, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: rows, splitArea: { show: true }, inverse: true, axisLabel: { interval: 0, width: 180, overflow: 'truncate' } },
     visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: HEAT }, textStyle: FONT },
     series: [
       {

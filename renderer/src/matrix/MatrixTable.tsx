@@ -14,6 +14,11 @@ export function heatColour(n: number, max: number): { background: string; color:
   return { background: `rgba(59, 91, 214, ${a.toFixed(3)})`, color: a > 0.5 ? '#fff' : 'var(--text)' };
 }
 
+/** "14 segs / 4 participants", singular where it is one. */
+export function cellText(c: { segments: number; participants: number }): string {
+  return `${c.segments} seg${c.segments === 1 ? '' : 's'} / ${c.participants} participant${c.participants === 1 ? '' : 's'}`;
+}
+
 export function MatrixTable({ m, heat, selected, onCell }: Props) {
   return (
     <div className="matrix-wrap">
@@ -50,7 +55,7 @@ export function MatrixTable({ m, heat, selected, onCell }: Props) {
                       aria-label={`${r.name}, ${c.label}: ${cell.segments} segments, ${cell.participants} participants`}
                       onClick={() => onCell(r.codeId, c.key)}
                     >
-                      {cell.segments ? `${cell.segments} segs / ${cell.participants} participants` : '–'}
+                      {cell.segments ? cellText(cell) : '–'}
                     </button>
                   </td>
                 );

@@ -53,6 +53,7 @@ export function CodeAllDialog({ query, filters, choices, onClose, onDone }: Prop
   return (
     <Dialog
       title="Code all results"
+      size="wide"
       onClose={onClose}
       onSubmit={() => void apply()}
       footer={
