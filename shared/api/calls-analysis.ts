@@ -47,7 +47,7 @@ export const matrixInput = z.object({
 });
 
 export const analysisCalls = {
-  'search': call(
+  'search-run': call(
     'Full-text search over every transcript: words, "phrases", prefix*, AND/OR/NOT, brackets; macrons, double vowels and dashes folded.',
     z.object({
       query,
@@ -65,7 +65,7 @@ export const analysisCalls = {
     'Save a matrix (counts only, no quotes) as CSV or XLSX where the person chooses.',
     matrixInput.extend({ format: z.enum(['csv', 'xlsx']) }),
   ).returns<{ path: string } | null>(),
-  'cooccurrence': call('How often codes overlap each other (codes of a frame, or chosen codes).', z.object({ frameId: id().optional(), codeIds: codeList.optional() })).returns<CooccurrenceResult>(),
+  'codes-cooccurrence': call('How often codes overlap each other (codes of a frame, or chosen codes).', z.object({ frameId: id().optional(), codeIds: codeList.optional() })).returns<CooccurrenceResult>(),
   'chart-save': call(
     'Save a chart image (PNG data URL or SVG text) where the person chooses.',
     z.object({ name: z.string().trim().min(1).max(200), format: z.enum(['png', 'svg']), data: z.string().max(30_000_000) }),

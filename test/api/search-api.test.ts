@@ -30,15 +30,15 @@ describe('search and matrix over HTTP', () => {
   it('searches a project created and filled over the API', async () => {
     await value('project-new', { name: 'Hui search' });
     await value('import-files', { files: [{ name: 'hui.txt', path: join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt') }], onDuplicate: 'import' });
-    const r = await value<{ total: number; hits: Array<{ context: Array<{ text: string; hit: boolean }> }> }>('search', { query: 'whanau' });
+    const r = await value<{ total: number; hits: Array<{ context: Array<{ text: string; hit: boolean }> }> }>('search-run', { query: 'whanau' });
     expect(r.total).toBe(3);
     expect(r.hits.flatMap((x) => x.context.filter((s) => s.hit).map((s) => s.text))).toContain('whānau');
   });
 
   it('validates input before the core sees it, and explains queries it cannot run', async () => {
-    const tooMany = await post('search', { query: 'whanau', limit: 100_000 });
+    const tooMany = await post('search-run', { query: 'whanau', limit: 100_000 });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'bad-input' } });
-    const notAlone = await post('search', { query: 'NOT hui' });
+    const notAlone = await post('search-run', { query: 'NOT hui' });
     expect(notAlone).toMatchObject({ ok: false, error: { code: 'bad-input', message: expect.stringMatching(/NOT needs something/) } });
     const badCols = await post('matrix-run', { cols: 'colour' });
     expect(badCols).toMatchObject({ ok: false, error: { code: 'bad-input' } });

@@ -164,13 +164,13 @@ async function measure(core: FocalCore, must: Must, open: string | null) {
       const frameId = (await must<Array<{ id: number }>>('frames-list', {}))[0]!.id;
       const codeIds = (await must<Array<{ id: number }>>('codes-list', { frameId })).map((c) => c.id);
       // Warm up the statement cache and page cache once, as a person's first search would.
-      await must('search', { query: 'warmup' });
+      await must('search-run', { query: 'warmup' });
       const samples: number[] = [];
       let hitsTotal = 0;
       let capped = 0;
       for (const q of QUERIES) {
         const s0 = performance.now();
-        const r = await must<{ total: number; totalIsCapped: boolean }>('search', { query: q, limit: 50 });
+        const r = await must<{ total: number; totalIsCapped: boolean }>('search-run', { query: q, limit: 50 });
         samples.push(performance.now() - s0);
         hitsTotal += r.total;
         if (r.totalIsCapped) capped++;
@@ -191,7 +191,7 @@ async function measure(core: FocalCore, must: Must, open: string | null) {
       const qr = await must<{ total: number }>('coding-query', { all: [codeIds[0], codeIds[1]], limit: 50 });
       const queryMs = performance.now() - q0;
       const c0 = performance.now();
-      await must('cooccurrence', { frameId });
+      await must('codes-cooccurrence', { frameId });
       const coMs = performance.now() - c0;
 
       return [

@@ -53,7 +53,7 @@ export function registerSearchCommands(program: Command, output: (json: boolean)
       await withProject(project, async (core) => {
         const filters: SearchFilters = { mode: mode(o.mode), role: o.role, attribute: await attributeFilter(core, o.attribute) };
         if (o.code) filters.codeId = await codeByPath(core, await call(core, 'codes-list', {}), o.code);
-        const r = await call(core, 'search', { query, filters: JSON.parse(JSON.stringify(filters)) as SearchFilters, limit: Math.min(500, Math.max(1, Number(o.limit) || 50)) });
+        const r = await call(core, 'search-run', { query, filters: JSON.parse(JSON.stringify(filters)) as SearchFilters, limit: Math.min(500, Math.max(1, Number(o.limit) || 50)) });
         print(output(!!o.json), r, () => {
           if (!r.hits.length) return `No matches for ${r.understood}.`;
           const head = `${r.totalIsCapped ? 'More than ' : ''}${r.total.toLocaleString('en-NZ')} passage${r.total === 1 ? '' : 's'} match ${r.understood}${r.hits.length < r.total ? ` (first ${r.hits.length} shown)` : ''}`;

@@ -21,7 +21,7 @@ export function ChartsPanel({ matrix, frameId }: Props) {
   const [kind, setKind] = useState<Kind>('frequency');
   const loadCodes = useCallback(() => api['codes-list'](frameId === undefined ? {} : { frameId }), [api, frameId]);
   const codes = useProjectData(loadCodes, ['codes', 'codings']);
-  const loadCo = useCallback(() => (kind === 'cooccurrence' ? api.cooccurrence(frameId === undefined ? {} : { frameId }) : Promise.resolve(null)), [api, kind, frameId]);
+  const loadCo = useCallback(() => (kind === 'cooccurrence' ? api['codes-cooccurrence'](frameId === undefined ? {} : { frameId }) : Promise.resolve(null)), [api, kind, frameId]);
   const co = useProjectData(loadCo, ['codes', 'codings']);
 
   const chart = useMemo(() => {

@@ -46,7 +46,7 @@ export function useSearch(query: string, filters: SearchFilters) {
     setState((s) => ({ ...s, loading: true }));
     const f = JSON.parse(filtersKey) as SearchFilters;
     const timer = window.setTimeout(() => {
-      api.search({ query: q, filters: f, limit: PAGE }).then(
+      api['search-run']({ query: q, filters: f, limit: PAGE }).then(
         (r) => {
           if (mine !== generation.current) return;
           setState({ hits: r.hits, total: r.total, capped: r.totalIsCapped, understood: r.understood, loading: false, error: null, ran: { query: q, filters: f } });
@@ -70,7 +70,7 @@ export function useSearch(query: string, filters: SearchFilters) {
     if (!s.ran || loadingMore.current || s.hits.length >= s.total) return;
     loadingMore.current = true;
     const mine = generation.current;
-    api.search({ query: s.ran.query, filters: s.ran.filters, limit: PAGE, offset: s.hits.length }).then(
+    api['search-run']({ query: s.ran.query, filters: s.ran.filters, limit: PAGE, offset: s.hits.length }).then(
       (r) => {
         loadingMore.current = false;
         if (mine !== generation.current) return;

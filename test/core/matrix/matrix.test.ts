@@ -121,7 +121,7 @@ describe('matrix coding', () => {
   });
 
   it('co-occurrence counts overlapping codings both ways', async () => {
-    const co = await api['cooccurrence']({ codeIds: [ids.Relationship!, ids.Paperwork!] });
+    const co = await api['codes-cooccurrence']({ codeIds: [ids.Relationship!, ids.Paperwork!] });
     const r = co.codes.findIndex((c) => c.name === 'Relationship');
     const p = co.codes.findIndex((c) => c.name === 'Paperwork');
     expect(co.counts[r]![r]).toBe(6);

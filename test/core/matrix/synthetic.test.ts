@@ -59,7 +59,7 @@ describe('search, queries and matrix against brute force on synthetic transcript
     ] as const) {
       let expected = 0;
       for (const s of sources) for (const b of s.blocks) if (test(fold(s.text.slice(b.start, b.end)).match(/[\p{L}\p{N}]+/gu) ?? [])) expected++;
-      const r = await api['search']({ query: q, limit: 1 });
+      const r = await api['search-run']({ query: q, limit: 1 });
       expect(r.total, q).toBe(expected);
     }
   });

@@ -21,13 +21,13 @@ describe('search', () => {
     extraId = res[3]!.sourceId!;
   });
 
-  const hitTexts = (r: Awaited<ReturnType<(typeof api)['search']>>) => r.hits.flatMap((h) => h.matches.map((m) => (h.sourceId === hui.id ? hui.text.slice(m.start, m.end) : `${h.sourceId}:${m.start}`)));
+  const hitTexts = (r: Awaited<ReturnType<(typeof api)['search-run']>>) => r.hits.flatMap((h) => h.matches.map((m) => (h.sourceId === hui.id ? hui.text.slice(m.start, m.end) : `${h.sourceId}:${m.start}`)));
 
   it('finds whānau written with and without the macron, and maps hits to the stored text', async () => {
-    const r = await api['search']({ query: 'whanau' });
+    const r = await api['search-run']({ query: 'whanau' });
     const huiHits = r.hits.filter((h) => h.sourceId === hui.id);
     expect(huiHits.flatMap((h) => h.matches.map((m) => hui.text.slice(m.start, m.end))).sort()).toEqual(['whanau', 'whānau', 'whānau', 'whānau'].sort());
-    const withMacron = await api['search']({ query: 'whānau' });
+    const withMacron = await api['search-run']({ query: 'whānau' });
     expect(withMacron.hits.map((h) => h.blockId)).toEqual(r.hits.map((h) => h.blockId));
     // The extra transcript's "whaanau" (double vowel) is found too.
     expect(r.hits.some((h) => h.sourceId === extraId)).toBe(true);
@@ -35,7 +35,7 @@ describe('search', () => {
 
   it('Maaori finds Māori and Maaori; Māori finds both as well', async () => {
     for (const q of ['Maaori', 'Māori', 'maori']) {
-      const r = await api['search']({ query: q });
+      const r = await api['search-run']({ query: q });
       expect(r.hits.some((h) => h.sourceId === hui.id && h.speaker?.label === 'Koro Hemi')).toBe(true);
       const extra = r.hits.find((h) => h.sourceId === extraId)!;
       expect(extra.context.filter((s) => s.hit).map((s) => s.text)).toEqual(['Māori']);
@@ -43,8 +43,8 @@ describe('search', () => {
   });
 
   it('tuakana-teina finds tuakana–teina and the other way round', async () => {
-    const hyphen = await api['search']({ query: 'tuakana-teina' });
-    const dash = await api['search']({ query: 'tuakana–teina' });
+    const hyphen = await api['search-run']({ query: 'tuakana-teina' });
+    const dash = await api['search-run']({ query: 'tuakana–teina' });
     expect(hyphen.hits.map((h) => h.blockId)).toEqual(dash.hits.map((h) => h.blockId));
     expect(hyphen.hits).toHaveLength(2);
     expect(hitTexts(hyphen)).toContain('tuakana-teina');
@@ -53,7 +53,7 @@ describe('search', () => {
   });
 
   it('gives speaker, source, mode and the hit in context as text spans', async () => {
-    const r = await api['search']({ query: '"paperwork first"' });
+    const r = await api['search-run']({ query: '"paperwork first"' });
     expect(r.total).toBe(1);
     const h = r.hits[0]!;
     expect(h).toMatchObject({ sourceId: hui.id, sourceTitle: hui.title, mode: 'tikanga', blockKind: 'turn', speaker: { label: 'Aroha Ngata', name: 'Aroha Ngata', role: 'peer supporter' } });
@@ -62,44 +62,44 @@ describe('search', () => {
   });
 
   it('supports prefixes, OR, NOT and brackets', async () => {
-    const pre = await api['search']({ query: 'whaka*' });
+    const pre = await api['search-run']({ query: 'whaka*' });
     expect(pre.hits.flatMap((h) => h.context.filter((s) => s.hit).map((s) => s.text))).toEqual(expect.arrayContaining(['whakapapa', 'whakawhanaungatanga']));
-    const or = await api['search']({ query: 'maunga OR Hikurangi OR DHB' });
-    const not = await api['search']({ query: '(maunga OR DHB) NOT Hikurangi' });
+    const or = await api['search-run']({ query: 'maunga OR Hikurangi OR DHB' });
+    const not = await api['search-run']({ query: '(maunga OR DHB) NOT Hikurangi' });
     expect(not.total).toBe(or.total - 1);
     expect(not.understood).toBe('(maunga OR DHB) AND NOT Hikurangi');
   });
 
   it('filters by mode, group, participant attribute (role) and code', async () => {
-    const all = await api['search']({ query: 'peer' });
-    const mainstream = await api['search']({ query: 'peer', filters: { mode: 'mainstream' } });
+    const all = await api['search-run']({ query: 'peer' });
+    const mainstream = await api['search-run']({ query: 'peer', filters: { mode: 'mainstream' } });
     expect(mainstream.total).toBeGreaterThan(0);
     expect(mainstream.total).toBeLessThan(all.total);
     expect(mainstream.hits.every((h) => h.mode === 'mainstream')).toBe(true);
-    const managers = await api['search']({ query: 'peer', filters: { role: 'manager' } });
+    const managers = await api['search-run']({ query: 'peer', filters: { role: 'manager' } });
     expect(new Set(managers.hits.map((h) => h.speaker?.name))).toEqual(new Set(['Geoff Baker']));
     const people = await api['participants-list']({});
     const ropu = people.find((p) => p.name === 'Te Whare Oranga rōpū')!;
-    const inGroup = await api['search']({ query: 'peer', filters: { groupId: ropu.id } });
+    const inGroup = await api['search-run']({ query: 'peer', filters: { groupId: ropu.id } });
     expect(inGroup.total).toBeGreaterThan(0);
     expect(inGroup.hits.every((h) => h.sourceId === hui.id)).toBe(true);
     await api['attribute-define']({ name: 'Region', type: 'text' });
     const tama = people.find((p) => p.name === 'Tama Rewiri')!;
     await api['participant-update']({ id: tama.id, attributes: { Region: 'Wellington' } });
     const attr = (await api['attributes-list']({})).find((a) => a.name === 'Region')!;
-    const byAttr = await api['search']({ query: 'peer OR healing OR maunga', filters: { attribute: { attributeId: attr.id, value: 'Wellington' } } });
+    const byAttr = await api['search-run']({ query: 'peer OR healing OR maunga', filters: { attribute: { attributeId: attr.id, value: 'Wellington' } } });
     expect(byAttr.hits.map((h) => h.speaker?.name)).toEqual(['Tama Rewiri', 'Tama Rewiri']);
     const frame = (await api['frames-list']({}))[0]!;
     const code = await api['code-create']({ frameId: frame.id, name: 'Connection' });
     const turn = hui.blocks.find((b) => hui.text.slice(b.start, b.end).includes('whakapapa'))!;
     await api['coding-apply']({ codeId: code.id, sourceId: hui.id, start: turn.start + 5, end: turn.start + 20 });
-    const coded = await api['search']({ query: 'whanau', filters: { codeId: code.id } });
+    const coded = await api['search-run']({ query: 'whanau', filters: { codeId: code.id } });
     expect(coded.hits.map((h) => h.blockId)).toEqual([turn.id]);
   });
 
   it('pages through results with a total', async () => {
-    const page1 = await api['search']({ query: 'the', limit: 3 });
-    const page2 = await api['search']({ query: 'the', limit: 3, offset: 3 });
+    const page1 = await api['search-run']({ query: 'the', limit: 3 });
+    const page2 = await api['search-run']({ query: 'the', limit: 3, offset: 3 });
     expect(page1.total).toBeGreaterThan(6);
     expect(page2.total).toBe(page1.total);
     expect(page1.hits).toHaveLength(3);
@@ -108,11 +108,11 @@ describe('search', () => {
 
   it('runs hostile input as plain words and never as FTS5 syntax', async () => {
     for (const q of ['NEAR(whanau hui)', 'folded:whanau', 'block_id:1', '"whanau', 'whanau"', '^whanau', 'whanau AND', '(((whanau', 'whanau)))', '{folded} : whanau', "'; DROP TABLE blocks; --"]) {
-      const r = await api['search']({ query: q });
+      const r = await api['search-run']({ query: q });
       expect(r.total).toBeGreaterThanOrEqual(0);
     }
-    expect((await api['search']({ query: 'folded:whanau' })).total).toBe(0);
-    for (const q of ['"', '*', '', '   ', '()', 'OR', 'NOT whanau']) await expect(api['search']({ query: q })).rejects.toMatchObject({ code: 'bad-input' });
+    expect((await api['search-run']({ query: 'folded:whanau' })).total).toBe(0);
+    for (const q of ['"', '*', '', '   ', '()', 'OR', 'NOT whanau']) await expect(api['search-run']({ query: q })).rejects.toMatchObject({ code: 'bad-input' });
     expect((await api['sources-list']({})).length).toBe(4);
   });
 

@@ -48,7 +48,7 @@ describe('search, matrix and charts', () => {
     await page.keyboard.press('Control+f');
     const box = page.getByRole('searchbox', { name: 'Search transcripts' });
     await box.waitFor();
-    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await box.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await box.fill('whanau');
     const results = page.getByTestId('search-results');
     await page.getByText(/^3 passages match whanau$/).waitFor();
@@ -99,7 +99,7 @@ describe('search, matrix and charts', () => {
     expect(await cell.innerText()).toBe('3 segs / 2 participants');
     expect(await page.getByRole('note').innerText()).toMatch(/individual interview.*kinds of talk differ/);
     // Heat shading: the fullest cell is the darkest.
-    const bg = await cell.evaluate((el) => getComputedStyle(el).backgroundColor);
+    const bg = await cell.evaluate((el) => (el as unknown as { style: { backgroundColor: string } }).style.backgroundColor);
     expect(bg).toMatch(/rgba\(59, 91, 214/);
     await cell.click();
     const segs = page.getByRole('list', { name: 'Relationship, peer support worker' });
