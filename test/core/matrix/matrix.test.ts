@@ -120,6 +120,18 @@ describe('matrix coding', () => {
     expect(saved).toBeNull(); // the headless host chooses no path
   });
 
+  it("finds each coding's turns from covering indexes alone", () => {
+    const db = core.requireProject().db;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM codings cd
+      LEFT JOIN blocks b ON b.source_id = cd.source_id AND b.kind = 'turn'
+        AND b.start >= COALESCE((SELECT max(b0.start) FROM blocks b0 WHERE b0.source_id = cd.source_id AND b0.start <= cd.start), 0)
+        AND b.start < cd.end AND b.end > cd.start
+      WHERE cd.code_id IN (SELECT value FROM json_each(?))`).all('[1]') as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    expect(plan).toMatch(/SEARCH cd USING COVERING INDEX codings_code_range/);
+    expect(plan).toMatch(/SEARCH b USING COVERING INDEX blocks_source_turns \(source_id=\? AND start>\? AND start<\?\)/);
+    expect(plan).not.toMatch(/SCAN (cd|b)\b/);
+  });
+
   it('co-occurrence counts overlapping codings both ways', async () => {
     const co = await api['codes-cooccurrence']({ codeIds: [ids.Relationship!, ids.Paperwork!] });
     const r = co.codes.findIndex((c) => c.name === 'Relationship');

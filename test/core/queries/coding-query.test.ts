@@ -125,13 +125,13 @@ describe('coding queries', () => {
     expect((await api['coding-query']({ any: [ids.Connection!], frameId: frame.id })).segments.map((s) => s.sourceId)).toEqual([vtt.id]);
   });
 
-  it('reads codings through the codings_code index, without a table scan or a sort', () => {
+  it('reads codings through an index on code (covering, from migration 004), without a table scan or a sort', () => {
     const plan = core
       .requireProject()
       .db.prepare('EXPLAIN QUERY PLAN SELECT source_id AS sourceId, start, end, code_id AS codeId FROM codings WHERE code_id = ? ORDER BY source_id, start')
       .all(1) as Array<{ detail: string }>;
     const text = plan.map((p) => p.detail).join('\n');
-    expect(text).toMatch(/SEARCH codings USING INDEX codings_code \(code_id=\?\)/);
+    expect(text).toMatch(/SEARCH codings USING COVERING INDEX codings_code_range \(code_id=\?\)/);
     expect(text).not.toMatch(/TEMP B-TREE|SCAN codings/);
   });
 

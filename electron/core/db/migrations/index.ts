@@ -4,7 +4,7 @@
  * is refused rather than guessed at. Add a new numbered file instead.
  */
 import * as m001 from './001-initial';
-import * as m004 from './004-search-prefix-index';
+import * as m004 from './004-search-indexes';
 
 export interface Migration {
   version: number;
