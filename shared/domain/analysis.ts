@@ -63,7 +63,8 @@ export interface CodeResultsPreview {
   alreadyCoded: number;
   sources: number;
   turns: number;
-  sample: Array<{ sourceTitle: string; speaker: string | null; text: string }>;
+  /** The first few, with a little context either side (an ellipsis where the turn goes on). */
+  sample: Array<{ sourceTitle: string; speaker: string | null; text: string; before: string; after: string }>;
 }
 
 export type QueryOp = 'and' | 'or' | 'not' | 'near';

@@ -25,6 +25,8 @@ interface Planned {
   speaker: string | null;
   start: number;
   end: number;
+  blockStart: number;
+  blockEnd: number;
   exists: boolean;
 }
 
@@ -40,7 +42,7 @@ function plan(db: ProjectDb, input: CodeResultsInput): { planned: Planned[]; tur
       const key = `${r.sourceId}:${g.start}:${g.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      planned.push({ sourceId: r.sourceId, sourceTitle: r.sourceTitle, speaker: r.name ?? r.label, start: g.start, end: g.end, exists: !!exists.get(input.codeId, r.sourceId, g.start, g.end) });
+      planned.push({ sourceId: r.sourceId, sourceTitle: r.sourceTitle, speaker: r.name ?? r.label, start: g.start, end: g.end, blockStart: r.start, blockEnd: r.end, exists: !!exists.get(input.codeId, r.sourceId, g.start, g.end) });
     }
   }
   return { planned, turns: rows.length };
@@ -56,7 +58,17 @@ export function previewCodeResults(db: ProjectDb, input: CodeResultsInput): Code
     alreadyCoded: planned.length - fresh.length,
     sources: new Set(fresh.map((p) => p.sourceId)).size,
     turns,
-    sample: fresh.slice(0, 5).map((p) => ({ sourceTitle: p.sourceTitle, speaker: p.speaker, text: textOf(p.sourceId).slice(p.start, p.end).slice(0, 200) })),
+    sample: fresh.slice(0, 5).map((p) => {
+      const text = textOf(p.sourceId);
+      const long = p.end - p.start > 200;
+      return {
+        sourceTitle: p.sourceTitle,
+        speaker: p.speaker,
+        text: long ? `${text.slice(p.start, p.start + 200)}…` : text.slice(p.start, p.end),
+        before: long ? '' : (p.start - 60 > p.blockStart ? '…' : '') + text.slice(Math.max(p.blockStart, p.start - 60), p.start),
+        after: long ? '' : text.slice(p.end, Math.min(p.blockEnd, p.end + 60)) + (p.end + 60 < p.blockEnd ? '…' : ''),
+      };
+    }),
   };
 }
 

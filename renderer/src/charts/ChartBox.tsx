@@ -18,9 +18,11 @@ interface Props {
   name: string;
   label: string;
   height: number;
+  /** A line under the chart saying how to read it. */
+  caption?: string | undefined;
 }
 
-export function ChartBox({ option, name, label, height }: Props) {
+export function ChartBox({ option, name, label, height, caption }: Props) {
   const api = useApi();
   const { info } = useAppContext();
   const el = useRef<HTMLDivElement>(null);
@@ -100,6 +102,7 @@ export function ChartBox({ option, name, label, height }: Props) {
       <ErrorMessage message={error} />
       <div ref={el} className="chart-canvas" style={{ height }} role="img" aria-label={label} data-testid="chart" />
       {!ready && !error && <p className="search-summary">Loading the chart…</p>}
+      {caption && <figcaption className="search-summary">{caption}</figcaption>}
     </figure>
   );
 }

@@ -3,12 +3,14 @@
  * value; a mode. AND gives the overlapping text (or, on request, the whole overlapping codings).
  */
 import { useState } from 'react';
-import type { CodingQuery, QueryResult } from '../../../shared/domain/analysis';
+import type { CodingQuery, QueryResult, SearchFilters as Filters } from '../../../shared/domain/analysis';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { SearchFilters } from '../search/SearchFilters';
 import type { FilterChoices } from '../search/useFilterChoices';
+import { effectiveFilters } from '../search/useSearch';
 import { SegmentList } from './SegmentList';
 
 type Op = '' | 'and' | 'or' | 'not' | 'near';
@@ -23,8 +25,7 @@ export function QueryPanel({ choices, onOpen }: Props) {
   const [ops, setOps] = useState<Record<number, Op>>({});
   const [result, setResult] = useState<'overlap' | 'union'>('overlap');
   const [nearWords, setNearWords] = useState('');
-  const [role, setRole] = useState('');
-  const [mode, setMode] = useState('');
+  const [filters, setFilters] = useState<Filters>({});
   const [answer, setAnswer] = useState<QueryResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -41,8 +42,9 @@ export function QueryPanel({ choices, onOpen }: Props) {
     if (pick('not').length) q.none = pick('not');
     if (pick('near').length) q.near = { codeIds: pick('near'), ...(nearWords.trim() ? { words: Math.max(0, Number(nearWords) || 0) } : {}) };
     if (q.all && q.all.length > 1) q.result = result;
-    if (role) q.speakers = { role };
-    if (mode) q.mode = mode as CodingQuery['mode'];
+    const { mode, codeId: _codeId, sourceIds: _sourceIds, ...speakers } = effectiveFilters(filters);
+    if (Object.keys(speakers).length) q.speakers = speakers;
+    if (mode) q.mode = mode;
     try {
       setAnswer(await api['coding-query'](q));
     } catch (e) {
@@ -92,23 +94,9 @@ export function QueryPanel({ choices, onOpen }: Props) {
               <input className="input input-compact" inputMode="numeric" placeholder="same turn" value={nearWords} onChange={(e) => setNearWords(e.target.value.replace(/\D/g, ''))} aria-label="NEAR within how many words (empty: the same turn)" />
               <span>words</span>
             </label>
-            <label className="search-filter">
-              <span>Spoken by</span>
-              <select className="select" value={role} onChange={(e) => setRole(e.target.value)}>
-                <option value="">Anyone</option>
-                {choices.roles.map((r) => (
-                  <option key={r}>{r}</option>
-                ))}
-              </select>
-            </label>
-            <label className="search-filter">
-              <span>Mode</span>
-              <select className="select" value={mode} onChange={(e) => setMode(e.target.value)}>
-                <option value="">All sessions</option>
-                <option value="mainstream">Mainstream</option>
-                <option value="tikanga">Tikanga-based</option>
-              </select>
-            </label>
+          </div>
+          <SearchFilters choices={choices} value={filters} onChange={setFilters} withCode={false} />
+          <div>
             <button type="submit" className="button button-primary button-small" disabled={!canRun || busy}>
               Run query
             </button>

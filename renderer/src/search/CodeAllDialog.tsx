@@ -104,7 +104,11 @@ export function CodeAllDialog({ query, filters, choices, onClose, onDone }: Prop
                     <span className="code-all-who">
                       {s.speaker ?? 'No speaker'} · {s.sourceTitle}
                     </span>
-                    <span>“{s.text}”</span>
+                    <span>
+                      {s.before && <span className="segment-context">{s.before}</span>}
+                      <strong>{s.text}</strong>
+                      {s.after && <span className="segment-context">{s.after}</span>}
+                    </span>
                   </li>
                 ))}
               </ul>

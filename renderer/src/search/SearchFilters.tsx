@@ -6,11 +6,13 @@ interface Props {
   choices: FilterChoices | null;
   value: Filters;
   onChange: (f: Filters) => void;
+  /** Coding queries choose codes themselves: no "coded with" filter there. */
+  withCode?: boolean;
 }
 
 const num = (v: string) => (v ? Number(v) : undefined);
 
-export function SearchFilters({ choices, value, onChange }: Props) {
+export function SearchFilters({ choices, value, onChange, withCode = true }: Props) {
   const set = (patch: Partial<Filters>) => onChange(Object.fromEntries(Object.entries({ ...value, ...patch }).filter(([, v]) => v !== undefined)) as Filters);
   const attr = choices?.attributes.find((a) => a.id === value.attribute?.attributeId);
   return (
@@ -80,6 +82,7 @@ export function SearchFilters({ choices, value, onChange }: Props) {
           )}
         </label>
       )}
+      {withCode && (
       <label className="search-filter">
         <span>Coded with</span>
         <select className="select" value={value.codeId ?? ''} onChange={(e) => set({ codeId: num(e.target.value) })}>
@@ -91,6 +94,7 @@ export function SearchFilters({ choices, value, onChange }: Props) {
           ))}
         </select>
       </label>
+      )}
     </div>
   );
 }

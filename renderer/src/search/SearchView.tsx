@@ -23,9 +23,16 @@ interface Props {
   onClose: () => void;
 }
 
+/** The last search, kept while the app runs so coming back to Search (after opening a hit) finds it as it was. */
+const last: { query: string; filters: Filters } = { query: '', filters: {} };
+
 export function SearchView({ id, focusToken, onOpen, onClose }: Props) {
-  const [query, setQuery] = useState('');
-  const [filters, setFilters] = useState<Filters>({});
+  const [query, setQuery] = useState(last.query);
+  const [filters, setFilters] = useState<Filters>(last.filters);
+  useEffect(() => {
+    last.query = query;
+    last.filters = filters;
+  }, [query, filters]);
   const [coding, setCoding] = useState(false);
   const [note, setNote] = useState<string | null>(null);
   const choices = useFilterChoices();

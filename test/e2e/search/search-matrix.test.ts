@@ -113,6 +113,20 @@ describe('search, matrix and charts', () => {
     await page.getByTestId('transcript-view').waitFor();
   });
 
+  it('runs a coding query restricted to a role', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: 'Queries & matrix' }).click();
+    await page.getByRole('tab', { name: 'Coding query' }).click();
+    await page.getByLabel('Whānau in the query').selectOption('or');
+    await page.getByRole('combobox', { name: 'Role' }).selectOption('kaumātua');
+    await page.getByRole('button', { name: 'Run query' }).click();
+    await page.getByRole('heading', { name: '2 segments in 1 source, 1 participant' }).waitFor();
+    const list = page.getByRole('list', { name: 'Query results' });
+    expect(await list.getByRole('listitem').count()).toBe(2);
+    expect(await list.innerText()).toContain('Koro Hemi');
+    await app.screenshot('coding-query');
+  });
+
   it('draws the matrix as a heat map and exports it as PNG and SVG', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Queries & matrix' }).click();
