@@ -60,7 +60,10 @@ export const analysisCalls = {
   'search-code-apply': call('Code every search result (hits or whole turns) with a code, in one undoable step.', codeResults).returns<{ coded: number; alreadyCoded: number }>(),
   'coding-query': call('Segments coded A AND B (overlap), A OR B, A NOT B, NEAR; by speaker attribute, role, mode, frame.', codingQuery).returns<QueryResult>(),
   'matrix-run': call('Matrix coding: codes as rows, participants/groups/attribute values/roles/sources/modes as columns.', matrixInput).returns<MatrixResult>(),
-  'matrix-cell': call('The segments behind one matrix cell.', matrixInput.extend({ codeId: id(), colKey: z.string().max(2000) })).returns<QuerySegment[]>(),
+  'matrix-cell': call(
+    'The segments behind one matrix cell (the first `limit`, 500 by default, and how many there are).',
+    matrixInput.extend({ codeId: id(), colKey: z.string().max(2000), limit: z.number().int().min(1).max(5000).optional() }),
+  ).returns<{ segments: QuerySegment[]; total: number }>(),
   'matrix-export': call(
     'Save a matrix (counts only, no quotes) as CSV or XLSX where the person chooses.',
     matrixInput.extend({ format: z.enum(['csv', 'xlsx']) }),

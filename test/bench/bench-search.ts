@@ -178,6 +178,16 @@ async function measure(core: FocalCore, must: Must, open: string | null) {
       const s = stats(samples);
       const slowest = QUERIES.map((q, i) => ({ q, ms: samples[i]! })).sort((a, b) => b.ms - a.ms).slice(0, 3);
 
+      // The same kinds of query with a filter: a role, a mode, a code (counts then need the joins).
+      const fSamples: number[] = [];
+      const filters = [{ role: 'manager' }, { mode: 'mainstream' }, { codeId: codeIds[0] }, { role: 'peer supporter' }];
+      for (const [i, q] of QUERIES.slice(0, 40).entries()) {
+        const f0 = performance.now();
+        await must('search-run', { query: q, limit: 50, filters: filters[i % filters.length] });
+        fSamples.push(performance.now() - f0);
+      }
+      const fs = stats(fSamples);
+
       const mSamples: number[] = [];
       let cells = 0;
       for (let i = 0; i < 5; i++) {
@@ -187,6 +197,15 @@ async function measure(core: FocalCore, must: Must, open: string | null) {
         cells = m.cols.length * m.rows.length;
       }
       const ms = stats(mSamples);
+      const m1 = await must<{ rows: Array<{ codeId: number }>; cols: Array<{ key: string }>; cells: Array<Array<{ segments: number }>> }>('matrix-run', { frameId, cols: 'role' });
+      let big = { codeId: 0, colKey: '', n: 0 };
+      m1.rows.forEach((r, i) => m1.cols.forEach((c, j) => {
+        const n = m1.cells[i]![j]!.segments;
+        if (n > big.n) big = { codeId: r.codeId, colKey: c.key, n };
+      }));
+      const cell0 = performance.now();
+      await must('matrix-cell', { frameId, cols: 'role', codeId: big.codeId, colKey: big.colKey });
+      const cellMs = performance.now() - cell0;
       const q0 = performance.now();
       const qr = await must<{ total: number }>('coding-query', { all: [codeIds[0], codeIds[1]], limit: 50 });
       const queryMs = performance.now() - q0;
@@ -201,7 +220,9 @@ async function measure(core: FocalCore, must: Must, open: string | null) {
           target: 'p95 < 50 ms',
           note: `${hitsTotal.toLocaleString('en-NZ')} turns matched in all; ${capped} totals capped at 10,000; slowest: ${slowest.map((x) => `${x.q} ${fmt(x.ms)}`).join(', ')}`,
         },
+        { benchmark: 'search with a filter (role, mode or code), 40 queries', figure: `median ${fmt(fs.median)}, p95 ${fmt(fs.p95)}`, note: 'filtered totals counted to 1,000' },
         { benchmark: 'matrix: 30 codes × roles, 50,000 codings', figure: `median ${fmt(ms.median)} (of 5)`, target: '< 200 ms', note: `${cells} cells` },
+        { benchmark: 'matrix: open the biggest cell', figure: fmt(cellMs), note: `${big.n.toLocaleString('en-NZ')} segments, first 500 with context` },
         { benchmark: 'coding query: A AND B (overlap)', figure: fmt(queryMs), note: `${qr.total} segments` },
         { benchmark: 'co-occurrence: 30 × 30 codes', figure: fmt(coMs) },
       ];

@@ -230,7 +230,7 @@ function talkKindWarnings(db: ProjectDb, codeIds: number[], input: MatrixInput):
 }
 
 /** The segments behind one cell: the row code's codings that fall in the column. */
-export function matrixCellSegments(db: ProjectDb, input: MatrixInput & { codeId: number; colKey: string }): QuerySegment[] {
+export function matrixCellSegments(db: ProjectDb, input: MatrixInput & { codeId: number; colKey: string; limit?: number | undefined }): { segments: QuerySegment[]; total: number } {
   const col = columnSql(input.cols);
   const p = { ...params(input, [input.codeId]), colKey: input.colKey };
   const codings = db
@@ -241,5 +241,5 @@ export function matrixCellSegments(db: ProjectDb, input: MatrixInput & { codeId:
     )
     .all(p) as Array<{ id: number; sourceId: number; start: number; end: number }>;
   const build = segmentBuilder(db);
-  return codings.map((c) => build(c.sourceId, c.start, c.end, [input.codeId]));
+  return { segments: codings.slice(0, input.limit ?? 500).map((c) => build(c.sourceId, c.start, c.end, [input.codeId])), total: codings.length };
 }

@@ -11,14 +11,17 @@ import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { contextSpans, findTerms, type Term } from './highlight';
 import { describe, parseQuery, positiveTerms, toFts } from './parse-query';
-import { ROLE_SQL, speakerConditions } from './speaker-sql';
+import { hasSpeakerFilter, ROLE_SQL, speakerConditions } from './speaker-sql';
 
 export interface SearchInput {
   query: string;
   filters?: SearchFilters | undefined;
   offset?: number | undefined;
   limit?: number | undefined;
-  /** Stop counting matches here (the count of a very common word costs time, not insight). */
+  /**
+   * Stop counting matches here (the count of a very common word costs time, not insight):
+   * 10,000 by default, 1,000 with filters (each match is then checked against its block).
+   */
   countCap?: number | undefined;
 }
 
@@ -26,36 +29,71 @@ export interface CompiledSearch {
   match: string;
   understood: string;
   terms: Term[];
+  /** Joins for a page of hits (speaker and participant for display). */
   from: string;
+  /** Joins for counting: only what the conditions need. */
+  countFrom: string;
   where: string;
   params: Record<string, unknown>;
   filtered: boolean;
 }
 
-export function compileSearch(query: string, filters: SearchFilters = {}): CompiledSearch {
+/**
+ * Filters are resolved before the search to sets of ids (speakers who match, blocks a code
+ * touches, a group's sources), so each full-text match is then checked with one lookup in a
+ * small in-memory set instead of joins and correlated subqueries.
+ */
+export function compileSearch(db: ProjectDb, query: string, filters: SearchFilters = {}): CompiledSearch {
   const ast = parseQuery(query);
   if (!ast) throw new FocalError('bad-input', 'Type a word or a "phrase" to search for.');
   const match = toFts(ast);
   const params: Record<string, unknown> = { match };
-  const where = ['search_index MATCH @match', ...speakerConditions(filters, params)];
+  const where = ['search_index MATCH @match'];
+  const { groupId, ...speakerOnly } = filters;
+  if (hasSpeakerFilter(speakerOnly)) {
+    const p: Record<string, unknown> = {};
+    const cond = speakerConditions({ role: speakerOnly.role, attribute: speakerOnly.attribute, participantId: speakerOnly.participantId }, p);
+    const ids = db
+      .prepare(`SELECT sp.id FROM speakers sp JOIN sources s ON s.id = sp.source_id LEFT JOIN participants p ON p.id = sp.participant_id WHERE ${cond.join(' AND ')}`)
+      .pluck()
+      .all(p) as number[];
+    where.push('b.speaker_id IN (SELECT value FROM json_each(@speakerIds))');
+    params.speakerIds = JSON.stringify(ids);
+  }
+  if (groupId !== undefined) {
+    const sources = db.prepare('SELECT id FROM sources WHERE group_id = ?').pluck().all(groupId) as number[];
+    const members = db.prepare('SELECT sp.id FROM speakers sp JOIN group_members gm ON gm.member_id = sp.participant_id WHERE gm.group_id = ?').pluck().all(groupId) as number[];
+    where.push('(b.source_id IN (SELECT value FROM json_each(@groupSources)) OR b.speaker_id IN (SELECT value FROM json_each(@groupSpeakers)))');
+    params.groupSources = JSON.stringify(sources);
+    params.groupSpeakers = JSON.stringify(members);
+  }
   if (filters.mode) {
     where.push('s.mode = @mode');
     params.mode = filters.mode;
   }
   if (filters.codeId !== undefined) {
-    where.push('EXISTS (SELECT 1 FROM codings cd WHERE cd.code_id = @codeId AND cd.source_id = b.source_id AND cd.start < b.end AND cd.end > b.start)');
-    params.codeId = filters.codeId;
+    // Blocks that any coding of the code overlaps, found by a seek per coding.
+    const blocks = db
+      .prepare(
+        `SELECT DISTINCT b.id FROM codings cd JOIN blocks b ON b.source_id = cd.source_id
+           AND b.start >= COALESCE((SELECT max(b0.start) FROM blocks b0 WHERE b0.source_id = cd.source_id AND b0.start <= cd.start), 0)
+           AND b.start < cd.end AND b.end > cd.start
+         WHERE cd.code_id = ?`,
+      )
+      .pluck()
+      .all(filters.codeId) as number[];
+    where.push('b.id IN (SELECT value FROM json_each(@codeBlocks))');
+    params.codeBlocks = JSON.stringify(blocks);
   }
   if (filters.sourceIds?.length) {
     where.push(`b.source_id IN (SELECT value FROM json_each(@sourceIds))`);
     params.sourceIds = JSON.stringify(filters.sourceIds);
   }
-  const from = `search_index si
-     JOIN blocks b ON b.id = si.block_id
-     JOIN sources s ON s.id = b.source_id
+  const countFrom = `search_index si JOIN blocks b ON b.id = si.block_id JOIN sources s ON s.id = b.source_id`;
+  const from = `${countFrom}
      LEFT JOIN speakers sp ON sp.id = b.speaker_id
      LEFT JOIN participants p ON p.id = sp.participant_id`;
-  return { match, understood: describe(ast), terms: positiveTerms(ast), from, where: where.join(' AND '), params, filtered: where.length > 1 };
+  return { match, understood: describe(ast), terms: positiveTerms(ast), from, countFrom, where: where.join(' AND '), params, filtered: where.length > 1 };
 }
 
 interface HitRow {
@@ -111,8 +149,8 @@ export function textReader(db: ProjectDb): (sourceId: number) => string {
 export function search(db: ProjectDb, input: SearchInput): SearchResult {
   const limit = input.limit ?? 50;
   const offset = input.offset ?? 0;
-  const cap = input.countCap ?? 10_000;
-  const c = compileSearch(input.query, input.filters);
+  const c = compileSearch(db, input.query, input.filters);
+  const cap = input.countCap ?? (c.filtered ? 1000 : 10_000);
   return runFts(() => {
     const rows = matchingBlocks(db, c, limit, offset);
     let total: number;
@@ -123,7 +161,7 @@ export function search(db: ProjectDb, input: SearchInput): SearchResult {
       // filters the index alone gives the count, without joining each match to its block.
       total = (
         c.filtered
-          ? db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${c.from} WHERE ${c.where} LIMIT @cap)`).pluck().get({ ...c.params, cap: cap + 1 })
+          ? db.prepare(`SELECT count(*) FROM (SELECT 1 FROM ${c.countFrom} WHERE ${c.where} LIMIT @cap)`).pluck().get({ ...c.params, cap: cap + 1 })
           : db.prepare('SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH @match LIMIT @cap)').pluck().get({ match: c.match, cap: cap + 1 })
       ) as number;
       if (total > cap) {
@@ -168,7 +206,7 @@ function toHit(r: HitRow, text: string, terms: Term[]): SearchHit {
 
 /** Every matching block (up to `max`) with its matches, for coding all results. */
 export function allMatches(db: ProjectDb, query: string, filters: SearchFilters | undefined, max: number) {
-  const c = compileSearch(query, filters);
+  const c = compileSearch(db, query, filters);
   return runFts(() => {
     const rows = matchingBlocks(db, c, max + 1, 0);
     if (rows.length > max) throw new FocalError('bad-input', `This search finds more than ${max.toLocaleString('en-NZ')} passages; narrow it (a filter, a phrase) before coding them all.`);

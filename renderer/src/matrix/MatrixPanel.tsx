@@ -23,7 +23,7 @@ export function MatrixPanel({ spec, onSpec, matrix, error, choices, onOpen }: Pr
   const api = useApi();
   const [heat, setHeat] = useState(true);
   const [cell, setCell] = useState<{ codeId: number; colKey: string } | null>(null);
-  const [segments, setSegments] = useState<QuerySegment[] | null>(null);
+  const [segments, setSegments] = useState<{ segments: QuerySegment[]; total: number } | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
 
@@ -86,9 +86,9 @@ export function MatrixPanel({ spec, onSpec, matrix, error, choices, onOpen }: Pr
         <section className="cell-segments" aria-label="Segments in the chosen cell">
           <h3 className="analysis-subtitle">
             {rowName} · {colName}
-            {segments && ` — ${segments.length} segment${segments.length === 1 ? '' : 's'}`}
+            {segments && ` — ${segments.total.toLocaleString('en-NZ')} segment${segments.total === 1 ? '' : 's'}${segments.total > segments.segments.length ? ` (first ${segments.segments.length} shown)` : ''}`}
           </h3>
-          {segments ? <SegmentList segments={segments} onOpen={onOpen} label={`${rowName}, ${colName}`} /> : <p className="search-summary">Loading…</p>}
+          {segments ? <SegmentList segments={segments.segments} onOpen={onOpen} label={`${rowName}, ${colName}`} /> : <p className="search-summary">Loading…</p>}
         </section>
       )}
     </div>

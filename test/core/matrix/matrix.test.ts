@@ -93,10 +93,13 @@ describe('matrix coding', () => {
   it('a cell opens to its segments', async () => {
     const m = await api['matrix-run']({ codeIds: [ids.Relationship!, ids.Paperwork!], cols: 'role' });
     const col = m.cols.find((c) => c.label === 'manager')!;
-    const segs = await api['matrix-cell']({ codeIds: [ids.Relationship!, ids.Paperwork!], cols: 'role', codeId: ids.Paperwork!, colKey: col.key });
+    const { segments: segs, total } = await api['matrix-cell']({ codeIds: [ids.Relationship!, ids.Paperwork!], cols: 'role', codeId: ids.Paperwork!, colKey: col.key });
+    expect(total).toBe(1);
     expect(segs).toHaveLength(1);
     expect(segs[0]!.speakers.map((s) => s.name)).toEqual(['Aroha Ngata', 'Mere Tawhiri']);
-    const rel = await api['matrix-cell']({ cols: 'role', codeId: ids.Relationship!, colKey: col.key });
+    const rel = (await api['matrix-cell']({ cols: 'role', codeId: ids.Relationship!, colKey: col.key })).segments;
+    const firstOnly = await api['matrix-cell']({ cols: 'role', codeId: ids.Relationship!, colKey: col.key, limit: 1 });
+    expect([firstOnly.segments.length, firstOnly.total]).toEqual([1, 2]);
     expect(rel.map((s) => s.sourceId)).toEqual([srt.id, srt.id]);
     expect(rel[0]!.text).toBe(srt.text.slice(turns(srt, 'GEOFF')[0]!.start, turns(srt, 'GEOFF')[0]!.end));
   });

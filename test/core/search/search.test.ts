@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { search } from '../../../electron/core/search/search';
 import { testCore } from '../../support/core';
 
 const fx = (f: string) => ({ name: f, path: join(process.cwd(), 'test/fixtures', f) });
 
 describe('search', () => {
-  const { api, path } = testCore();
+  const { api, core, path } = testCore();
   let hui: Awaited<ReturnType<(typeof api)['source-get']>>;
   let extraId: number;
 
@@ -104,6 +105,16 @@ describe('search', () => {
     expect(page2.total).toBe(page1.total);
     expect(page1.hits).toHaveLength(3);
     expect(page2.hits.map((h) => h.blockId).some((id) => page1.hits.some((h) => h.blockId === id))).toBe(false);
+  });
+
+  it('stops counting at the cap and says so', () => {
+    const db = core.requireProject().db;
+    const all = search(db, { query: 'the', limit: 1 });
+    expect(all.totalIsCapped).toBe(false);
+    const capped = search(db, { query: 'the', limit: 1, countCap: 3 });
+    expect(capped).toMatchObject({ total: 3, totalIsCapped: true });
+    const filtered = search(db, { query: 'the', limit: 1, countCap: 2, filters: { mode: 'tikanga' } });
+    expect(filtered).toMatchObject({ total: 2, totalIsCapped: true });
   });
 
   it('runs hostile input as plain words and never as FTS5 syntax', async () => {
