@@ -45,6 +45,8 @@ describe('focal search / query / matrix', () => {
     const text = runFocal(['query', project, '--or', 'Whānau', '--role', 'facilitator'], env);
     expect(text.stdout).toMatch(/^0 segments/);
     expect(runFocal(['query', project, '--and', 'Nope'], env).stderr).toMatch(/no code "Nope"/);
+    expect(JSON.parse(runFocal(['query', project, '--or', 'Whānau', '--frame', 'Codes', '--json'], env).stdout).total).toBe(3);
+    expect(runFocal(['query', project, '--or', 'Whānau', '--frame', 'Nope'], env).stderr).toMatch(/no code frame named "Nope"/);
     expect(runFocal(['query', project], env).code).toBe(2);
 
     const m = JSON.parse(runFocal(['matrix', project, '--rows', 'codes', '--cols', 'source', '--json'], env).stdout);

@@ -76,19 +76,26 @@ export function registerSearchCommands(program: Command, output: (json: boolean)
     .option('--words <n>', 'with --near: within N words (default: the same turn)')
     .option('--union', 'with several --and: whole codings that overlap, not just the overlap')
     .option('--mode <mode>', 'mainstream or tikanga')
+    .option('--frame <name>', 'only the sessions this code frame applies to')
     .option('--role <role>', 'spoken by speakers with this role')
     .option('--attribute <name=value>', 'spoken by participants with this attribute value')
     .option('--json', 'machine-readable output')
     .action(
       async (
         project: string,
-        o: { and?: string[]; or?: string[]; not?: string[]; near?: string[]; words?: string; union?: boolean; mode?: string; role?: string; attribute?: string; json?: boolean },
+        o: { and?: string[]; or?: string[]; not?: string[]; near?: string[]; words?: string; union?: boolean; mode?: string; frame?: string; role?: string; attribute?: string; json?: boolean },
       ) => {
         await withProject(project, async (core) => {
           const codes = await call(core, 'codes-list', {});
           const ids = async (paths: string[] | undefined) => (paths?.length ? Promise.all(paths.map((p) => codeByPath(core, codes, p))) : undefined);
           const speakers = { role: o.role, attribute: await attributeFilter(core, o.attribute) };
           const near = await ids(o.near);
+          let frameId: number | undefined;
+          if (o.frame) {
+            const f = (await call(core, 'frames-list', {})).find((x) => x.name.toLowerCase() === o.frame!.toLowerCase());
+            if (!f) throw new CliError(`no code frame named "${o.frame}"`);
+            frameId = f.id;
+          }
           const input = JSON.parse(
             JSON.stringify({
               all: await ids(o.and),
@@ -97,6 +104,7 @@ export function registerSearchCommands(program: Command, output: (json: boolean)
               near: near ? { codeIds: near, words: o.words === undefined ? undefined : Number(o.words) } : undefined,
               result: o.union ? 'union' : undefined,
               mode: mode(o.mode),
+              frameId,
               speakers: speakers.role || speakers.attribute ? speakers : undefined,
               limit: 5000,
             }),
