@@ -71,6 +71,7 @@ describe('search, matrix and charts', () => {
     await transcript.waitFor();
     expect(await transcript.getAttribute('data-source-id')).toBe('1');
     await page.getByText('the tuakana-teina way is how we look after each other', { exact: false }).waitFor();
+    await app.screenshot('search-jump');
   });
 
   it('codes all results in one step, after a preview', async () => {
