@@ -9,6 +9,7 @@ import { registerCodeCommands } from './commands/code-commands';
 import { registerImportCommand } from './commands/import-command';
 import { registerProjectCommands } from './commands/project-commands';
 import { registerTikangaCommands } from './commands/tikanga-commands';
+import { registerSearchCommands } from './commands/search-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -21,6 +22,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerImportCommand(program, output);
   registerCodeCommands(program, output);
   registerTikangaCommands(program, output);
+  registerSearchCommands(program, output);
   return program;
 }
 

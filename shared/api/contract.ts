@@ -8,6 +8,7 @@
  * against the schema here before any handler runs.
  */
 import type { z } from 'zod';
+import { analysisCalls } from './calls-analysis';
 import { appCalls } from './calls-app';
 import { codeCalls } from './calls-codes';
 import { participantCalls } from './calls-participants';
@@ -31,7 +32,7 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, memoCalls, tikangaCalls, glossaryCalls);
+export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, memoCalls, tikangaCalls, glossaryCalls, analysisCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -78,6 +78,10 @@ export interface AutoCodePreview {
   /** Every range that would be coded (including those already coded, which are skipped). */
   count: number;
   alreadyCoded: number;
+  /** Ranges left out because they may not be coded in this frame (tikanga parts, restricted passages, frames for the session). */
+  notCodable: number;
+  /** Why the first of them was left out, to show the person. */
+  notCodableReason: string | null;
   sources: number;
   /** The first 500 ranges, with context. */
   ranges: AutoCodeRange[];

@@ -8,9 +8,10 @@ import { codingBench } from './bench-coding';
 import { glossaryBench } from './bench-glossary';
 import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
+import { searchBench } from './bench-search';
 import { transcriptViewBench } from './bench-transcript-view';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -1,4 +1,5 @@
 /** Every handler, joined. The `satisfies` check fails the build if any contract call lacks one. */
+import { analysisHandlers } from './handlers-analysis';
 import { appHandlers } from './handlers-app';
 import { codingHandlers } from './handlers-coding';
 import type { Handlers } from './handler-types';
@@ -18,4 +19,5 @@ export const allHandlers = {
   ...memoHandlers,
   ...tikangaHandlers,
   ...glossaryHandlers,
+  ...analysisHandlers,
 } satisfies Handlers;

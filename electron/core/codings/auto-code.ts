@@ -7,6 +7,7 @@
 import type { AutoCodeInput, AutoCodePreview, AutoCodeRange } from '../../../shared/domain/coding';
 import { fold, foldWithMap } from '../../../shared/text/fold';
 import type { FocalCore } from '../app/focal-core';
+import { codableCheck } from '../tikanga/coding-guard';
 import { requireCode } from '../codes/code-edits';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
@@ -60,7 +61,23 @@ function blockAt(blocks: BlockRow[], start: number, end: number): BlockRow | nul
   return blocks.find((b) => b.start <= start && b.end >= end) ?? null;
 }
 
-function find(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles: Map<number, string>; texts: Map<number, string> } {
+/** What the search finds, less what the coding rules refuse in this frame (counted, with the first reason). */
+function find(db: ProjectDb, input: AutoCodeInput, frameId: number): { found: Found[]; titles: Map<number, string>; texts: Map<number, string>; notCodable: number; notCodableReason: string | null } {
+  const all = findAll(db, input);
+  const check = codableCheck(db, frameId);
+  let notCodable = 0;
+  let notCodableReason: string | null = null;
+  const found = all.found.filter((f) => {
+    const why = check(f.sourceId, f);
+    if (!why) return true;
+    notCodable++;
+    notCodableReason ??= why.message;
+    return false;
+  });
+  return { ...all, found, notCodable, notCodableReason };
+}
+
+function findAll(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles: Map<number, string>; texts: Map<number, string> } {
   const srcs = sources(db, input.sourceIds);
   const titles = new Map(srcs.map((s) => [s.id, s.title]));
   const texts = new Map(srcs.map((s) => [s.id, s.text]));
@@ -103,7 +120,7 @@ function find(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles: Ma
 
 export function previewAutoCode(db: ProjectDb, input: AutoCodeInput): AutoCodePreview {
   const code = requireCode(db, input.codeId);
-  const { found, titles, texts } = find(db, input);
+  const { found, titles, texts, notCodable, notCodableReason } = find(db, input, code.frame_id);
   const coded = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
   let already = 0;
   const ranges: AutoCodeRange[] = [];
@@ -126,13 +143,13 @@ export function previewAutoCode(db: ProjectDb, input: AutoCodeInput): AutoCodePr
       alreadyCoded: isCoded,
     });
   }
-  return { codeName: code.name, count: found.length, alreadyCoded: already, sources: new Set(found.map((f) => f.sourceId)).size, ranges, truncated: found.length > ranges.length };
+  return { codeName: code.name, count: found.length, alreadyCoded: already, notCodable, notCodableReason, sources: new Set(found.map((f) => f.sourceId)).size, ranges, truncated: found.length > ranges.length };
 }
 
 export function applyAutoCode(core: FocalCore, input: AutoCodeInput): { coded: number; skipped: number } {
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
-  const { found } = find(db, input);
+  const { found } = find(db, input, code.frame_id);
   const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const what = input.pattern !== undefined ? `matches of “${input.pattern}”` : 'turns';

@@ -11,33 +11,56 @@ import { FocalError } from '../errors';
 import { frameAppliesTo } from '../frames/frame-sources';
 
 export function assertCodable(db: ProjectDb, frameId: number, sourceId: number, ranges: Array<{ start: number; end: number }>): void {
-  const source = db.prepare('SELECT title, mode FROM sources WHERE id = ?').get(sourceId) as { title: string; mode: string } | undefined;
-  if (!source) throw new FocalError('not-found', `There is no transcript with id ${sourceId}.`);
-  const frame = db.prepare('SELECT name, kind FROM code_frames WHERE id = ?').get(frameId) as { name: string; kind: string };
-  const applies = frameAppliesTo(db, frameId, sourceId);
-  if (!applies.applies) {
-    const which = applies.frames.length ? `it is coded in ${applies.frames.map((f) => `"${f}"`).join(', ')}` : 'no frame is chosen';
-    throw new FocalError('forbidden', `The frame "${frame.name}" does not apply to "${source.title}" (${which}). Change the frames for this session in its details, or code it in a frame that applies.`);
+  const why = codableCheck(db, frameId);
+  for (const r of ranges) {
+    const reason = why(sourceId, r);
+    if (reason) throw new FocalError(reason.code, reason.message);
   }
-  if (source.mode === 'tikanga') {
-    const part = db.prepare(
-      `SELECT kind FROM session_parts WHERE source_id = ? AND recorded = 1 AND phase <> 'korero' AND released_by_approval_id IS NULL AND start < ? AND end > ? LIMIT 1`,
-    );
-    for (const r of ranges) {
+  // A source with no ranges still has to exist and be open to the frame.
+  if (!ranges.length) {
+    const reason = why(sourceId, null);
+    if (reason) throw new FocalError(reason.code, reason.message);
+  }
+}
+
+/**
+ * The same rules as a reusable check for bulk coding (auto-code, coding search results): returns
+ * why a range may not be coded in the frame, or null. Statements are prepared once.
+ */
+export function codableCheck(db: ProjectDb, frameId: number): (sourceId: number, range: { start: number; end: number } | null) => { code: 'not-found' | 'forbidden'; message: string } | null {
+  const frame = db.prepare('SELECT name, kind FROM code_frames WHERE id = ?').get(frameId) as { name: string; kind: string };
+  const sourceOf = db.prepare('SELECT title, mode FROM sources WHERE id = ?');
+  const part = db.prepare(
+    `SELECT kind FROM session_parts WHERE source_id = ? AND recorded = 1 AND phase <> 'korero' AND released_by_approval_id IS NULL AND start < ? AND end > ? LIMIT 1`,
+  );
+  const restricted = db.prepare(
+    "SELECT 1 FROM sensitivity_labels WHERE source_id = ? AND label = 'restricted' AND (start IS NULL OR (start < ? AND end > ?)) LIMIT 1",
+  );
+  const sources = new Map<number, { title: string; mode: string; applies: ReturnType<typeof frameAppliesTo> } | null>();
+  return (sourceId, r) => {
+    if (!sources.has(sourceId)) {
+      const row = sourceOf.get(sourceId) as { title: string; mode: string } | undefined;
+      sources.set(sourceId, row ? { ...row, applies: frameAppliesTo(db, frameId, sourceId) } : null);
+    }
+    const source = sources.get(sourceId);
+    if (!source) return { code: 'not-found', message: `There is no transcript with id ${sourceId}.` };
+    if (!source.applies.applies) {
+      const which = source.applies.frames.length ? `it is coded in ${source.applies.frames.map((f) => `"${f}"`).join(', ')}` : 'no frame is chosen';
+      return { code: 'forbidden', message: `The frame "${frame.name}" does not apply to "${source.title}" (${which}). Change the frames for this session in its details, or code it in a frame that applies.` };
+    }
+    if (!r) return null;
+    if (source.mode === 'tikanga') {
       const kind = part.pluck().get(sourceId, r.end, r.start) as string | undefined;
       if (kind) {
-        throw new FocalError('forbidden', `This passage is part of the ${partKindLabel(kind)} of "${source.title}", a tikanga part that is not coded. Only the kaitiaki can release it for coding; select the kōrero instead.`);
+        return {
+          code: 'forbidden',
+          message: `This passage is part of the ${partKindLabel(kind)} of "${source.title}", a tikanga part that is not coded. Only the kaitiaki can release it for coding; select the kōrero instead.`,
+        };
       }
     }
-  }
-  if (frame.kind !== 'kaupapa-maori') {
-    const restricted = db.prepare(
-      "SELECT 1 FROM sensitivity_labels WHERE source_id = ? AND label = 'restricted' AND (start IS NULL OR (start < ? AND end > ?)) LIMIT 1",
-    );
-    for (const r of ranges) {
-      if (restricted.get(sourceId, r.end, r.start)) {
-        throw new FocalError('forbidden', `The kaitiaki labelled this passage of "${source.title}" restricted (tapu); it is coded only in a kaupapa Māori frame.`);
-      }
+    if (frame.kind !== 'kaupapa-maori' && restricted.get(sourceId, r.end, r.start)) {
+      return { code: 'forbidden', message: `The kaitiaki labelled this passage of "${source.title}" restricted (tapu); it is coded only in a kaupapa Māori frame.` };
     }
-  }
+    return null;
+  };
 }

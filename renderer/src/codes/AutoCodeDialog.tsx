@@ -166,6 +166,11 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
                 ? 'Nothing found.'
                 : `${plural(preview.count, 'passage')} in ${plural(preview.sources, 'source')}${preview.alreadyCoded ? `, ${preview.alreadyCoded} already coded` : ''}.`}
             </p>
+            {preview.notCodable > 0 && (
+              <p className="field-help" data-testid="autocode-not-codable">
+                {plural(preview.notCodable, 'passage')} left out: {preview.notCodableReason}
+              </p>
+            )}
             <ul className="autocode-list">
               {preview.ranges.map((r) => (
                 <li key={`${r.sourceId}:${r.start}:${r.end}`} className={r.alreadyCoded ? 'is-done' : ''}>

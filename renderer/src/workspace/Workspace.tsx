@@ -23,6 +23,10 @@ import { DropZoneContext, useFileDrop } from '../import/useFileDrop';
 import { useImporter } from '../import/useImporter';
 import { ParticipantDetail } from '../participants/ParticipantDetail';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { AnalysisView } from '../matrix/AnalysisView';
+import { AnalysisButtons } from '../search/AnalysisButtons';
+import { SearchView } from '../search/SearchView';
+import { useFindShortcut } from '../search/useFindShortcut';
 import { SpeakerReview } from '../speakers/SpeakerReview';
 import { SourcesList } from './SourcesList';
 import { Splitter } from './Splitter';
@@ -38,7 +42,13 @@ interface WorkspaceProps {
 }
 
 /** What the main pane shows. Each review gets its own key so it starts from the labels unlinked at opening. */
-type MainView = { kind: 'source' } | { kind: 'participant'; id: number } | { kind: 'review'; sourceIds: number[] | null; key: number } | { kind: 'memos' };
+type MainView =
+  | { kind: 'source' }
+  | { kind: 'participant'; id: number }
+  | { kind: 'review'; sourceIds: number[] | null; key: number }
+  | { kind: 'memos' }
+  | { kind: 'search'; focus: number }
+  | { kind: 'analysis' };
 
 export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const [widths, setWidth] = usePaneWidths();
@@ -55,6 +65,8 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
     setView({ kind: 'source' });
     setJump(range ? { sourceId, start: range.start, end: range.end, token: Date.now() } : null);
   }, []);
+  const openSearch = useCallback(() => setView({ kind: 'search', focus: Date.now() }), []);
+  useFindShortcut(openSearch);
   const showSource = useCallback(() => setView({ kind: 'source' }), []);
   const actions = useMemo(() => importer.actions, [importer.actions]);
 
@@ -79,6 +91,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
             <button type="button" className="button button-small" aria-pressed={view.kind === 'memos'} onClick={() => setView(view.kind === 'memos' ? { kind: 'source' } : { kind: 'memos' })}>
               Memos
             </button>
+            <AnalysisButtons current={view.kind} onSearch={openSearch} onAnalyse={() => setView({ kind: 'analysis' })} />
           </TopBar>
           {(error || importer.error) && (
             <div className="workspace-error">
@@ -87,18 +100,20 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
           )}
           <main className="panes" style={{ gridTemplateColumns: `${widths.left}px auto minmax(320px, 1fr) auto ${widths.right}px` }}>
             <nav id="pane-project" className="pane pane-side" aria-label="Sources and participants">
-              <SourcesList selectedId={view.kind === 'source' ? selectedSource : null} onSelect={openSource} />
+              <SourcesList selectedId={view.kind === 'source' ? selectedSource : null} onSelect={(id) => openSource(id)} />
               <ParticipantsPanel selectedId={view.kind === 'participant' ? view.id : null} onSelect={(id) => setView({ kind: 'participant', id })} />
             </nav>
             <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
             {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} jump={jump} onRemoved={() => setSelectedSource(null)} />}
             {view.kind === 'memos' && <MemosView id="pane-main" onClose={showSource} onOpenParticipant={openParticipant} />}
+            {view.kind === 'search' && <SearchView id="pane-main" focusToken={view.focus} onOpen={openSource} onClose={showSource} />}
+            {view.kind === 'analysis' && <AnalysisView id="pane-main" onOpen={openSource} onClose={showSource} />}
             {view.kind === 'participant' && (
               <ParticipantDetail
                 id="pane-main"
                 participantId={view.id}
                 onClose={showSource}
-                onOpenSource={openSource}
+                onOpenSource={(id) => openSource(id)}
                 onOpenParticipant={(id) => setView({ kind: 'participant', id })}
                 onMemo={() => setMemo({ kind: 'participant', id: view.id, label: 'Participant' })}
               />

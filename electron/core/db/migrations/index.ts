@@ -4,7 +4,8 @@
  * is refused rather than guessed at. Add a new numbered file instead.
  */
 import * as m001 from './001-initial';
-import * as m003 from './003-approval-parts';
+import * as m002 from './002-approval-parts';
+import * as m003 from './003-search-indexes';
 
 export interface Migration {
   version: number;
@@ -12,6 +13,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, ...m001 }, { version: 2, ...m003 }];
+export const migrations: Migration[] = [{ version: 1, ...m001 }, { version: 2, ...m002 }, { version: 3, ...m003 }];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;

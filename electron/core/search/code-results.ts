@@ -1,0 +1,101 @@
+/**
+ * "Code all results": every search hit (the matched words, or the whole turns they are in)
+ * coded with one code in one undoable step, with a preview first. Same rules as coding-apply and
+ * coding-apply-blocks: a range already coded with the code is not coded twice; empty ranges skip.
+ */
+import type { CodeResultsPreview, CodeResultsScope, SearchFilters } from '../../../shared/domain/analysis';
+import type { FocalCore } from '../app/focal-core';
+import { requireCode } from '../codes/code-edits';
+import { codableCheck } from '../tikanga/coding-guard';
+import type { ProjectDb } from '../db/open-project';
+import { undoable } from '../history/history';
+import { allMatches, textReader } from './search';
+
+export const MAX_CODE_ALL = 100_000;
+
+export interface CodeResultsInput {
+  query: string;
+  filters?: SearchFilters | undefined;
+  codeId: number;
+  scope: CodeResultsScope;
+}
+
+interface Planned {
+  sourceId: number;
+  sourceTitle: string;
+  speaker: string | null;
+  start: number;
+  end: number;
+  blockStart: number;
+  blockEnd: number;
+  exists: boolean;
+}
+
+function plan(db: ProjectDb, input: CodeResultsInput): { planned: Planned[]; turns: number; notCodable: number; notCodableReason: string | null } {
+  const check = codableCheck(db, requireCode(db, input.codeId).frame_id);
+  let notCodable = 0;
+  let notCodableReason: string | null = null;
+  const rows = allMatches(db, input.query, input.filters, MAX_CODE_ALL);
+  const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?').pluck();
+  const seen = new Set<string>();
+  const planned: Planned[] = [];
+  for (const r of rows) {
+    const ranges = input.scope === 'turns' ? [{ start: r.start, end: r.end }] : r.matches;
+    for (const g of ranges) {
+      if (g.end <= g.start) continue;
+      const key = `${r.sourceId}:${g.start}:${g.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const why = check(r.sourceId, g);
+      if (why) {
+        notCodable++;
+        notCodableReason ??= why.message;
+        continue;
+      }
+      planned.push({ sourceId: r.sourceId, sourceTitle: r.sourceTitle, speaker: r.name ?? r.label, start: g.start, end: g.end, blockStart: r.start, blockEnd: r.end, exists: !!exists.get(input.codeId, r.sourceId, g.start, g.end) });
+    }
+  }
+  return { planned, turns: rows.length, notCodable, notCodableReason };
+}
+
+export function previewCodeResults(db: ProjectDb, input: CodeResultsInput): CodeResultsPreview {
+  requireCode(db, input.codeId);
+  const { planned, turns, notCodable, notCodableReason } = plan(db, input);
+  const fresh = planned.filter((p) => !p.exists);
+  const textOf = textReader(db);
+  return {
+    ranges: fresh.length,
+    alreadyCoded: planned.length - fresh.length,
+    notCodable,
+    notCodableReason,
+    sources: new Set(fresh.map((p) => p.sourceId)).size,
+    turns,
+    sample: fresh.slice(0, 5).map((p) => {
+      const text = textOf(p.sourceId);
+      const long = p.end - p.start > 200;
+      return {
+        sourceTitle: p.sourceTitle,
+        speaker: p.speaker,
+        text: long ? `${text.slice(p.start, p.start + 200)}…` : text.slice(p.start, p.end),
+        before: long ? '' : (p.start - 60 > p.blockStart ? '…' : '') + text.slice(Math.max(p.blockStart, p.start - 60), p.start),
+        after: long ? '' : text.slice(p.end, Math.min(p.blockEnd, p.end + 60)) + (p.end + 60 < p.blockEnd ? '…' : ''),
+      };
+    }),
+  };
+}
+
+export function applyCodeResults(core: FocalCore, input: CodeResultsInput): { coded: number; alreadyCoded: number } {
+  const db = core.requireProject().db;
+  const code = requireCode(db, input.codeId);
+  const { planned } = plan(db, input);
+  const fresh = planned.filter((p) => !p.exists);
+  if (!fresh.length) return { coded: 0, alreadyCoded: planned.length };
+  const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  const now = core.now();
+  const what = input.scope === 'turns' ? 'turns' : 'search hits';
+  undoable(db, `Code ${fresh.length} ${what} with "${code.name}"`, now, () => {
+    for (const p of fresh) insert.run(code.id, p.sourceId, p.start, p.end, core.actor, now);
+  });
+  core.emit('changed', { kinds: ['codings', 'codes', 'history'] });
+  return { coded: fresh.length, alreadyCoded: planned.length - fresh.length };
+}

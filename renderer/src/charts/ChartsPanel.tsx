@@ -1,0 +1,54 @@
+/** Charts: code frequencies, the matrix as a heat map, code co-occurrence. */
+import { useCallback, useMemo, useState } from 'react';
+import type { MatrixResult } from '../../../shared/domain/analysis';
+import { useApi } from '../api/ApiProvider';
+import { ChoiceGroup } from '../components/ChoiceGroup';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useProjectData } from '../workspace/useProjectData';
+import { ChartBox } from './ChartBox';
+import { cooccurrenceOption, frequencyOption, matrixOption } from './options';
+
+type Kind = 'frequency' | 'matrix' | 'cooccurrence';
+
+interface Props {
+  matrix: MatrixResult | null;
+  frameId: number | undefined;
+}
+
+export function ChartsPanel({ matrix, frameId }: Props) {
+  const api = useApi();
+  const [kind, setKind] = useState<Kind>('frequency');
+  const loadCodes = useCallback(() => api['codes-list'](frameId === undefined ? {} : { frameId }), [api, frameId]);
+  const codes = useProjectData(loadCodes, ['codes', 'codings']);
+  const loadCo = useCallback(() => (kind === 'cooccurrence' ? api['codes-cooccurrence'](frameId === undefined ? {} : { frameId }) : Promise.resolve(null)), [api, kind, frameId]);
+  const co = useProjectData(loadCo, ['codes', 'codings']);
+
+  const chart = useMemo(() => {
+    if (kind === 'frequency' && codes.data?.length) return { option: frequencyOption(codes.data.map((c) => ({ name: c.name, color: c.color, segments: c.counts.segments }))), height: Math.max(240, codes.data.length * 28 + 60), name: 'code-frequencies', label: 'Bar chart of how many segments each code has', caption: undefined };
+    if (kind === 'matrix' && matrix?.rows.length && matrix.cols.length) return { option: matrixOption(matrix), height: Math.max(260, matrix.rows.length * 36 + 120), name: `matrix-codes-by-${matrix.colsLabel.toLowerCase().replace(/\s+/g, '-')}`, label: `Heat map of codes by ${matrix.colsLabel.toLowerCase()}`, caption: `Codes by ${matrix.colsLabel.toLowerCase()}: each cell shows coded segments / distinct participants; shading by segments.` };
+    if (kind === 'cooccurrence' && co.data?.codes.length) return { option: cooccurrenceOption(co.data), height: Math.max(280, co.data.codes.length * 34 + 140), name: 'code-co-occurrence', label: 'Heat map of how often codes overlap', caption: 'Each cell: how many segments of the row’s code overlap a coding of the column’s code.' };
+    return null;
+  }, [kind, codes.data, matrix, co.data]);
+
+  return (
+    <div className="analysis-panel">
+      <ChoiceGroup
+        legend="Chart"
+        value={kind}
+        onChange={setKind}
+        options={[
+          { value: 'frequency', label: 'Code frequencies' },
+          { value: 'matrix', label: 'Matrix heat map' },
+          { value: 'cooccurrence', label: 'Co-occurrence' },
+        ]}
+      />
+      <ErrorMessage message={codes.error ?? co.error} />
+      {chart ? (
+        <ChartBox key={kind} option={chart.option} height={chart.height} name={chart.name} label={chart.label} caption={chart.caption} />
+      ) : (
+        <EmptyState>{kind === 'matrix' ? 'Run a matrix on the Matrix tab first; its heat map appears here.' : 'No codes to chart yet: create codes and code some transcripts.'}</EmptyState>
+      )}
+    </div>
+  );
+}

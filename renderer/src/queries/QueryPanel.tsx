@@ -1,0 +1,119 @@
+/**
+ * Coding queries: each code can be AND, OR, NOT or NEAR; speakers narrowed by role or attribute
+ * value; a mode. AND gives the overlapping text (or, on request, the whole overlapping codings).
+ */
+import { useState } from 'react';
+import type { CodingQuery, QueryResult, SearchFilters as Filters } from '../../../shared/domain/analysis';
+import { useApi } from '../api/ApiProvider';
+import { describeError } from '../api/errors';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { SearchFilters } from '../search/SearchFilters';
+import type { FilterChoices } from '../search/useFilterChoices';
+import { effectiveFilters } from '../search/useSearch';
+import { SegmentList } from './SegmentList';
+
+type Op = '' | 'and' | 'or' | 'not' | 'near';
+
+interface Props {
+  choices: FilterChoices | null;
+  onOpen: (sourceId: number, range: { start: number; end: number }) => void;
+}
+
+export function QueryPanel({ choices, onOpen }: Props) {
+  const api = useApi();
+  const [ops, setOps] = useState<Record<number, Op>>({});
+  const [result, setResult] = useState<'overlap' | 'union'>('overlap');
+  const [nearWords, setNearWords] = useState('');
+  const [filters, setFilters] = useState<Filters>({});
+  const [answer, setAnswer] = useState<QueryResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const pick = (op: Op) => Object.entries(ops).filter(([, o]) => o === op).map(([id]) => Number(id));
+  const canRun = pick('and').length + pick('or').length > 0;
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    const q: CodingQuery = { limit: 1000 };
+    if (pick('and').length) q.all = pick('and');
+    if (pick('or').length) q.any = pick('or');
+    if (pick('not').length) q.none = pick('not');
+    if (pick('near').length) q.near = { codeIds: pick('near'), ...(nearWords.trim() ? { words: Math.max(0, Number(nearWords) || 0) } : {}) };
+    if (q.all && q.all.length > 1) q.result = result;
+    const { mode, codeId: _codeId, sourceIds: _sourceIds, ...speakers } = effectiveFilters(filters);
+    if (Object.keys(speakers).length) q.speakers = speakers;
+    if (mode) q.mode = mode;
+    try {
+      setAnswer(await api['coding-query'](q));
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="analysis-panel query-panel">
+      {choices && !choices.codes.length && <EmptyState>No codes yet. Create and apply codes first; then ask which passages are coded with both, either or one but not the other.</EmptyState>}
+      {choices && choices.codes.length > 0 && (
+        <form
+          className="query-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run();
+          }}
+        >
+          <fieldset className="query-codes">
+            <legend className="form-label">Codes</legend>
+            {choices.codes.map((c) => (
+              <label key={c.id} className="query-code">
+                <span className="code-swatch" style={{ background: c.color }} aria-hidden="true" />
+                <span className="query-code-name">{c.name}</span>
+                <select className="select" aria-label={`${c.name} in the query`} value={ops[c.id] ?? ''} onChange={(e) => setOps({ ...ops, [c.id]: e.target.value as Op })}>
+                  <option value="">—</option>
+                  <option value="and">AND</option>
+                  <option value="or">OR</option>
+                  <option value="not">NOT</option>
+                  <option value="near">NEAR</option>
+                </select>
+              </label>
+            ))}
+          </fieldset>
+          <div className="search-filters">
+            <label className="search-filter">
+              <span>AND gives</span>
+              <select className="select" value={result} onChange={(e) => setResult(e.target.value as 'overlap' | 'union')}>
+                <option value="overlap">the overlapping text</option>
+                <option value="union">the whole codings that overlap</option>
+              </select>
+            </label>
+            <label className="search-filter">
+              <span>NEAR within</span>
+              <input className="input input-compact" inputMode="numeric" placeholder="same turn" value={nearWords} onChange={(e) => setNearWords(e.target.value.replace(/\D/g, ''))} aria-label="NEAR within how many words (empty: the same turn)" />
+              <span>words</span>
+            </label>
+          </div>
+          <SearchFilters choices={choices} value={filters} onChange={setFilters} withCode={false} />
+          <div>
+            <button type="submit" className="button button-primary button-small" disabled={!canRun || busy}>
+              Run query
+            </button>
+          </div>
+        </form>
+      )}
+      <ErrorMessage message={error} />
+      {answer && (
+        <section aria-label="Query results">
+          <h3 className="analysis-subtitle">
+            {answer.total} segment{answer.total === 1 ? '' : 's'} in {answer.sources} source{answer.sources === 1 ? '' : 's'}, {answer.participants} participant
+            {answer.participants === 1 ? '' : 's'}
+          </h3>
+          <p className="search-summary">{answer.described}</p>
+          {answer.total === 0 ? <EmptyState>No passages answer this query.</EmptyState> : <SegmentList segments={answer.segments} onOpen={onOpen} label="Query results" />}
+        </section>
+      )}
+    </div>
+  );
+}

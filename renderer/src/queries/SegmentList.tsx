@@ -1,0 +1,34 @@
+/** Segments from a query or a matrix cell: who said it, where, the text in context; a click opens the place. */
+import type { QuerySegment } from '../../../shared/domain/analysis';
+
+interface Props {
+  segments: QuerySegment[];
+  onOpen: (sourceId: number, range: { start: number; end: number }) => void;
+  label: string;
+}
+
+export function SegmentList({ segments, onOpen, label }: Props) {
+  return (
+    <ol className="segment-list" aria-label={label}>
+      {segments.map((s) => (
+        <li key={`${s.sourceId}:${s.start}:${s.end}`}>
+          <button type="button" className="segment-button" onClick={() => onOpen(s.sourceId, { start: s.start, end: s.end })} title="Open the transcript at this place">
+            <span className="search-hit-meta">
+              <span className="search-hit-speaker">{s.speakers.map((p) => p.name ?? p.label).join(', ') || 'No speaker'}</span>
+              <span className="search-hit-source">{s.sourceTitle}</span>
+              {s.mode === 'tikanga' && <span className="badge badge-tikanga">Tikanga-based</span>}
+            </span>
+            <span className="segment-text">
+              <span className="segment-context">{clipStart(s.before)}</span>
+              <strong>{s.text}</strong>
+              <span className="segment-context">{clipEnd(s.after)}</span>
+            </span>
+          </button>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+const clipStart = (t: string) => (t.length > 80 ? `…${t.slice(-80)}` : t);
+const clipEnd = (t: string) => (t.length > 80 ? `${t.slice(0, 80)}…` : t);

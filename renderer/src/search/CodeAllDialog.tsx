@@ -1,0 +1,126 @@
+/** "Code all results…": choose a code and what to code (the matched words or whole turns), see what it will do, then do it in one undoable step. */
+import { useEffect, useState } from 'react';
+import type { CodeResultsPreview, CodeResultsScope, SearchFilters } from '../../../shared/domain/analysis';
+import { useApi } from '../api/ApiProvider';
+import { describeError } from '../api/errors';
+import { ChoiceGroup } from '../components/ChoiceGroup';
+import { Dialog } from '../components/Dialog';
+import { ErrorMessage } from '../components/ErrorMessage';
+import type { FilterChoices } from './useFilterChoices';
+
+interface Props {
+  query: string;
+  filters: SearchFilters;
+  choices: FilterChoices | null;
+  onClose: () => void;
+  onDone: (message: string) => void;
+}
+
+export function CodeAllDialog({ query, filters, choices, onClose, onDone }: Props) {
+  const api = useApi();
+  const [codeId, setCodeId] = useState<number | null>(null);
+  const [scope, setScope] = useState<CodeResultsScope>('hits');
+  const [preview, setPreview] = useState<CodeResultsPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setPreview(null);
+    if (codeId === null) return;
+    let live = true;
+    api['search-code-preview']({ query, filters, codeId, scope }).then(
+      (p) => live && setPreview(p),
+      (e: unknown) => live && setError(describeError(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, query, filters, codeId, scope]);
+
+  const apply = async () => {
+    if (codeId === null || !preview?.ranges) return;
+    setBusy(true);
+    try {
+      const r = await api['search-code-apply']({ query, filters, codeId, scope });
+      const name = choices?.codes.find((c) => c.id === codeId)?.name ?? 'the code';
+      onDone(`Coded ${r.coded.toLocaleString('en-NZ')} passage${r.coded === 1 ? '' : 's'} with “${name}”. Undo puts them back.`);
+    } catch (e) {
+      setError(describeError(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Code all results"
+      size="wide"
+      onClose={onClose}
+      onSubmit={() => void apply()}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy || !preview?.ranges}>
+            {preview ? `Code ${preview.ranges.toLocaleString('en-NZ')} passage${preview.ranges === 1 ? '' : 's'}` : 'Code'}
+          </button>
+        </>
+      }
+    >
+      <div className="code-all">
+        <label className="form-field">
+          <span className="form-label">Code</span>
+          <select className="select" data-autofocus value={codeId ?? ''} onChange={(e) => setCodeId(e.target.value ? Number(e.target.value) : null)}>
+            <option value="">Choose a code…</option>
+            {choices?.codes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <ChoiceGroup
+          legend="What to code"
+          value={scope}
+          onChange={setScope}
+          options={[
+            { value: 'hits', label: 'The matched words' },
+            { value: 'turns', label: 'The whole turns' },
+          ]}
+        />
+        <ErrorMessage message={error} />
+        {choices && choices.codes.length === 0 && <p className="field-help">There are no codes yet: create one in the Codes pane first.</p>}
+        {preview && (
+          <div className="code-all-preview" aria-live="polite">
+            <p>
+              Will code <strong>{preview.ranges.toLocaleString('en-NZ')}</strong> passage{preview.ranges === 1 ? '' : 's'} in {preview.sources} transcript
+              {preview.sources === 1 ? '' : 's'}
+              {preview.alreadyCoded > 0 && ` (${preview.alreadyCoded.toLocaleString('en-NZ')} already coded, left as they are)`}.
+            </p>
+            {preview.notCodable > 0 && (
+              <p className="field-help">
+                {preview.notCodable.toLocaleString('en-NZ')} left out: {preview.notCodableReason}
+              </p>
+            )}
+            {preview.sample.length > 0 && (
+              <ul className="code-all-sample">
+                {preview.sample.map((s, i) => (
+                  <li key={i}>
+                    <span className="code-all-who">
+                      {s.speaker ?? 'No speaker'} · {s.sourceTitle}
+                    </span>
+                    <span>
+                      {s.before && <span className="segment-context">{s.before}</span>}
+                      <strong>{s.text}</strong>
+                      {s.after && <span className="segment-context">{s.after}</span>}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+      </div>
+    </Dialog>
+  );
+}

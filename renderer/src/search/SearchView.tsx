@@ -1,0 +1,105 @@
+/**
+ * The Search view (Ctrl+F): a query box that understands words, "phrases", prefix*, AND, OR,
+ * NOT and brackets, matched with or without macrons; filters; hits in context in a virtual list;
+ * a click opens the transcript at the place; "Code all results…" codes them in one step.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type { SearchFilters as Filters, SearchHit } from '../../../shared/domain/analysis';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { PaneHeader } from '../components/PaneHeader';
+import { CodeAllDialog } from './CodeAllDialog';
+import { SearchFilters } from './SearchFilters';
+import { SearchResults } from './SearchResults';
+import { useFilterChoices } from './useFilterChoices';
+import { effectiveFilters, useSearch } from './useSearch';
+import './search.css';
+
+interface Props {
+  id: string;
+  /** Changes each time Find is asked for, to put the cursor back in the box. */
+  focusToken: number;
+  onOpen: (sourceId: number, range?: { start: number; end: number }) => void;
+  onClose: () => void;
+}
+
+/** The last search, kept while the app runs so coming back to Search (after opening a hit) finds it as it was. */
+const last: { query: string; filters: Filters } = { query: '', filters: {} };
+
+export function SearchView({ id, focusToken, onOpen, onClose }: Props) {
+  const [query, setQuery] = useState(last.query);
+  const [filters, setFilters] = useState<Filters>(last.filters);
+  useEffect(() => {
+    last.query = query;
+    last.filters = filters;
+  }, [query, filters]);
+  const [coding, setCoding] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const choices = useFilterChoices();
+  const s = useSearch(query, filters);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, [focusToken]);
+
+  const open = (h: SearchHit) => onOpen(h.sourceId, h.matches[0] ?? { start: h.blockStart, end: h.blockEnd });
+  const count = s.capped ? `More than ${s.total.toLocaleString('en-NZ')}` : s.total.toLocaleString('en-NZ');
+
+  return (
+    <section id={id} className="pane pane-main search-view" aria-labelledby="search-heading">
+      <PaneHeader id="search-heading" title="Search">
+        <button type="button" className="button button-small" disabled={!s.ran || s.total === 0} onClick={() => setCoding(true)}>
+          Code all results…
+        </button>
+        <button type="button" className="button button-small button-ghost" onClick={onClose}>
+          Close
+        </button>
+      </PaneHeader>
+      <div className="search-top">
+        <input
+          ref={input}
+          type="search"
+          className="input search-box"
+          placeholder='Search transcripts: whanau, "peer support", whaka*, hui NOT karakia'
+          aria-label="Search transcripts"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setNote(null);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && s.hits[0]) open(s.hits[0]);
+          }}
+        />
+        <SearchFilters choices={choices} value={filters} onChange={setFilters} />
+        <p className="search-summary" aria-live="polite">
+          {s.loading && query.trim() ? 'Searching…' : s.ran ? `${count} passage${s.total === 1 ? '' : 's'} match ${s.understood}` : ''}
+        </p>
+        {note && <p className="search-note">{note}</p>}
+        <ErrorMessage message={s.error} />
+      </div>
+      {!query.trim() && (
+        <EmptyState>
+          Type a word to search every transcript. Macrons and double vowels don’t matter: <em>whanau</em> finds <em>whānau</em>, <em>Maaori</em> finds <em>Māori</em>. Use
+          "quotes" for a phrase, * for a prefix, and AND, OR, NOT.
+        </EmptyState>
+      )}
+      {s.ran && s.total === 0 && !s.loading && <EmptyState>Nothing matches. Try fewer words, a prefix such as whaka*, or remove a filter.</EmptyState>}
+      {s.hits.length > 0 && <SearchResults hits={s.hits} total={s.total} onOpen={open} onNearEnd={s.loadMore} />}
+      {coding && s.ran && (
+        <CodeAllDialog
+          query={s.ran.query}
+          filters={effectiveFilters(s.ran.filters)}
+          choices={choices}
+          onClose={() => setCoding(false)}
+          onDone={(m) => {
+            setCoding(false);
+            setNote(m);
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,28 @@
+/** Ctrl/Cmd+F and the menu's Find… open the search view (the browser's own find is not much use here). */
+import { useEffect, useRef } from 'react';
+import { useConnection } from '../api/ApiProvider';
+
+export function useFindShortcut(onFind: () => void): void {
+  const { bridge } = useConnection();
+  const latest = useRef(onFind);
+  useEffect(() => {
+    latest.current = onFind;
+  });
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'f') return;
+      // Leave Ctrl+F alone while a dialog is open.
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      latest.current();
+    };
+    window.addEventListener('keydown', onKey);
+    const off = bridge?.onMenu((command) => {
+      if (command === 'find') latest.current();
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off?.();
+    };
+  }, [bridge]);
+}
