@@ -107,13 +107,34 @@ export function nameVariants(name: string): { text: string; kind: CandidateKind 
   return out;
 }
 
+export interface PseudoData {
+  /** Every participant, people and groups (only people's names are detected in text). */
+  participants: { id: number; kind: 'person' | 'group'; name: string; pseudonym: string | null; role: string }[];
+  rules: PseudonymRule[];
+  /** Folded texts marked not identifying. */
+  decisions: string[];
+}
+
+export function readPseudoData(db: Database.Database): PseudoData {
+  return {
+    participants: db.prepare('SELECT id, kind, name, pseudonym, role FROM participants ORDER BY id').all() as PseudoData['participants'],
+    rules: readRules(db),
+    decisions: (db.prepare('SELECT folded FROM pseudonym_decisions').all() as { folded: string }[]).map((d) => d.folded),
+  };
+}
+
 export function loadPseudoContext(db: Database.Database): PseudoContext {
-  const people = db
-    .prepare(`SELECT id, name, NULLIF(trim(coalesce(pseudonym, '')), '') AS pseudonym, role FROM participants WHERE kind = 'person' ORDER BY id`)
-    .all() as RegisterPerson[];
-  const rules = readRules(db);
+  return buildPseudoContext(readPseudoData(db));
+}
+
+/** Compiles a context from plain data (the database's, or a test's). */
+export function buildPseudoContext(data: PseudoData): PseudoContext {
+  const people: RegisterPerson[] = data.participants
+    .filter((p) => p.kind === 'person')
+    .map((p) => ({ id: p.id, name: p.name, pseudonym: p.pseudonym?.trim() || null, role: p.role }));
+  const rules = data.rules;
   const decisions = new Map<string, 'not-identifying'>();
-  for (const d of db.prepare('SELECT folded FROM pseudonym_decisions').all() as { folded: string }[]) decisions.set(d.folded, 'not-identifying');
+  for (const d of data.decisions) decisions.set(d, 'not-identifying');
 
   const ruleTerms = new TermMatcher<CoverValue>(
     rules.flatMap((r) =>
@@ -148,14 +169,16 @@ export function loadPseudoContext(db: Database.Database): PseudoContext {
   );
   const takenNames = new Set<string>();
   const pseudonyms = new Map<number, string | null>();
-  for (const p of db.prepare('SELECT id, name, pseudonym FROM participants').all() as { id: number; name: string; pseudonym: string | null }[]) {
+  for (const p of data.participants) {
     pseudonyms.set(p.id, p.pseudonym?.trim() || null);
     for (const v of nameVariants(p.name)) takenNames.add(fold(v.text));
     if (p.pseudonym?.trim()) takenNames.add(fold(p.pseudonym.trim()));
   }
-  for (const r of rules) if (r.category === 'participant' || r.category === 'third-party' || r.category === 'staff') {
-    takenNames.add(fold(r.term));
-    takenNames.add(fold(r.replacement));
+  for (const r of rules) {
+    if (r.category === 'participant' || r.category === 'third-party' || r.category === 'staff') {
+      for (const v of [r.term, ...r.variants]) for (const n of nameVariants(v)) takenNames.add(fold(n.text));
+      takenNames.add(fold(r.replacement));
+    }
   }
   return { people, pseudonyms, rules, decisions, ruleTerms, registerTerms, gazetteer: gazetteer(), takenNames };
 }

@@ -14,7 +14,9 @@ import { detectNhi } from './detectors/nhi';
 import { detectPhones } from './detectors/phone';
 import { detectPlaces } from './detectors/places';
 import { detectRegisterNames, detectRuleTerms } from './detectors/register-names';
-import type { Detection } from './detectors/types';
+import { resolveOverlaps, type Detection } from './detectors/types';
+
+export { resolveOverlaps };
 import { tokenise } from './tokens';
 
 /** The key a decision is stored under: folded, whitespace collapsed. */
@@ -36,18 +38,6 @@ export function allDetections(ctx: PseudoContext, text: string): Detection[] {
     ...detectPlaces(t, ctx.gazetteer),
     ...detectCapitalisedNames(t, ctx.gazetteer),
   ];
-}
-
-/** Longest first; on equal length the higher-priority detector wins; the rest must not overlap. */
-export function resolveOverlaps(found: Detection[]): Detection[] {
-  const sorted = [...found].sort((a, b) => b.end - b.start - (a.end - a.start) || a.priority - b.priority || a.start - b.start);
-  const kept: Detection[] = [];
-  for (const d of sorted) {
-    if (d.end <= d.start) continue;
-    if (kept.some((k) => d.start < k.end && k.start < d.end)) continue;
-    kept.push(d);
-  }
-  return kept.sort((a, b) => a.start - b.start);
 }
 
 export function detectIdentifiers(ctx: PseudoContext, text: string): Candidate[] {

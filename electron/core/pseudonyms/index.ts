@@ -11,6 +11,7 @@
  */
 import type Database from 'better-sqlite3';
 import { loadPseudoContext as load, type PseudoContext } from './context';
+export { buildPseudoContext, type PseudoData } from './context';
 
 export type { Candidate, CandidateKind } from '../../../shared/domain/pseudonyms';
 export type { PseudoContext } from './context';

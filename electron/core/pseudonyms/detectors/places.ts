@@ -7,11 +7,11 @@
 import type { Gazetteer } from '../gazetteer';
 import { isCapitalised, joinable, type TokenisedText } from '../tokens';
 import type { Detection } from './types';
-import { PRIORITY } from './types';
+import { PRIORITY, resolveOverlaps } from './types';
 
 const ORG_SUFFIX = new Set([
   'trust', 'foundation', 'society', 'incorporated', 'inc', 'ltd', 'limited', 'association', 'collective', 'centre', 'center', 'clinic',
-  'hospital', 'school', 'college', 'kura', 'university', 'church', 'network', 'hub', 'runanga', 'charitable', 'consultants', 'institute', 'lodge', 'house', 'whare',
+  'hospital', 'school', 'college', 'kura', 'university', 'church', 'network', 'hub', 'runanga', 'charitable', 'consultants', 'institute', 'lodge',
 ]);
 const LEADING_FILLER = new Set(['the', 'a', 'an', 'our', 'their', 'this', 'that', 'my', 'your']);
 const CONNECTORS = new Set(['o', 'a', 'of', 'and', 'ki', 'i', 'te', 'nga']);
@@ -71,5 +71,5 @@ export function detectPlaces(t: TokenisedText, g: Gazetteer): Detection[] {
       }
     }
   }
-  return out;
+  return resolveOverlaps(out);
 }

@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { decisionKey, detectIdentifiers, participantPseudonym, pseudonymise } from '../../../electron/core/pseudonyms';
+import { ctxOf, person, rule } from './helpers';
+
+const people = [person(1, 'Aroha Ngata', 'Huia'), person(2, 'Waiata Henare', null, 'facilitator'), person(3, 'Geoff Baker', 'Rick', 'manager')];
+
+describe('detectIdentifiers', () => {
+  it('gives each candidate a status from the register, the rules and the decisions', () => {
+    const ctx = ctxOf({
+      participants: people,
+      rules: [rule(7, 'Jason Whitu', '[young man]', { variants: ['Jason'], category: 'third-party' })],
+      decisions: [decisionKey('Hikurangi')],
+    });
+    const text = 'Aroha said Jason Whitu went up Hikurangi with Waiata, then Jason rang 021 555 0143.';
+    const found = detectIdentifiers(ctx, text).map((c) => [c.text, c.kind, c.status, c.suggestion]);
+    expect(found).toEqual([
+      ['Aroha', 'first-name', 'rule', 'Huia'],
+      ['Jason Whitu', 'third-party', 'rule', '[young man]'],
+      ['Hikurangi', 'place', 'not-identifying', '[maunga]'],
+      ['Waiata', 'first-name', 'pending', '[facilitator]'],
+      ['Jason', 'third-party', 'rule', '[young man]'],
+      ['021 555 0143', 'phone', 'pending', '[phone number]'],
+    ]);
+    // Offsets are exact and relative to the text given.
+    for (const c of detectIdentifiers(ctx, text)) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+
+  it('a longer undecided name wins over a rule for part of it (the gate then asks)', () => {
+    const ctx = ctxOf({ rules: [rule(1, 'Jason', '[name]')] });
+    const c = detectIdentifiers(ctx, 'I met Jason Whitu there.');
+    expect(c.map((x) => [x.text, x.status])).toEqual([['Jason Whitu', 'pending']]);
+  });
+
+  it('rules match their variants with macrons, case and double vowels folded, whole words only', () => {
+    const ctx = ctxOf({ rules: [rule(1, 'Elisabeth Parata', 'Mere', { variants: ['Elizabeth Parata', 'Lizzie'], category: 'third-party' })] });
+    const text = 'ELIZABETH PARATA, elisabeth parata and Lizzie; Lizzies and Elisabethan are not her.';
+    expect(detectIdentifiers(ctx, text).filter((c) => c.status === 'rule').map((c) => c.text)).toEqual(['ELIZABETH PARATA', 'elisabeth parata', 'Lizzie']);
+  });
+
+  it('rules for emails, numbers and phrases with punctuation match literally', () => {
+    const ctx = ctxOf({ rules: [rule(1, 'priya.sharma@example.org', '[email]', { category: 'identifier' }), rule(2, '021 555 0143', '[phone number]', { category: 'identifier' })] });
+    const r = pseudonymise(ctx, 'Mail priya.sharma@example.org or ring 021 555 0143.');
+    expect(r.text).toBe('Mail [email] or ring [phone number].');
+    expect(r.unresolved).toEqual([]);
+  });
+});
+
+describe('pseudonymise', () => {
+  it('replaces covered candidates on a copy, keeps possessives, leaves not-identifying text, reports pending', () => {
+    const ctx = ctxOf({ participants: people, rules: [rule(1, 'Canterbury DHB', '[a DHB]', { category: 'organisation' })], decisions: [decisionKey('christchurch')] });
+    const text = "Aroha's whānau know that. Nobody at Canterbury DHB in Christchurch reads them, GEOFF said, and Waiata Henare agreed.";
+    const copy = text.slice();
+    const r = pseudonymise(ctx, text);
+    expect(r.text).toBe("Huia's whānau know that. Nobody at [a DHB] in Christchurch reads them, RICK said, and Waiata Henare agreed.");
+    expect(r.replacements.map((x) => [x.original, x.replacement])).toEqual([
+      ['Aroha', 'Huia'],
+      ['Canterbury DHB', '[a DHB]'],
+      ['GEOFF', 'RICK'],
+    ]);
+    expect(r.unresolved.map((c) => c.text)).toEqual(['Waiata Henare']);
+    expect(text).toBe(copy);
+  });
+
+  it('never writes the real-name ↔ pseudonym link into its output text', () => {
+    const ctx = ctxOf({ participants: people });
+    const r = pseudonymise(ctx, 'Aroha Ngata and Geoff Baker spoke.');
+    expect(r.text).toBe('Huia and Rick spoke.');
+    expect(r.text).not.toMatch(/Aroha|Ngata|Geoff|Baker/);
+  });
+
+  it('participantPseudonym returns the pseudonym or null', () => {
+    const ctx = ctxOf({ participants: people });
+    expect(participantPseudonym(ctx, 1)).toBe('Huia');
+    expect(participantPseudonym(ctx, 2)).toBeNull();
+    expect(participantPseudonym(ctx, 99)).toBeNull();
+  });
+});
