@@ -10,6 +10,9 @@
 import type { z } from 'zod';
 import { appCalls } from './calls-app';
 import { codeCalls } from './calls-codes';
+import { consentCalls } from './calls-consent';
+import { exportCalls } from './calls-export';
+import { quoteCalls } from './calls-quotes';
 import { participantCalls } from './calls-participants';
 import { importCalls } from './calls-import';
 import { sourceCalls, sourceEditCalls } from './calls-sources';
@@ -28,7 +31,7 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls);
+export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, consentCalls, quoteCalls, exportCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

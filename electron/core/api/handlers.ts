@@ -1,6 +1,9 @@
 /** Every handler, joined. The `satisfies` check fails the build if any contract call lacks one. */
 import { appHandlers } from './handlers-app';
 import { codingHandlers } from './handlers-coding';
+import { consentHandlers } from './handlers-consent';
+import { exportHandlers } from './handlers-export';
+import { quoteHandlers } from './handlers-quotes';
 import type { Handlers } from './handler-types';
 import { participantHandlers } from './handlers-participants';
 import { projectDataHandlers } from './handlers-project-data';
@@ -12,4 +15,7 @@ export const allHandlers = {
   ...participantHandlers,
   ...sourceHandlers,
   ...codingHandlers,
+  ...consentHandlers,
+  ...quoteHandlers,
+  ...exportHandlers,
 } satisfies Handlers;
