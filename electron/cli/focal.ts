@@ -5,7 +5,10 @@
 import { Command, CommanderError } from 'commander';
 import { FOCAL_VERSION } from '../../shared/version';
 import { CliError, type Output } from './cli-context';
+import { registerCheckCommand } from './commands/check-commands';
 import { registerCodeCommands } from './commands/code-commands';
+import { registerConsentCommands } from './commands/consent-commands';
+import { registerExportCommands } from './commands/export-commands';
 import { registerImportCommand } from './commands/import-command';
 import { registerProjectCommands } from './commands/project-commands';
 
@@ -19,6 +22,9 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerProjectCommands(program, output);
   registerImportCommand(program, output);
   registerCodeCommands(program, output);
+  registerConsentCommands(program, output);
+  registerExportCommands(program, output);
+  registerCheckCommand(program, output);
   return program;
 }
 
