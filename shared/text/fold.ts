@@ -26,6 +26,8 @@ export function fold(text: string): string {
  * it came from (plus one final entry for the end), so a match found in folded text can be
  * mapped back to the exact range of the stored, unfolded text.
  */
+const charCache = new Map<string, string>();
+
 export function foldWithMap(text: string): { folded: string; map: number[] } {
   let folded = '';
   const map: number[] = [];
@@ -33,20 +35,26 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
   while (i < text.length) {
     const cp = text.codePointAt(i) ?? 0;
     const ch = String.fromCodePoint(cp);
-    const f = fold(ch);
+    let f = charCache.get(ch);
+    if (f === undefined) charCache.set(ch, (f = fold(ch)));
     for (let k = 0; k < f.length; k++) map.push(i);
     folded += f;
     i += ch.length;
   }
   // Fold double vowels across characters (e.g. "a" + "ā" → "a"): collapse in the mapped string.
-  let out = '';
+  // Built as an array and joined: appending to a string and asking it endsWith() flattens the
+  // rope on every character, which made this quadratic on long transcripts.
+  const outChars: string[] = [];
   const outMap: number[] = [];
+  let last = '';
   for (let k = 0; k < folded.length; k++) {
     const c = folded[k] ?? '';
-    if ('aeiou'.includes(c) && out.endsWith(c) && outMap.length && k > 0 && folded[k - 1] === c) continue;
-    out += c;
+    if ('aeiou'.includes(c) && last === c && outMap.length && k > 0 && folded[k - 1] === c) continue;
+    outChars.push(c);
+    last = c;
     outMap.push(map[k] ?? text.length);
   }
+  const out = outChars.join('');
   outMap.push(text.length);
   return { folded: out, map: outMap };
 }

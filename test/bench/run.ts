@@ -7,9 +7,10 @@ import { benchDir, type Bench, type BenchRow, printTable } from './bench-kit';
 import { codingBench } from './bench-coding';
 import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
+import { pseudoBench } from './bench-pseudo';
 import { transcriptViewBench } from './bench-transcript-view';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, pseudoBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
