@@ -14,6 +14,7 @@ import { consentCalls } from './calls-consent';
 import { exportCalls } from './calls-export';
 import { quoteCalls } from './calls-quotes';
 import { participantCalls } from './calls-participants';
+import { pseudonymCalls } from './calls-pseudonyms';
 import { importCalls } from './calls-import';
 import { sourceCalls, sourceEditCalls } from './calls-sources';
 import type { CallSpec } from './define';
@@ -31,7 +32,7 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, consentCalls, quoteCalls, exportCalls);
+export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, consentCalls, quoteCalls, exportCalls, pseudonymCalls);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -6,6 +6,7 @@ import { exportHandlers } from './handlers-export';
 import { quoteHandlers } from './handlers-quotes';
 import type { Handlers } from './handler-types';
 import { participantHandlers } from './handlers-participants';
+import { pseudonymHandlers } from './handlers-pseudonyms';
 import { projectDataHandlers } from './handlers-project-data';
 import { sourceHandlers } from './handlers-sources';
 
@@ -18,4 +19,5 @@ export const allHandlers = {
   ...consentHandlers,
   ...quoteHandlers,
   ...exportHandlers,
+  ...pseudonymHandlers,
 } satisfies Handlers;
