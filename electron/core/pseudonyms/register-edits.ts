@@ -111,8 +111,11 @@ export function decide(core: FocalCore, text: string, decision: 'not-identifying
   }
   commit(core, ['pseudonyms'], (w) => {
     if (decision === 'clear') {
-      const n = w.db.prepare('DELETE FROM pseudonym_decisions WHERE folded = ?').run(key).changes;
-      if (n) w.audit('pseudonym-decision-cleared', { folded: key });
+      const row = w.db.prepare('SELECT id FROM pseudonym_decisions WHERE folded = ?').get(key) as { id: number } | undefined;
+      if (row) {
+        w.db.prepare('DELETE FROM pseudonym_decisions WHERE id = ?').run(row.id);
+        w.audit('pseudonym-decision-cleared', { decisionId: row.id });
+      }
     } else {
       w.db
         .prepare(
@@ -120,8 +123,9 @@ export function decide(core: FocalCore, text: string, decision: 'not-identifying
            ON CONFLICT(folded) DO UPDATE SET text = excluded.text, decided_by = excluded.decided_by, decided_at = excluded.decided_at`,
         )
         .run(key, shown, core.actor, w.now);
-      // Only text judged not identifying is recorded, so naming it here leaks nothing.
-      w.audit('pseudonym-decision', { decision, text: shown });
+      // Ids only: a decision can be reversed later, and the audit log is exported as CSV.
+      const row = w.db.prepare('SELECT id FROM pseudonym_decisions WHERE folded = ?').get(key) as { id: number };
+      w.audit('pseudonym-decision', { decision, decisionId: row.id });
     }
   });
   return decision === 'clear' ? null : (listDecisions(db).find((d) => d.folded === key) ?? null);
