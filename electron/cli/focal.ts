@@ -11,6 +11,7 @@ import { registerConsentCommands } from './commands/consent-commands';
 import { registerExportCommands } from './commands/export-commands';
 import { registerImportCommand } from './commands/import-command';
 import { registerProjectCommands } from './commands/project-commands';
+import { registerPseudoCommands } from './commands/pseudo-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -25,6 +26,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerConsentCommands(program, output);
   registerExportCommands(program, output);
   registerCheckCommand(program, output);
+  registerPseudoCommands(program, output);
   return program;
 }
 
