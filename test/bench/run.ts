@@ -8,9 +8,10 @@ import { codingBench } from './bench-coding';
 import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
 import { pseudoBench } from './bench-pseudo';
+import { pseudoNlpBench } from './bench-pseudo-nlp';
 import { transcriptViewBench } from './bench-transcript-view';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, pseudoBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, pseudoBench, pseudoNlpBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
