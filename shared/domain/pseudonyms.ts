@@ -75,7 +75,18 @@ export interface ScanGroup {
   participantId?: number;
   count: number;
   /** Up to three places it occurs, with a little text either side. */
-  examples: { sourceId: number; sourceTitle: string; start: number; end: number; before: string; match: string; after: string }[];
+  examples: {
+    sourceId: number;
+    sourceTitle: string;
+    start: number;
+    end: number;
+    before: string;
+    match: string;
+    after: string;
+    /** The turn (block) it occurs in, for reviewing it in context. */
+    blockStart: number;
+    blockEnd: number;
+  }[];
 }
 
 export interface ScanResult {

@@ -49,6 +49,7 @@ export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
   const sources: SourceText[] =
     input.sourceId !== undefined ? [sourceText(db, input.sourceId)] : (db.prepare('SELECT id, title, text FROM sources ORDER BY id').all() as SourceText[]);
   const groups = new Map<string, ScanGroup>();
+  const blockAt = db.prepare('SELECT start, end FROM blocks WHERE source_id = ? AND start <= ? AND end >= ? ORDER BY seq LIMIT 1');
   for (const s of sources) {
     const start = input.sourceId !== undefined ? (input.start ?? 0) : 0;
     const end = input.sourceId !== undefined ? (input.end ?? s.text.length) : s.text.length;
@@ -66,7 +67,10 @@ export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
       g.count++;
       if (!g.spellings.includes(c.text)) g.spellings.push(c.text);
       if (g.examples.length < MAX_EXAMPLES) {
+        const block = (blockAt.get(s.id, c.start, c.end) as { start: number; end: number } | undefined) ?? { start: c.start, end: c.end };
         g.examples.push({
+          blockStart: block.start,
+          blockEnd: block.end,
           sourceId: s.id,
           sourceTitle: s.title,
           start: c.start,
