@@ -73,6 +73,8 @@ export interface ScanGroup {
   status: Candidate['status'];
   ruleId?: number;
   participantId?: number;
+  /** Why it was flagged (from the first occurrence). */
+  note?: string;
   count: number;
   /** Up to three places it occurs, with a little text either side. */
   examples: {

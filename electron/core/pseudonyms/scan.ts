@@ -62,6 +62,7 @@ export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
         g = { folded: key, text: c.text, spellings: [], kind: c.kind, suggestion: c.suggestion, status: c.status, count: 0, examples: [] };
         if (c.ruleId !== undefined) g.ruleId = c.ruleId;
         if (c.participantId !== undefined) g.participantId = c.participantId;
+        if (c.note) g.note = c.note;
         groups.set(key, g);
       }
       g.count++;

@@ -41,6 +41,7 @@ export function PendingList({ groups, actions, onReview }: { groups: ScanGroup[]
               <span className="candidate-count">{g.count}×</span>
               {g.spellings.length > 1 && <span className="candidate-spellings">also {g.spellings.filter((s) => s !== g.text).join(', ')}</span>}
             </div>
+            {g.note && <p className="candidate-note">{g.note}</p>}
             <ul className="candidate-examples">
               {g.examples.map((ex) => (
                 <li key={`${ex.sourceId}-${ex.start}`}>

@@ -71,7 +71,10 @@ export function PseudonymsView({ id, onClose }: { id: string; onClose: () => voi
       </PaneHeader>
       <div className="pseudo-tabs" role="tablist" aria-label="Pseudonymisation">
         {TABS.map((t) => (
-          <button key={t.tab} type="button" role="tab" aria-selected={tab === t.tab} className="pseudo-tab" onClick={() => setTab(t.tab)}>
+          <button key={t.tab} type="button" role="tab" aria-selected={tab === t.tab} className="pseudo-tab" onClick={() => {
+              setTab(t.tab);
+              actions.setNote(null);
+            }}>
             {t.label}
             {t.tab === 'review' && <span className={`pane-count ${pendingGroups ? 'count-warn' : ''}`}>{pendingGroups}</span>}
             {t.tab === 'rules' && <span className="pane-count">{rules.data?.length ?? 0}</span>}

@@ -12,6 +12,8 @@ import { DropZoneContext, useFileDrop } from '../import/useFileDrop';
 import { useImporter } from '../import/useImporter';
 import { ParticipantDetail } from '../participants/ParticipantDetail';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { PseudonymsNav } from '../pseudonyms/PseudonymsNav';
+import { PseudonymsView } from '../pseudonyms/PseudonymsView';
 import { SpeakerReview } from '../speakers/SpeakerReview';
 import { CodesPane } from './CodesPane';
 import { SourcesList } from './SourcesList';
@@ -28,7 +30,7 @@ interface WorkspaceProps {
 }
 
 /** What the main pane shows. Each review gets its own key so it starts from the labels unlinked at opening. */
-type MainView = { kind: 'source' } | { kind: 'participant'; id: number } | { kind: 'review'; sourceIds: number[] | null; key: number };
+type MainView = { kind: 'source' } | { kind: 'participant'; id: number } | { kind: 'review'; sourceIds: number[] | null; key: number } | { kind: 'pseudonyms' };
 
 export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const [widths, setWidth] = usePaneWidths();
@@ -59,6 +61,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
             <nav id="pane-project" className="pane pane-side" aria-label="Sources and participants">
               <SourcesList selectedId={view.kind === 'source' ? selectedSource : null} onSelect={openSource} />
               <ParticipantsPanel selectedId={view.kind === 'participant' ? view.id : null} onSelect={(id) => setView({ kind: 'participant', id })} />
+              <PseudonymsNav current={view.kind === 'pseudonyms'} onOpen={() => setView({ kind: 'pseudonyms' })} />
             </nav>
             <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
             {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} onRemoved={() => setSelectedSource(null)} />}
@@ -71,6 +74,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
                 onOpenParticipant={(id) => setView({ kind: 'participant', id })}
               />
             )}
+            {view.kind === 'pseudonyms' && <PseudonymsView id="pane-main" onClose={showSource} />}
             {view.kind === 'review' && <SpeakerReview key={view.key} id="pane-main" sourceIds={view.sourceIds} onClose={showSource} />}
             <Splitter side="right" width={widths.right} label="Resize codes pane" controls="pane-codes" onResize={(w) => setWidth('right', w)} />
             <CodesPane id="pane-codes" />
