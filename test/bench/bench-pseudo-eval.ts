@@ -19,6 +19,14 @@ export interface Span {
 
 export interface Truth {
   files: Record<string, { text: string; kind: string }[]>;
+  /** Sentences written after the detectors were done, never used to tune them. */
+  heldOut: { text: string; labels: { text: string; kind: string }[] }[];
+}
+
+/** The held-out sentences as files of their own, for score(). */
+export function heldOutTruth(t: Truth): { files: { file: string; text: string }[]; truth: Truth } {
+  const files = t.heldOut.map((h, i) => ({ file: `held-out-${i + 1}`, text: h.text }));
+  return { files, truth: { files: Object.fromEntries(t.heldOut.map((h, i) => [`held-out-${i + 1}`, h.labels])), heldOut: [] } };
 }
 
 export function readTruth(): Truth {

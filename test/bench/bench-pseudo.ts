@@ -10,7 +10,7 @@ import { headlessHost } from '../../electron/core/host';
 import { detectIdentifiers, loadPseudoContext } from '../../electron/core/pseudonyms';
 import { syntheticTranscript } from '../support/synthetic';
 import { type Bench, type BenchRow, fmt, stats, time } from './bench-kit';
-import { pct, readTruth, score } from './bench-pseudo-eval';
+import { heldOutTruth, pct, readTruth, score } from './bench-pseudo-eval';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 const TRANSCRIPTS = ['hui-tupu-group-interview.txt', 'focus-group-lived-experience.vtt', 'individual-interview-manager.srt', 'workshop-feedback.tsv'];
@@ -48,6 +48,15 @@ export const pseudoBench: Bench = {
         figure: `P ${pct(o.correct, o.predicted)}  R ${pct(o.found, o.truth)}`,
         target: 'must-catch R 100%',
         note: `${o.truth} labelled, ${o.predicted} flagged; misses: ${s.misses.map((m) => m.text).join(', ') || 'none'}; false positives: ${s.falsePositives.map((m) => m.text).join(', ') || 'none'}`,
+      });
+
+      const held = heldOutTruth(readTruth());
+      const h = score(held.files.map((x) => ({ ...x, predicted: detectIdentifiers(ctx, x.text) })), held.truth);
+      const mustCatch = ['participant', 'first-name', 'nhi', 'phone', 'email'].map((k) => h.byKind[k]).filter((t) => t !== undefined);
+      rows.push({
+        benchmark: 'detect overall (held-out sentences)',
+        figure: `P ${pct(h.overall.correct, h.overall.predicted)}  R ${pct(h.overall.found, h.overall.truth)}`,
+        note: `${h.overall.truth} labelled, ${h.overall.predicted} flagged, covered ${h.overall.covered}; must-catch covered ${mustCatch.reduce((a, t) => a + t.covered, 0)}/${mustCatch.reduce((a, t) => a + t.truth, 0)}; misses: ${h.misses.map((m) => m.text).join(', ') || 'none'}; false positives: ${h.falsePositives.map((m) => m.text).join(', ') || 'none'}`,
       });
 
       const big = syntheticTranscript(100_000, 11);

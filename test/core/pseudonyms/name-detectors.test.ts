@@ -42,6 +42,10 @@ describe('capitalised names not in the register', () => {
     expect(names('We were promised sessions with Dr Angela Brooks and got four.')).toEqual(['Angela Brooks']);
     expect(names('Jason Whitu came to us. Later Jason left.')).toEqual(['Jason Whitu', 'Jason']);
     expect(names('She talked to Bronwyn about it.')).toEqual(['Bronwyn']);
+    // A lone name at a sentence start, when the next word is one that follows people.
+    expect(names('Sarah from the team came. Mike at the office helped. Brendon told me. Training needs. People are kind.')).toEqual(['Sarah', 'Mike', 'Brendon']);
+    // After a title even a te reo word is a name.
+    expect(names('I rang Whaea Mihi and Matua Rangi.')).toEqual(['Mihi', 'Rangi']);
   });
   it('never flags te reo words, capitalised or not', () => {
     const text =

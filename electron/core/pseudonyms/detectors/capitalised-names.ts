@@ -12,6 +12,9 @@ import { PRIORITY } from './types';
 
 const TITLES = new Set(['dr', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'nurse', 'professor', 'prof', 'aunty', 'auntie', 'uncle', 'nan', 'nana', 'nanny', 'matua', 'whaea', 'sister', 'father', 'judge', 'constable', 'officer']);
 
+/** Words that typically follow a person's name at the start of a sentence. */
+const AFTER_NAME = new Set(['said', 'says', 'told', 'tells', 'asked', 'asks', 'rang', 'rings', 'called', 'calls', 'reckons', 'reckoned', 'from', 'at', 'texted', 'emailed', 'helped', 'works', 'worked']);
+
 function sentenceInitial(text: string, tok: Token): boolean {
   let i = tok.start - 1;
   while (i >= 0 && /[\s"'“‘(\[*_-]/.test(text.charAt(i)) && text.charAt(i) !== '\n') i--;
@@ -58,16 +61,21 @@ export function detectCapitalisedNames(t: TokenisedText, g: Gazetteer): Detectio
     }
     // Drop a leading sentence-initial common word ("When Hone came" → "Hone").
     if (!afterTitle && sentenceInitial(text, tokens[first]!) && (g.common.has(tokens[first]!.word) || stop[first]) && first < last) first++;
-    // Trim stop words at both ends.
+    // Trim stop words at both ends (a name right after a title stays, even a te reo word: Whaea Mihi).
     while (first <= last && stop[first] && !afterTitle) first++;
-    while (last >= first && stop[last]) last--;
+    while (last > first && stop[last]) last--;
+    if (last === first && stop[last] && !afterTitle) last--;
     if (first <= last) {
       const words = tokens.slice(first, last + 1);
-      const allStop = words.every((_, k) => stop[first + k]);
+      const allStop = !afterTitle && words.every((_, k) => stop[first + k]);
       const single = first === last;
       const initial = sentenceInitial(text, tokens[first]!);
       const commonStart = initial && g.common.has(tokens[first]!.word);
-      const skip = allStop || commonStart || (single && initial && !afterTitle && !midCaps.has(tokens[first]!.word));
+      // A lone capitalised word at a sentence start is a name when the next word is one that
+      // follows people: "Sarah said", "Mike at Work and Income", "Brendon told me".
+      const next = tokens[last + 1];
+      const nameContext = !!next && joinable(t, last) && AFTER_NAME.has(next.word) && words[0]!.end - words[0]!.start >= 3;
+      const skip = allStop || commonStart || (single && initial && !afterTitle && !midCaps.has(tokens[first]!.word) && !nameContext);
       if (!skip) {
         out.push({
           start: tokens[first]!.start,
