@@ -59,6 +59,8 @@ export interface Quote {
   speakers: QuoteSpeaker[];
   /** The stored words with cuts applied (annotations left out): in-app only. */
   original: string;
+  /** The quote's range of the transcript exactly as stored (for trimming and cutting in the app): in-app only. */
+  raw: string;
   createdBy: string;
   createdAt: string;
 }
@@ -68,6 +70,8 @@ export interface CheckedQuote extends Quote {
   gate: GateDecision;
   /** The text and attribution that would be exported; null when the gate blocks the quote. */
   out: QuoteOut | null;
+  /** What a copy or a drag out carries (“text” (attribution)), made by the core; null when blocked. */
+  outText: string | null;
   /** The attribution that would be used (pseudonymised), shown even when blocked. */
   attribution: string;
 }

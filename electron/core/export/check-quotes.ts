@@ -27,6 +27,6 @@ export function checkQuotes(core: FocalCore, selection: QuoteSelection, options:
   const gate = new Gate(data, pseudoPort(db), options, nzDate(core.now()));
   return quotes.map((q) => {
     const v = gate.check({ id: q.id, sourceId: q.sourceId, start: q.start, end: q.end, cuts: q.cuts, codePath: q.codePath });
-    return { ...q, original: v.original, gate: v.decision, out: v.out, attribution: v.attribution };
+    return { ...q, original: v.original, gate: v.decision, out: v.out, outText: v.out ? `“${v.out.text}” ${v.out.attribution}` : null, attribution: v.attribution };
   });
 }

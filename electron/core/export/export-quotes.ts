@@ -51,14 +51,9 @@ export async function exportQuotes(core: FocalCore, input: { selection: QuoteSel
   return { ...base, path, cancelled: false, exportId, sha256: hash };
 }
 
-/** The text a copy or drag carries: the pseudonymised words and the attribution. */
-export function outText(q: CheckedQuote): string | null {
-  return q.out ? `“${q.out.text}” ${q.out.attribution}` : null;
-}
-
 export async function copyQuote(core: FocalCore, input: { quoteId: number; options: ExportOptions; via: 'clipboard' | 'drag' }): Promise<CopyResult> {
   const [q] = checkQuotes(core, { quoteIds: [input.quoteId] }, input.options);
-  const text = outText(q!);
+  const text = q!.outText;
   recordExport(core, { format: input.via, profile: input.options.profile, destination: input.via, sha256: text === null ? null : sha256(text), quotes: [q!], action: text === null ? 'quote-copy-refused' : 'quote-copied' });
   if (text !== null && input.via === 'clipboard') await core.host.writeClipboard(text);
   core.emit('changed', { kinds: ['quotes'] });

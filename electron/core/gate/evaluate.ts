@@ -8,7 +8,7 @@ import type { GateDecision } from '../../../shared/domain/gate';
 import type { ExportOptions, QuoteOut } from '../../../shared/domain/quotes';
 import type { GateData, SourceData, SpeakerRow } from './gate-data';
 import type { PseudoPort } from './pseudo-port';
-import { assembleQuoteText, keptPieces, speechBlocks, type QuoteRange } from './quote-text';
+import { joinFragments, keptPieces, quoteFragments, speechBlocks, type QuoteRange } from './quote-text';
 import { quoteGroups, rows, type Attribution, type RowInput } from './rows';
 
 export interface GateVerdict {
@@ -87,9 +87,11 @@ export class Gate {
     const src = this.data.source(q.sourceId);
     const pieces = keptPieces(q);
     const speakers = speakersIn(src, pieces);
-    const text = assembleQuoteText(src, q);
-    const candidates = this.port.detect(text);
-    const pseudo = this.port.pseudonymise(text);
+    const fragments = quoteFragments(src, q);
+    const text = joinFragments(fragments);
+    const candidates = fragments.flatMap((f) => this.port.detect(f.text));
+    const pseudonymised = fragments.map((f) => ({ joiner: f.joiner, ...this.port.pseudonymise(f.text) }));
+    const pseudo = { text: joinFragments(pseudonymised), unresolved: pseudonymised.flatMap((f) => f.unresolved) };
     const attribution = decideAttribution(this.data, src, speakers, this.options);
     const input: RowInput = { data: this.data, src, quote: q, pieces, speakers, text, candidates, unresolved: pseudo.unresolved, attribution, options: this.options, today: this.today };
     const reasons = rows.flatMap((row) => row(input));

@@ -58,22 +58,36 @@ function tidy(s: string): string {
     .trim();
 }
 
-/** The words of the quote, cuts applied, annotations and non-speech blocks left out; paragraphs between turns. */
-export function assembleQuoteText(src: SourceData, q: Pick<QuoteRange, 'start' | 'end' | 'cuts'>): string {
-  let out = '';
+/**
+ * The words of the quote as fragments (one per stretch of speech between cuts and turn breaks),
+ * each with what joins it to the one before: a cut mark, a space or a paragraph break.
+ * Detection and pseudonymisation run on each fragment as written, so a cut never makes a
+ * capitalised word look like a name in mid-sentence.
+ */
+export function quoteFragments(src: SourceData, q: Pick<QuoteRange, 'start' | 'end' | 'cuts'>): Array<{ joiner: string; text: string }> {
+  const out: Array<{ joiner: string; text: string }> = [];
   let pendingMark: string | null = null;
   let lastBlock: number | null = null;
   for (const piece of keptPieces(q)) {
     for (const b of speechBlocks(src, piece)) {
       const words = tidy(spokenText(src, { start: Math.max(piece.start, b.start), end: Math.min(piece.end, b.end) }));
       if (!words) continue;
-      if (out) out += pendingMark ? ` ${pendingMark}${/^[.,;:!?]/.test(words) ? '' : ' '}` : lastBlock === b.id ? ' ' : '\n\n';
+      const joiner = !out.length ? '' : pendingMark ? ` ${pendingMark}${/^[.,;:!?]/.test(words) ? '' : ' '}` : lastBlock === b.id ? ' ' : '\n\n';
       pendingMark = null;
-      out += words;
+      out.push({ joiner, text: words });
       lastBlock = b.id;
     }
-    if (piece.markAfter && out) pendingMark = piece.markAfter;
+    if (piece.markAfter && out.length) pendingMark = piece.markAfter;
   }
-  if (pendingMark && out) out += ` ${pendingMark}`;
+  if (pendingMark && out.length) out.push({ joiner: ` ${pendingMark}`, text: '' });
   return out;
+}
+
+export function joinFragments(parts: Array<{ joiner: string; text: string }>): string {
+  return parts.map((p) => p.joiner + p.text).join('');
+}
+
+/** The words of the quote, cuts applied, annotations and non-speech blocks left out; paragraphs between turns. */
+export function assembleQuoteText(src: SourceData, q: Pick<QuoteRange, 'start' | 'end' | 'cuts'>): string {
+  return joinFragments(quoteFragments(src, q));
 }

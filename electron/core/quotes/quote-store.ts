@@ -187,6 +187,7 @@ export function readQuotes(db: ProjectDb, rows: QuoteRow[], data = new GateData(
       codePaths: [...codeIds].map((c) => paths.get(c)).filter((p): p is string => !!p),
       speakers,
       original: assembleQuoteText(src, { start: r.start, end: r.end, cuts }),
+      raw: src.text.slice(r.start, r.end),
       createdBy: r.createdBy,
       createdAt: r.createdAt,
     };

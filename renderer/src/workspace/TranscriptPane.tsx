@@ -10,6 +10,7 @@ import { PaneHeader } from '../components/PaneHeader';
 import { SourceDetails } from '../sources/SourceDetails';
 import { TranscriptView } from '../transcript/TranscriptView';
 import { useProjectData } from './useProjectData';
+import { PassageActions } from '../consent/PassageActions';
 
 interface TranscriptPaneProps {
   id: string;
@@ -24,6 +25,7 @@ export function TranscriptPane({ id, sourceId, onRemoved }: TranscriptPaneProps)
   const loadPeople = useCallback(() => api['participants-list']({}), [api]);
   const { data: people } = useProjectData(loadPeople, ['participants']);
   const [detailsOpen, setDetailsOpen] = useState(false);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const shown = source && source.id === sourceId ? source : null;
 
   const participantsById = useMemo(() => new Map((people ?? []).map((p) => [p.id, { name: p.name, pseudonym: p.pseudonym }])), [people]);
@@ -48,7 +50,8 @@ export function TranscriptPane({ id, sourceId, onRemoved }: TranscriptPaneProps)
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
         {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
-        {shown && <TranscriptView key={shown.id} source={shown} participantsById={participantsById} />}
+        {shown && <PassageActions sourceId={shown.id} selection={selection} />}
+        {shown && <TranscriptView key={shown.id} source={shown} participantsById={participantsById} onSelectionChange={setSelection} />}
       </div>
     </section>
   );

@@ -12,6 +12,9 @@ import { DropZoneContext, useFileDrop } from '../import/useFileDrop';
 import { useImporter } from '../import/useImporter';
 import { ParticipantDetail } from '../participants/ParticipantDetail';
 import { ParticipantsPanel } from '../participants/ParticipantsPanel';
+import { QuoteBank, type QuoteTab } from '../quotes/QuoteBank';
+import { QuoteNav } from '../quotes/QuoteNav';
+import { DetectionReview } from '../pseudonyms/DetectionReview';
 import { PseudonymsNav } from '../pseudonyms/PseudonymsNav';
 import { PseudonymsView } from '../pseudonyms/PseudonymsView';
 import { SpeakerReview } from '../speakers/SpeakerReview';
@@ -30,7 +33,7 @@ interface WorkspaceProps {
 }
 
 /** What the main pane shows. Each review gets its own key so it starts from the labels unlinked at opening. */
-type MainView = { kind: 'source' } | { kind: 'participant'; id: number } | { kind: 'review'; sourceIds: number[] | null; key: number } | { kind: 'pseudonyms' };
+type MainView = { kind: 'source' } | { kind: 'participant'; id: number } | { kind: 'review'; sourceIds: number[] | null; key: number } | { kind: 'quotes'; tab: QuoteTab } | { kind: 'pseudonyms' };
 
 export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const [widths, setWidth] = usePaneWidths();
@@ -61,6 +64,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
             <nav id="pane-project" className="pane pane-side" aria-label="Sources and participants">
               <SourcesList selectedId={view.kind === 'source' ? selectedSource : null} onSelect={openSource} />
               <ParticipantsPanel selectedId={view.kind === 'participant' ? view.id : null} onSelect={(id) => setView({ kind: 'participant', id })} />
+              <QuoteNav current={view.kind === 'quotes' ? view.tab : null} onOpen={(tab) => setView({ kind: 'quotes', tab })} />
               <PseudonymsNav current={view.kind === 'pseudonyms'} onOpen={() => setView({ kind: 'pseudonyms' })} />
             </nav>
             <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
@@ -72,6 +76,17 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
                 onClose={showSource}
                 onOpenSource={openSource}
                 onOpenParticipant={(id) => setView({ kind: 'participant', id })}
+              />
+            )}
+            {view.kind === 'quotes' && (
+              <QuoteBank
+                id="pane-main"
+                tab={view.tab}
+                onTab={(tab) => setView({ kind: 'quotes', tab })}
+                onClose={showSource}
+                onMapSpeakers={reviewSpeakers}
+                onOpenParticipant={(id) => setView({ kind: 'participant', id })}
+                renderReview={(q, close) => <DetectionReview sourceId={q.sourceId} start={q.start} end={q.end} title={`Identifiers in this quote (${q.sourceTitle})`} onClose={close} />}
               />
             )}
             {view.kind === 'pseudonyms' && <PseudonymsView id="pane-main" onClose={showSource} />}

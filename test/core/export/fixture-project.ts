@@ -40,14 +40,14 @@ export async function codeEveryTurn(api: FocalApi): Promise<Map<string, number>>
 }
 
 /** What `focal pseudo accept-all` does: every pending candidate becomes a rule with its suggestion. */
-export function acceptAllCandidates(core: FocalCore): number {
+export function acceptAllCandidates(core: FocalCore, skip: string[] = []): number {
   const db = core.requireProject().db;
   const ctx = loadPseudoContext(db);
   const seen = new Set<string>();
   let n = 0;
   for (const text of db.prepare('SELECT text FROM sources UNION ALL SELECT title FROM sources').pluck().all() as string[]) {
     for (const c of detectIdentifiers(ctx, text)) {
-      if (c.status !== 'pending' || seen.has(c.text)) continue;
+      if (c.status !== 'pending' || seen.has(c.text) || skip.includes(c.text)) continue;
       seen.add(c.text);
       db.prepare("INSERT INTO pseudonym_rules (term, variants, replacement, category, created_by, created_at) VALUES (?, '[]', ?, 'other', 'test', 'now')").run(c.text, c.suggestion);
       n++;
