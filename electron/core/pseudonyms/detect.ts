@@ -27,8 +27,8 @@ export function decisionKey(text: string): string {
 export function allDetections(ctx: PseudoContext, text: string): Detection[] {
   const t = tokenise(text);
   return [
-    ...detectRuleTerms(ctx, text),
-    ...detectRegisterNames(ctx, text),
+    ...detectRuleTerms(ctx, text, t),
+    ...detectRegisterNames(ctx, text, t),
     ...detectNhi(text),
     ...detectPhones(text),
     ...detectEmails(text),

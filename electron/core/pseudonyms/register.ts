@@ -24,6 +24,7 @@ interface Compiled<V> {
   value: V;
 }
 
+const WORD_CHAR = /[\p{L}\p{N}]/u;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class TermMatcher<V> {
@@ -47,15 +48,22 @@ export class TermMatcher<V> {
       this.byFolded.set(c.folded, list);
     }
     const alts = [...this.byFolded.keys()].sort((a, b) => b.length - a.length).map((f) => escape(f).replace(/ /g, '\\s+'));
-    this.regex = alts.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
+    this.regex = alts.length ? new RegExp(`(?:${alts.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   }
 
-  find(text: string): TermMatch<V>[] {
+  /** Matches in `text`; pass its folded form and map when already computed (tokenise does). */
+  find(text: string, prepared?: { folded: string; map: number[] }): TermMatch<V>[] {
     if (!this.regex) return [];
-    const { folded, map } = foldWithMap(text);
+    const { folded, map } = prepared ?? foldWithMap(text);
     const out: TermMatch<V>[] = [];
-    this.regex.lastIndex = 0;
-    for (const m of folded.matchAll(this.regex)) {
+    const re = this.regex;
+    re.lastIndex = 0;
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      // Whole words only: a match right after a letter or digit is inside a word; look again one on.
+      if (m.index > 0 && WORD_CHAR.test(folded.charAt(m.index - 1))) {
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       const key = m[0].replace(/\s+/g, ' ');
       const entries = this.byFolded.get(key);
       if (!entries) continue;

@@ -16,6 +16,9 @@ export interface Token {
 export interface TokenisedText {
   text: string;
   tokens: Token[];
+  /** The folded text and its map back to `text` (see foldWithMap), kept for term matching. */
+  folded: string;
+  map: number[];
 }
 
 const WORD = /[\p{L}\p{N}]+|&/gu;
@@ -30,7 +33,7 @@ export function tokenise(text: string): TokenisedText {
     const fe = fs + m[0].length;
     tokens.push({ word: m[0] === '&' ? 'and' : m[0], start: map[fs] ?? text.length, end: map[fe] ?? text.length });
   }
-  return { text, tokens };
+  return { text, tokens, folded, map };
 }
 
 /** The folded, whitespace-normalised key of a phrase: `Capital & Coast DHB` → `capital and coast dhb`. */
@@ -58,6 +61,8 @@ export interface PhraseMatch<V> {
 /** A dictionary of phrases; `find` returns whole-word, non-overlapping, longest-first matches. */
 export class PhraseDict<V> {
   private readonly map = new Map<string, V>();
+  /** First words of every phrase: most tokens start none, and are skipped at once. */
+  private readonly firstWords = new Set<string>();
   private maxWords = 0;
 
   get size(): number {
@@ -70,6 +75,7 @@ export class PhraseDict<V> {
     if (!key) return;
     if (!replace && this.map.has(key)) return;
     this.map.set(key, value);
+    this.firstWords.add(key.split(' ')[0]!);
     this.maxWords = Math.max(this.maxWords, key.split(' ').length);
   }
 
@@ -83,6 +89,10 @@ export class PhraseDict<V> {
     const toks = t.tokens;
     let i = 0;
     while (i < toks.length) {
+      if (!this.firstWords.has(toks[i]!.word)) {
+        i++;
+        continue;
+      }
       let found: PhraseMatch<V> | null = null;
       // Grow the phrase while the words are joinable, remembering each candidate length.
       let key = '';

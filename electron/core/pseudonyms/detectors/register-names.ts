@@ -7,8 +7,8 @@ import type { PseudoContext } from '../context';
 import type { Detection } from './types';
 import { PRIORITY } from './types';
 
-export function detectRegisterNames(ctx: PseudoContext, text: string): Detection[] {
-  return ctx.registerTerms.find(text).map((m) => ({
+export function detectRegisterNames(ctx: PseudoContext, text: string, prepared?: { folded: string; map: number[] }): Detection[] {
+  return ctx.registerTerms.find(text, prepared).map((m) => ({
     start: m.start,
     end: m.end,
     kind: m.value.kind,
@@ -20,8 +20,8 @@ export function detectRegisterNames(ctx: PseudoContext, text: string): Detection
   }));
 }
 
-export function detectRuleTerms(ctx: PseudoContext, text: string): Detection[] {
-  return ctx.ruleTerms.find(text).map((m) => ({
+export function detectRuleTerms(ctx: PseudoContext, text: string, prepared?: { folded: string; map: number[] }): Detection[] {
+  return ctx.ruleTerms.find(text, prepared).map((m) => ({
     start: m.start,
     end: m.end,
     kind: m.value.kind,
