@@ -84,7 +84,7 @@ export const rows: Array<(i: RowInput) => GateReason[]> = [
       .map((p) =>
         reason('no-quote-consent', `${p.name} ${p.consent?.quote === 'no' ? 'declined to be quoted' : 'has no consent to be quoted on record'}.`, {
           kind: p.consent?.quote === 'no' ? 'trim-quote' : 'record-consent',
-          label: p.consent?.quote === 'no' ? `Trim the quote to other speakers than ${p.name}` : `Record ${p.name}'s consent, or trim the quote to other speakers`,
+          label: p.consent?.quote === 'no' ? `Trim the quote to other speakers than ${p.name}` : `Record ${p.name}'s consent`,
           participantId: p.id,
         }),
       ),

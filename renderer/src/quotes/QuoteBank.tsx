@@ -43,7 +43,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
 
   const callOptions = useMemo(() => toCallOptions(options), [options]);
   const load = useCallback(() => api['quotes-list']({ ...(codeFilter !== null ? { codeId: codeFilter } : {}), options: callOptions }), [api, codeFilter, callOptions]);
-  const quotes = useProjectData(load, ['quotes', 'codings', 'codes', 'participants', 'consent', 'sources']);
+  const quotes = useProjectData(load, ['quotes', 'codings', 'codes', 'participants', 'consent', 'sources', 'pseudonyms']);
   const loadCodes = useCallback(() => api['codes-list']({}), [api]);
   const codes = useProjectData(loadCodes, ['codes', 'codings']);
 

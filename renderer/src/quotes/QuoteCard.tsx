@@ -133,7 +133,7 @@ export function QuoteCard({ quote, options, renderReview, onNote }: QuoteCardPro
           </button>
         )}
         {renderReview && (
-          <button type="button" className={`button button-small ${hasIdentifiers ? 'button-primary' : 'button-ghost'}`} aria-expanded={reviewing} onClick={() => setReviewing((r) => !r)}>
+          <button type="button" className={`button button-small ${hasIdentifiers ? 'button-attention' : 'button-ghost'}`} aria-expanded={reviewing} onClick={() => setReviewing((r) => !r)}>
             Review identifiers
           </button>
         )}

@@ -51,6 +51,26 @@ describe('quote bank, export and blocked list', () => {
     await app.screenshot('quote-bank');
   });
 
+  it('reviews the detections in a quote and adds a rule: the quote then passes, replaced on the copy', async () => {
+    const { page } = app;
+    const card = page.getByRole('article').filter({ hasText: 'collaborative notes' });
+    await card.getByRole('button', { name: 'Review identifiers' }).click();
+    const review = card.getByRole('region', { name: /Identifiers in/ });
+    const candidate = review.getByRole('listitem', { name: /^Canterbury DHB/ });
+    await candidate.waitFor();
+    await app.screenshot('quote-review-detections');
+    await candidate.getByRole('button', { name: 'Add as rule…' }).click();
+    const rule = candidate.getByRole('form', { name: 'New rule' });
+    await rule.getByLabel(/Variants/).fill('Canterbury District Health Board');
+    await rule.getByLabel('Replacement').fill('[a DHB]');
+    await rule.getByRole('button', { name: 'Save rule' }).click();
+    await card.getByLabel('Will export as').waitFor();
+    expect(await card.getByLabel('Will export as').innerText()).toMatch(/Nobody at \[a DHB\] reads them\.[\s\S]*\(Rick, manager\)/);
+    await app.screenshot('quote-rule-added');
+    await review.getByRole('button', { name: 'Done' }).click();
+    expect(app.problems).toEqual([]);
+  });
+
   it('cuts words from a quote: the cut never leaves, the mark shows where', async () => {
     const { page } = app;
     const card = page.getByRole('article').filter({ hasText: 'To be honest' });
@@ -81,6 +101,7 @@ describe('quote bank, export and blocked list', () => {
     expect(text).toContain('Themes › The relationship');
     expect(text).toContain('is the relationship. […] True peer support');
     expect(text).toContain('(Rick, manager)');
+    expect(text).toContain('Nobody at [a DHB] reads them.');
     for (const n of ['David Chen', 'Priya Sharma', 'Geoff Baker', 'Aroha Ngata', 'ZAB1234', '021 555 0143', 'priya.sharma@example.org']) expect(text).not.toContain(n);
     await done.getByRole('button', { name: 'Show blocked quotes' }).click();
   });
