@@ -7,7 +7,8 @@ import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { commit } from '../participants/commit';
-import { loadPseudoContext, type PseudoContext } from './context';
+import { createHash } from 'node:crypto';
+import { buildPseudoContext, readPseudoData, type PseudoContext } from './context';
 import { decisionKey, detectIdentifiers } from './detect';
 import { pseudonymise } from './replace';
 
@@ -18,6 +19,25 @@ interface SourceText {
   id: number;
   title: string;
   text: string;
+  hash: string;
+}
+
+/**
+ * Detection results per source range, kept while the register, rules and decisions stay the same
+ * (the left pane's count and the review list scan the same project one after the other). Source
+ * text never changes after import, and the key holds its content hash.
+ */
+const cache = new WeakMap<ProjectDb, { signature: string; ctx: PseudoContext; ranges: Map<string, Candidate[]> }>();
+
+function contextFor(db: ProjectDb): { ctx: PseudoContext; ranges: Map<string, Candidate[]> } {
+  const data = readPseudoData(db);
+  const signature = createHash('sha256').update(JSON.stringify(data)).digest('hex');
+  let entry = cache.get(db);
+  if (!entry || entry.signature !== signature) {
+    entry = { signature, ctx: buildPseudoContext(data), ranges: new Map() };
+    cache.set(db, entry);
+  }
+  return entry;
 }
 
 export interface ScanInput {
@@ -28,7 +48,7 @@ export interface ScanInput {
 }
 
 function sourceText(db: ProjectDb, sourceId: number): SourceText {
-  const s = db.prepare('SELECT id, title, text FROM sources WHERE id = ?').get(sourceId) as SourceText | undefined;
+  const s = db.prepare('SELECT id, title, text, content_hash AS hash FROM sources WHERE id = ?').get(sourceId) as SourceText | undefined;
   if (!s) throw new FocalError('not-found', `Transcript ${sourceId} does not exist (it may have been removed); reload the list of sources.`);
   return s;
 }
@@ -40,21 +60,30 @@ function checkRange(s: SourceText, start: number, end: number): void {
 }
 
 /** Candidates of a range; offsets are given relative to the whole source. */
-function detectIn(ctx: PseudoContext, s: SourceText, start: number, end: number): Candidate[] {
-  return detectIdentifiers(ctx, s.text.slice(start, end)).map((c) => ({ ...c, start: c.start + start, end: c.end + start }));
+function detectIn(c: { ctx: PseudoContext; ranges: Map<string, Candidate[]> }, s: SourceText, start: number, end: number): Candidate[] {
+  const key = `${s.id}:${s.hash}:${start}:${end}`;
+  let found = c.ranges.get(key);
+  if (!found) {
+    found = detectIdentifiers(c.ctx, s.text.slice(start, end)).map((x) => ({ ...x, start: x.start + start, end: x.end + start }));
+    if (c.ranges.size > 500) c.ranges.clear();
+    c.ranges.set(key, found);
+  }
+  return found;
 }
 
 export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
-  const ctx = loadPseudoContext(db);
+  const cx = contextFor(db);
   const sources: SourceText[] =
-    input.sourceId !== undefined ? [sourceText(db, input.sourceId)] : (db.prepare('SELECT id, title, text FROM sources ORDER BY id').all() as SourceText[]);
+    input.sourceId !== undefined
+      ? [sourceText(db, input.sourceId)]
+      : (db.prepare('SELECT id, title, text, content_hash AS hash FROM sources ORDER BY id').all() as SourceText[]);
   const groups = new Map<string, ScanGroup>();
   const blockAt = db.prepare('SELECT start, end FROM blocks WHERE source_id = ? AND start <= ? AND end >= ? ORDER BY seq LIMIT 1');
   for (const s of sources) {
     const start = input.sourceId !== undefined ? (input.start ?? 0) : 0;
     const end = input.sourceId !== undefined ? (input.end ?? s.text.length) : s.text.length;
     checkRange(s, start, end);
-    for (const c of detectIn(ctx, s, start, end)) {
+    for (const c of detectIn(cx, s, start, end)) {
       if (input.status && c.status !== input.status) continue;
       const key = decisionKey(c.text);
       let g = groups.get(key);
@@ -99,13 +128,13 @@ export function detectRange(db: ProjectDb, sourceId: number, start: number, end:
   const s = sourceText(db, sourceId);
   checkRange(s, start, end);
   const text = s.text.slice(start, end);
-  return { sourceId, start, end, text, candidates: detectIdentifiers(loadPseudoContext(db), text) };
+  return { sourceId, start, end, text, candidates: detectIdentifiers(contextFor(db).ctx, text) };
 }
 
 export function previewRange(db: ProjectDb, sourceId: number, start: number, end: number): PseudoPreview {
   const s = sourceText(db, sourceId);
   checkRange(s, start, end);
-  const r = pseudonymise(loadPseudoContext(db), s.text.slice(start, end));
+  const r = pseudonymise(contextFor(db).ctx, s.text.slice(start, end));
   return { sourceId, start, end, text: r.text, unresolved: r.unresolved, replaced: r.replacements.length };
 }
 
