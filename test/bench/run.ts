@@ -5,13 +5,14 @@
  */
 import { benchDir, type Bench, type BenchRow, printTable } from './bench-kit';
 import { codingBench } from './bench-coding';
+import { gateBench } from './bench-gate';
 import { importBench } from './bench-import';
 import { projectFileBench } from './bench-project-file';
 import { pseudoBench } from './bench-pseudo';
 import { pseudoNlpBench } from './bench-pseudo-nlp';
 import { transcriptViewBench } from './bench-transcript-view';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, pseudoBench, pseudoNlpBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, pseudoBench, pseudoNlpBench, gateBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

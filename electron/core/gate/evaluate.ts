@@ -89,8 +89,9 @@ export class Gate {
     const speakers = speakersIn(src, pieces);
     const fragments = quoteFragments(src, q);
     const text = joinFragments(fragments);
-    const candidates = fragments.flatMap((f) => this.port.detect(f.text));
+    // pseudonymise() detects on its own: its unresolved list is every pending candidate in the text.
     const pseudonymised = fragments.map((f) => ({ joiner: f.joiner, ...this.port.pseudonymise(f.text) }));
+    const candidates = pseudonymised.flatMap((f) => f.unresolved);
     const pseudo = { text: joinFragments(pseudonymised), unresolved: pseudonymised.flatMap((f) => f.unresolved) };
     const attribution = decideAttribution(this.data, src, speakers, this.options);
     const input: RowInput = { data: this.data, src, quote: q, pieces, speakers, text, candidates, unresolved: pseudo.unresolved, attribution, options: this.options, today: this.today };
