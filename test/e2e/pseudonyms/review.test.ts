@@ -100,6 +100,14 @@ describe('reviewing detected identifiers', () => {
     const row = rules.getByRole('row').filter({ hasText: 'Jason Whitu' });
     expect(await row.innerText()).toMatch(/Jason Whitu\s+Jason\s+\[a young man\]\s+Third party/);
     await app.screenshot('pseudonyms-rules');
+    // Edit the replacement, then delete the rule: the name is back to review.
+    await rules.getByRole('button', { name: 'Edit the rule for Jason Whitu' }).click();
+    const edit = view.getByRole('form', { name: 'Edit the rule for Jason Whitu' });
+    await edit.getByLabel('Replacement').fill('[a rangatahi]');
+    await edit.getByRole('button', { name: 'Save rule' }).click();
+    await expect.poll(() => rules.getByRole('row').filter({ hasText: 'Jason Whitu' }).innerText()).toMatch(/\[a rangatahi\]/);
+    await rules.getByRole('button', { name: 'Delete the rule for Jason Whitu' }).click();
+    await expect.poll(() => rules.getByRole('row').filter({ hasText: 'Jason Whitu' }).count()).toBe(0);
 
     await view.getByRole('tab', { name: /Not identifying/ }).click();
     const decisions = view.getByRole('list', { name: 'Marked not identifying' });
@@ -107,7 +115,9 @@ describe('reviewing detected identifiers', () => {
     await decisions.getByRole('button', { name: 'Review Hikurangi again' }).click();
     await view.getByText(/Nothing marked not identifying/).waitFor();
     await view.getByRole('tab', { name: /To review/ }).click();
-    await view.getByRole('list', { name: 'Identifiers to review' }).locator(':scope > li').filter({ hasText: 'Hikurangi' }).first().waitFor();
+    const toReview = view.getByRole('list', { name: 'Identifiers to review' }).locator(':scope > li');
+    await toReview.filter({ hasText: 'Hikurangi' }).first().waitFor();
+    await toReview.filter({ hasText: 'Jason Whitu' }).first().waitFor();
     expect(app.problems).toEqual([]);
   });
 
