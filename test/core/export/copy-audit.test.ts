@@ -1,5 +1,5 @@
 /** Copy and drag go through the gate in the core and are recorded; the audit log lists every export and saves as CSV. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testCore } from '../../support/core';
@@ -57,5 +57,15 @@ describe('copy, drag and the audit log', () => {
     const r = await api['export-quotes']({ selection: {}, format: 'docx' });
     expect(r).toMatchObject({ cancelled: true, path: null });
     expect((await api['audit-exports']({})).length).toBe(before);
+  });
+
+  it('writes only where the host dialog says: a path sent by the page is ignored', async () => {
+    core.host.chooseExportPath = async () => join(dir, 'chosen.md');
+    const env = await core.call('export-quotes', { selection: {}, format: 'md', path: join(dir, 'evil.md') });
+    expect(env.ok).toBe(true);
+    expect(existsSync(join(dir, 'chosen.md'))).toBe(true);
+    expect(existsSync(join(dir, 'evil.md'))).toBe(false);
+    // No temporary file is left beside it.
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });

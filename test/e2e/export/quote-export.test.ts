@@ -154,4 +154,27 @@ describe('quote bank, export and blocked list', () => {
     expect(rick.gate.reasons.map((r) => r.code)).toContain('passage-withdrawn');
     expect(app.problems).toEqual([]);
   });
+
+  it('copies a quote: the clipboard gets exactly the gated, pseudonymised text the core returned', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: 'Quotes and exports' }).getByRole('button', { name: /Quote bank/ }).click();
+    const card = page.getByRole('article').filter({ hasText: 'For me it' });
+    await card.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('status').filter({ hasText: 'Copied, pseudonymised' }).waitFor();
+    expect(app.harness.host.clipboardText).toBe("“For me it's hope. When you sit with someone who can say, I've been there, I get it, you're not alone. No degree gives you that.” (Kate, peer support worker)");
+    // A blocked quote cannot be copied at all.
+    expect(await page.getByRole('article').filter({ hasText: 'Pathways in South Auckland' }).first().getByRole('button', { name: 'Copy' }).isDisabled()).toBe(true);
+  });
+
+  it("shows on a withdrawn participant's page what the withdrawal affects", async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /Priya Sharma/ }).first().click();
+    const effects = page.getByLabel('What the withdrawal affects');
+    await effects.waitFor();
+    expect(await effects.innerText()).toMatch(/1 transcript \(focus-group-lived-experience, 2 turns\), 2 coded segments and 2 quotes\. None of it can be exported/);
+    await effects.getByRole('button', { name: 'Show affected segments' }).click();
+    expect(await effects.innerText()).toMatch(/Themes\/Peer roles[\s\S]*peer-nician/);
+    await app.screenshot('withdrawal-effects');
+    expect(app.problems).toEqual([]);
+  });
 });
