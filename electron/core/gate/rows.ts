@@ -80,7 +80,8 @@ export const rows: Array<(i: RowInput) => GateReason[]> = [
   // 2 consent to quote
   (i) =>
     people(i)
-      .filter((p) => p.kind === 'person' && p.consent?.quote !== 'yes')
+      // A group speaking as one (a label mapped to the group) needs its own consent, or collective consent to quoting.
+      .filter((p) => p.consent?.quote !== 'yes' && !(p.kind === 'group' && i.data.collective.some((c) => c.groupId === p.id && c.forQuotes && c.givenOn <= i.today && (c.revokedOn === null || c.revokedOn > i.today))))
       .map((p) =>
         reason('no-quote-consent', `${p.name} ${p.consent?.quote === 'no' ? 'declined to be quoted' : 'has no consent to be quoted on record'}.`, {
           kind: p.consent?.quote === 'no' ? 'trim-quote' : 'record-consent',

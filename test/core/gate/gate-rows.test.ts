@@ -76,6 +76,9 @@ describe('export gate rows', () => {
     only(ids.qAna, () => run("UPDATE consents SET quote = 'no' WHERE participant_id = ?", ids.ana), ['no-quote-consent']);
     only(ids.qAna, () => run("UPDATE consents SET quote = 'unknown' WHERE participant_id = ?", ids.ana), ['no-quote-consent']);
     only(ids.qAna, () => run('DELETE FROM consents WHERE participant_id = ?', ids.ana), ['no-quote-consent']);
+    // A label mapped to a group speaking as one: the group's own consent, or its collective consent to quoting, is needed.
+    only(ids.qAna, () => { run("UPDATE participants SET pseudonym = 'Rōpū B' WHERE id = ?", ids.group); mapSpeaker(db(), ids.anaSpeaker, ids.group); run('DELETE FROM collective_consents'); }, ['no-quote-consent']);
+    only(ids.qAna, () => { run("UPDATE participants SET pseudonym = 'Rōpū B' WHERE id = ?", ids.group); mapSpeaker(db(), ids.anaSpeaker, ids.group); }, []);
   });
 
   it('row 3: withdrawn on or before the export date; a withdrawal dated later does not block yet', () => {
