@@ -55,8 +55,7 @@ export function projectCheck(db: ProjectDb): Problem[] {
       }
     }
     if (s.mode !== 'tikanga') continue;
-    const spk = [...src.speakers.values()];
-    const groups = quoteGroups({ data, src, speakers: spk }).filter((g) => src.groupId !== null || spk.every((x) => x.participantId === null || data.people.get(x.participantId)?.groupIds.includes(g) || data.people.get(x.participantId)?.consent?.quote === 'no'));
+    const groups = quoteGroups({ data, src });
     if (!groups.length) {
       out.push({ kind: 'tikanga-no-group', severity: 'error', message: `"${s.title}" is tikanga-based but has no group whose consent and kaitiaki cover it.`, fix: "Set the transcript's group in its details.", sourceId: s.id });
       continue;

@@ -46,15 +46,22 @@ function people(i: RowInput): PersonRow[] {
   return [...seen.values()];
 }
 
-/** Groups whose consent and kaitiaki govern a tikanga-based quote: the transcript's group, else its speakers' groups. */
-export function quoteGroups(i: Pick<RowInput, 'data' | 'src' | 'speakers'>): number[] {
+/**
+ * Groups whose consent and kaitiaki govern a tikanga-based quote: the transcript's group; when none
+ * is set, the group most of the transcript's speakers belong to (a hui's rōpū, not the research
+ * team its facilitator belongs to); ties give every tied group, each of which must then agree.
+ */
+export function quoteGroups(i: Pick<RowInput, 'data' | 'src'> & Partial<Pick<RowInput, 'speakers'>>): number[] {
   if (i.src.groupId !== null) return [i.src.groupId];
-  const ids = new Set<number>();
-  for (const s of i.speakers) {
-    const p = s.participantId === null ? undefined : i.data.people.get(s.participantId);
-    for (const g of p?.groupIds ?? []) if (i.data.people.get(g)?.kind === 'group') ids.add(g);
+  const counts = new Map<number, number>();
+  const seen = new Set<number>();
+  for (const s of i.src.speakers.values()) {
+    if (s.participantId === null || seen.has(s.participantId)) continue;
+    seen.add(s.participantId);
+    for (const g of i.data.people.get(s.participantId)?.groupIds ?? []) if (i.data.people.get(g)?.kind === 'group') counts.set(g, (counts.get(g) ?? 0) + 1);
   }
-  return [...ids];
+  const most = Math.max(0, ...counts.values());
+  return [...counts.entries()].filter(([, n]) => n === most && n > 0).map(([g]) => g);
 }
 
 const nameOf = (i: RowInput, id: number) => i.data.people.get(id)?.name ?? `participant ${id}`;

@@ -3,7 +3,7 @@
  * it under the chosen options; the blocked list with every reason and its fix; the export audit.
  * Nothing here makes quote text for export: the core returns it, gated and pseudonymised.
  */
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { CheckedQuote } from '../../../shared/domain/quotes';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
@@ -48,6 +48,17 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
   const codes = useProjectData(loadCodes, ['codes', 'codings']);
 
   const list = quotes.data ?? [];
+  // Ctrl/Cmd+Shift+E: export what is shown.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.shiftKey && e.key.toLowerCase() === 'e') {
+        e.preventDefault();
+        setExporting(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   const blocked = list.filter((q) => !q.gate.passed).length;
   const set = <K extends keyof OptionsState>(k: K, v: OptionsState[K]) => setOptions((o) => ({ ...o, [k]: v }));
 
@@ -82,7 +93,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
   return (
     <section id={id} className="pane pane-main quote-bank" aria-labelledby="quote-bank-heading">
       <PaneHeader id="quote-bank-heading" title="Quote bank" count={list.length}>
-        <button type="button" className="button button-small button-primary" disabled={list.length === blocked} onClick={() => setExporting(true)}>
+        <button type="button" className="button button-small button-primary" disabled={list.length === blocked} title="Export (Ctrl+Shift+E)" onClick={() => setExporting(true)}>
           Export…
         </button>
         <button type="button" className="button button-small" onClick={onClose}>

@@ -77,7 +77,23 @@ export function QuoteCard({ quote, options, renderReview, onNote }: QuoteCardPro
   const passed = quote.gate.passed;
   const hasIdentifiers = quote.gate.reasons.some((r) => r.code === 'identifier-unresolved');
   return (
-    <article className={`quote-card ${passed ? 'is-passed' : 'is-blocked'} quote-mode-${quote.mode}`} aria-label={`Quote ${quote.id}`} data-quote-id={quote.id}>
+    <article
+      className={`quote-card ${passed ? 'is-passed' : 'is-blocked'} quote-mode-${quote.mode}`}
+      aria-label={`Quote ${quote.id}`}
+      data-quote-id={quote.id}
+      tabIndex={0}
+      aria-keyshortcuts="C X T"
+      onKeyDown={(e) => {
+        if (e.target !== e.currentTarget && !(e.target instanceof HTMLParagraphElement)) return;
+        if (e.ctrlKey || e.metaKey || e.altKey) return;
+        const key = e.key.toLowerCase();
+        if (key === 'c' && passed) void copy();
+        else if (key === 'x') cutSelection('[…]');
+        else if (key === 't') trimToSelection();
+        else return;
+        e.preventDefault();
+      }}
+    >
       <header className="quote-head">
         <ModeBadge mode={quote.mode} />
         <span className="quote-code">{quote.codePath ?? 'Uncoded'}</span>
@@ -140,6 +156,9 @@ export function QuoteCard({ quote, options, renderReview, onNote }: QuoteCardPro
         <button type="button" className="button button-small button-ghost button-danger" onClick={() => void act(api['quotes-delete']({ ids: [quote.id] }))}>
           Remove
         </button>
+        <span className="quote-keys" aria-hidden="true">
+          <kbd className="kbd">C</kbd> copy · <kbd className="kbd">X</kbd> cut · <kbd className="kbd">T</kbd> trim
+        </span>
       </footer>
       {error && <p className="field-error">{error}</p>}
       {reviewing && renderReview?.(quote, () => setReviewing(false))}

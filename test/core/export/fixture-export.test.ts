@@ -69,6 +69,11 @@ describe('exporting the fixture study', () => {
     expect(passed.length).toBeGreaterThan(5);
     expect(new Set(passed.map((q) => q.sourceTitle)).size).toBeGreaterThanOrEqual(3);
     for (const q of blocked) expect(q.gate.reasons.length).toBeGreaterThan(0);
+    // The hui has no group set: its rōpū is the group most of its speakers belong to, so the
+    // facilitator's turns are blocked for her own consent only, not for the research team's records.
+    const facilitator = quotes.filter((q) => q.speakers.some((s) => s.name === 'Waiata Henare'));
+    expect(facilitator.length).toBe(3);
+    for (const q of facilitator) expect(q.gate.reasons.map((r) => r.code)).toEqual(['no-quote-consent']);
     const audit = await api['audit-exports']({});
     expect(audit.map((a) => a.format)).toEqual(['md', 'csv', 'xlsx', 'docx']);
     for (const a of audit) {
