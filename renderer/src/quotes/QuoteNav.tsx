@@ -6,8 +6,9 @@ import type { QuoteTab } from './QuoteBank';
 
 export function QuoteNav({ current, onOpen }: { current: QuoteTab | null; onOpen: (tab: QuoteTab) => void }) {
   const api = useApi();
+  // Codings do not change what the gate decides, so coding never re-runs it here.
   const load = useCallback(() => api['quotes-list']({}), [api]);
-  const { data } = useProjectData(load, ['quotes', 'codings', 'participants', 'consent', 'sources', 'pseudonyms']);
+  const { data } = useProjectData(load, ['quotes', 'participants', 'consent', 'sources', 'pseudonyms']);
   const blocked = data?.filter((q) => !q.gate.passed).length ?? 0;
   return (
     <div className="quote-nav" role="group" aria-label="Quotes and exports">
