@@ -143,6 +143,17 @@ describe('exporting the fixture study', () => {
     expect(forced.filter((x) => x.gate.passed).length).toBeGreaterThan(0);
   });
 
+  it('writes CSV and Excel with one row per quote: code, quote, attribution, source, mode', async () => {
+    const csv = readFileSync(files.get('csv')!, 'utf8');
+    expect(csv.startsWith('\uFEFFquote_id,code,quote,attribution,source,mode\r\n')).toBe(true);
+    expect(csv).toMatch(/\r\n\d+,Themes\/The relationship,"To be honest[^"]*","\(Rick, manager\)",individual-interview-manager,Mainstream\r\n/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(files.get('xlsx')!);
+    const ws = wb.getWorksheet('Quotes')!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Quote id', 'Code', 'Quote', 'Attribution', 'Source', 'Mode']);
+    expect(ws.rowCount - 1).toBe((await api['audit-exports']({})).find((a) => a.format === 'xlsx')!.passed);
+  });
+
   it('labels each quote with its mode when the export mixes modes, and groups the Word file by code', async () => {
     const docx = await readBack('docx', files.get('docx')!);
     expect(docx).toContain('Tikanga-based');
