@@ -53,3 +53,30 @@ export function detectIdentifiers(ctx: PseudoContext, text: string): Candidate[]
     return c;
   });
 }
+
+/** How far back a range's detection looks for the start of its sentence. */
+const SENTENCE_LOOKBACK = 400;
+
+/**
+ * The candidates in `sourceText[start, end)`, offsets relative to `start`. Detection runs from the
+ * start of the sentence the range begins in, so a name at the start of a range cut mid-sentence
+ * ("…and then Bronwyn left") is judged as the mid-sentence word it is, not as a sentence start.
+ * A candidate cut by the range's edge is kept, clipped to the range: part of a name still identifies.
+ */
+export function detectIdentifiersInSource(ctx: PseudoContext, sourceText: string, start: number, end: number): Candidate[] {
+  let from = start;
+  const floor = Math.max(0, start - SENTENCE_LOOKBACK);
+  while (from > floor && !/[.!?\n…]/.test(sourceText.charAt(from - 1))) from--;
+  if (from === floor && floor > 0) from = start; // no sentence start in reach: judge the range alone
+  const text = sourceText.slice(start, end);
+  const out: Candidate[] = [];
+  for (const c of detectIdentifiers(ctx, sourceText.slice(from, end))) {
+    const cs = c.start + from;
+    const ce = c.end + from;
+    if (ce <= start) continue;
+    const s = Math.max(cs, start) - start;
+    const e = ce - start;
+    out.push({ ...c, start: s, end: e, text: text.slice(s, e) });
+  }
+  return out;
+}

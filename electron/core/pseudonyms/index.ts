@@ -6,6 +6,12 @@
  *   pseudonymise(ctx, text)                       // { text, replacements, unresolved } on a copy
  *   participantPseudonym(ctx, participantId)      // the pseudonym or null
  *
+ * For a range of a source (a quote, a fragment between cuts), prefer the *InSource forms: they look
+ * back to the start of the range's sentence, so a name that opens a range cut mid-sentence is not
+ * mistaken for a capitalised sentence start:
+ *   detectIdentifiersInSource(ctx, sourceText, start, end)   // offsets relative to start
+ *   pseudonymiseInSource(ctx, sourceText, start, end)
+ *
  * Status of a candidate: `rule` (covered by a rule or the participant's pseudonym; replaced),
  * `not-identifying` (a person decided; left as written), `pending` (undecided; the gate blocks).
  */
@@ -15,8 +21,8 @@ export { buildPseudoContext, type PseudoData } from './context';
 
 export type { Candidate, CandidateKind } from '../../../shared/domain/pseudonyms';
 export type { PseudoContext } from './context';
-export { detectIdentifiers, decisionKey } from './detect';
-export { pseudonymise, type Pseudonymised, type Replacement } from './replace';
+export { detectIdentifiers, detectIdentifiersInSource, decisionKey } from './detect';
+export { pseudonymise, pseudonymiseInSource, type Pseudonymised, type Replacement } from './replace';
 
 export function loadPseudoContext(db: Database.Database): PseudoContext {
   return load(db);

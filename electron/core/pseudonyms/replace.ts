@@ -6,7 +6,7 @@
  */
 import type { Candidate } from '../../../shared/domain/pseudonyms';
 import type { PseudoContext } from './context';
-import { detectIdentifiers } from './detect';
+import { detectIdentifiers, detectIdentifiersInSource } from './detect';
 
 export interface Replacement {
   start: number;
@@ -30,7 +30,19 @@ function shaped(original: string, replacement: string): string {
 }
 
 export function pseudonymise(ctx: PseudoContext, text: string): Pseudonymised {
-  const candidates = detectIdentifiers(ctx, text);
+  return applyCandidates(text, detectIdentifiers(ctx, text));
+}
+
+/**
+ * A range of a source, detected with the start of its sentence in view (see
+ * detectIdentifiersInSource) and pseudonymised on a copy. Offsets are relative to `start`.
+ */
+export function pseudonymiseInSource(ctx: PseudoContext, sourceText: string, start: number, end: number): Pseudonymised {
+  return applyCandidates(sourceText.slice(start, end), detectIdentifiersInSource(ctx, sourceText, start, end));
+}
+
+/** Replaces the covered candidates of `text` (sorted, non-overlapping, offsets into `text`). */
+export function applyCandidates(text: string, candidates: Candidate[]): Pseudonymised {
   const replacements: Replacement[] = [];
   const unresolved: Candidate[] = [];
   let out = '';

@@ -9,8 +9,8 @@ import { FocalError } from '../errors';
 import { commit } from '../participants/commit';
 import { createHash } from 'node:crypto';
 import { buildPseudoContext, readPseudoData, type PseudoContext } from './context';
-import { decisionKey, detectIdentifiers } from './detect';
-import { pseudonymise } from './replace';
+import { decisionKey, detectIdentifiersInSource } from './detect';
+import { pseudonymiseInSource } from './replace';
 
 const CONTEXT_CHARS = 50;
 const MAX_EXAMPLES = 3;
@@ -64,7 +64,7 @@ function detectIn(c: { ctx: PseudoContext; ranges: Map<string, Candidate[]> }, s
   const key = `${s.id}:${s.hash}:${start}:${end}`;
   let found = c.ranges.get(key);
   if (!found) {
-    found = detectIdentifiers(c.ctx, s.text.slice(start, end)).map((x) => ({ ...x, start: x.start + start, end: x.end + start }));
+    found = detectIdentifiersInSource(c.ctx, s.text, start, end).map((x) => ({ ...x, start: x.start + start, end: x.end + start }));
     if (c.ranges.size > 500) c.ranges.clear();
     c.ranges.set(key, found);
   }
@@ -127,14 +127,13 @@ export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
 export function detectRange(db: ProjectDb, sourceId: number, start: number, end: number): PseudoRangeResult {
   const s = sourceText(db, sourceId);
   checkRange(s, start, end);
-  const text = s.text.slice(start, end);
-  return { sourceId, start, end, text, candidates: detectIdentifiers(contextFor(db).ctx, text) };
+  return { sourceId, start, end, text: s.text.slice(start, end), candidates: detectIdentifiersInSource(contextFor(db).ctx, s.text, start, end) };
 }
 
 export function previewRange(db: ProjectDb, sourceId: number, start: number, end: number): PseudoPreview {
   const s = sourceText(db, sourceId);
   checkRange(s, start, end);
-  const r = pseudonymise(contextFor(db).ctx, s.text.slice(start, end));
+  const r = pseudonymiseInSource(contextFor(db).ctx, s.text, start, end);
   return { sourceId, start, end, text: r.text, unresolved: r.unresolved, replaced: r.replacements.length };
 }
 

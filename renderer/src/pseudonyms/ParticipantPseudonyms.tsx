@@ -1,5 +1,5 @@
 /** Each person's pseudonym: typed in, or suggested from a list that never collides with a real name here. */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Participant } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
@@ -26,7 +26,7 @@ export function ParticipantPseudonyms() {
         </thead>
         <tbody>
           {list.map((p) => (
-            <PseudonymRow key={`${p.id}-${p.pseudonym ?? ''}`} person={p} />
+            <PseudonymRow key={p.id} person={p} />
           ))}
         </tbody>
       </table>
@@ -39,6 +39,8 @@ function PseudonymRow({ person }: { person: Participant }) {
   const [value, setValue] = useState(person.pseudonym ?? '');
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // Changed elsewhere (the register, another window): show the stored value.
+  useEffect(() => setValue(person.pseudonym ?? ''), [person.pseudonym]);
   const save = async (pseudonym: string) => {
     try {
       await api['pseudo-set-pseudonym']({ participantId: person.id, pseudonym: pseudonym.trim() || null });

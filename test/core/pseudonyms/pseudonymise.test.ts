@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionKey, detectIdentifiers, participantPseudonym, pseudonymise } from '../../../electron/core/pseudonyms';
+import { decisionKey, detectIdentifiers, detectIdentifiersInSource, participantPseudonym, pseudonymise, pseudonymiseInSource } from '../../../electron/core/pseudonyms';
 import { ctxOf, person, rule } from './helpers';
 
 const people = [person(1, 'Aroha Ngata', 'Huia'), person(2, 'Waiata Henare', null, 'facilitator'), person(3, 'Geoff Baker', 'Rick', 'manager')];
@@ -73,5 +73,32 @@ describe('pseudonymise', () => {
     expect(participantPseudonym(ctx, 1)).toBe('Huia');
     expect(participantPseudonym(ctx, 2)).toBeNull();
     expect(participantPseudonym(ctx, 99)).toBeNull();
+  });
+});
+
+describe('ranges of a source', () => {
+  const ctx = ctxOf({ participants: people });
+  const source = 'We met at the office. Later that week, Bronwyn left early and Aroha Ngata stayed.';
+
+  it('judges a name that opens a range cut mid-sentence as mid-sentence, not as a sentence start', () => {
+    const start = source.indexOf('Bronwyn');
+    const end = source.length;
+    // Alone, "Bronwyn left early" looks like a capitalised sentence start.
+    expect(detectIdentifiers(ctx, source.slice(start, end)).map((c) => c.text)).toEqual(['Aroha Ngata']);
+    const inSource = detectIdentifiersInSource(ctx, source, start, end);
+    expect(inSource.map((c) => [c.text, c.start, c.status])).toEqual([
+      ['Bronwyn', 0, 'pending'],
+      ['Aroha Ngata', source.indexOf('Aroha') - start, 'rule'],
+    ]);
+    const r = pseudonymiseInSource(ctx, source, start, end);
+    expect(r.text).toBe('Bronwyn left early and Huia stayed.');
+    expect(r.unresolved.map((c) => c.text)).toEqual(['Bronwyn']);
+  });
+
+  it('keeps a name cut by the range edge, clipped to the range', () => {
+    const start = source.indexOf('Ngata');
+    const r = detectIdentifiersInSource(ctx, source, start, source.length);
+    expect(r.map((c) => [c.text, c.start, c.end, c.status])).toEqual([['Ngata', 0, 5, 'rule']]);
+    expect(pseudonymiseInSource(ctx, source, start, source.length).text).toBe('Huia stayed.');
   });
 });

@@ -128,9 +128,10 @@ describe('reviewing detected identifiers', () => {
     const table = view.getByRole('table', { name: "Participants' pseudonyms" });
     const row = table.getByRole('row').filter({ hasText: 'Waiata Henare' });
     await row.getByRole('button', { name: 'Suggest' }).click();
-    await row.getByText('Saved').waitFor();
+    await expect.poll(() => row.getByRole('textbox').inputValue()).not.toBe('');
     const value = await row.getByRole('textbox').inputValue();
-    expect(value).not.toBe('');
+    // Saved in the core, not just shown.
+    await expect.poll(async () => ((await (await fetchPeople()).json()) as { name: string; pseudonym: string | null }[]).find((p) => p.name === 'Waiata Henare')?.pseudonym).toBe(value);
     const people = await (await fetchPeople()).json();
     const taken = new Set((people as { name: string; pseudonym: string | null; id: number }[]).filter((p) => p.name !== 'Waiata Henare').flatMap((p) => [...p.name.split(' '), p.pseudonym ?? '']).map(fold));
     expect(taken.has(fold(value))).toBe(false);
