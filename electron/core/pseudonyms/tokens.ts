@@ -22,8 +22,9 @@ export interface TokenisedText {
 }
 
 const WORD = /[\p{L}\p{N}]+|&/gu;
-// What may separate two words of one phrase: spaces, hyphens and dashes, commas. Not full stops.
-const GAP = /^[\s\-,]*$/u;
+// What may separate two words of one phrase: spaces (not line breaks: a turn or heading ends a
+// phrase), hyphens and dashes, commas. Not full stops.
+const GAP = /^[^\S\n\r]*[-\u2010-\u2015,'\u2019]?[^\S\n\r]*$/u;
 
 export function tokenise(text: string): TokenisedText {
   const { folded, map } = foldWithMap(text);

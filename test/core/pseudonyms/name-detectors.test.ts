@@ -100,6 +100,13 @@ describe('places, organisations and services', () => {
       ['Taupō', '[town]'],
     ]);
   });
+  it('matches phrases across apostrophes and dashes, never across a line break', () => {
+    expect(places("In Hawke's Bay and Te Moana-a-Toi.")).toEqual([
+      ["Hawke's Bay", '[region of New Zealand]'],
+      ['Te Moana-a-Toi', '[region of New Zealand]'],
+    ]);
+    expect(places('Work\nand Income')).toEqual([]);
+  });
   it('finds marae, mounts and trusts by pattern', () => {
     expect(places('Held at Te Rangimarie Marae. We climbed Mount Pirongia and Maunga Kakepuku. I manage Te Whare Oranga Trust.')).toEqual([
       ['Te Rangimarie Marae', '[marae]'],
