@@ -151,6 +151,13 @@ describe('quote bank, export and blocked list', () => {
     await bar.getByRole('button', { name: /Marked passages \(1\)/ }).click();
     expect(await bar.getByRole('list', { name: 'Marked passages' }).innerText()).toMatch(/withdrawn[\s\S]*Nobody at Canterbury DHB reads them[\s\S]*said off the record/);
     await app.screenshot('passage-marked');
+    // Add quote makes a quote of the selection; outside the marked passage, it passes the gate.
+    expect(await selectBetween(page, '[data-testid="transcript-view"] .tv-editor', 'We keep collaborative', '+25')).toBe('We keep collaborative not');
+    await bar.getByRole('button', { name: 'Add quote' }).click();
+    await bar.getByRole('status').filter({ hasText: 'Added to the quote bank' }).waitFor();
+    const added = await app.harness.core.call('quotes-list', {});
+    const fromSelection = (added.ok ? (added.value as Array<{ raw: string; codingId: number | null; gate: { passed: boolean } }>) : []).find((q) => q.raw === 'We keep collaborative not')!;
+    expect(fromSelection).toMatchObject({ codingId: null, gate: { passed: true } });
     const quotes = await app.harness.core.call('quotes-list', {});
     const rick = (quotes.ok ? (quotes.value as Array<{ original: string; gate: { reasons: Array<{ code: string }> } }>) : []).find((q) => q.original.includes('collaborative notes'))!;
     expect(rick.gate.reasons.map((r) => r.code)).toContain('passage-withdrawn');
