@@ -114,7 +114,7 @@ export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBl
       <fieldset className="export-formats">
         <legend className="form-label">Format</legend>
         {FORMATS.map((f) => (
-          <label key={f.value} className="radio-card">
+          <label key={f.value} className={format === f.value ? 'radio-card is-on' : 'radio-card'}>
             <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
             <span className="radio-card-label">{f.label}</span>
             <span className="radio-card-help">{f.help}</span>
