@@ -94,15 +94,20 @@ function kindForCategory(category: RuleCategory): CandidateKind {
 
 const words = (s: string) => s.trim().split(/\s+/).length;
 
-/** The name variants of a participant: full name, first name, and surname (3+ letters). */
+/**
+ * The name variants of a participant: full name, first name, and surname (3+ letters). A part
+ * written in lower case ("van", or "received" in a label-made participant "Feedback received") is
+ * not a name on its own and would match ordinary words, so it is not a variant.
+ */
 export function nameVariants(name: string): { text: string; kind: CandidateKind }[] {
   const clean = name.trim().replace(/\s+/g, ' ');
   const parts = clean.split(' ').filter((p) => /\p{L}/u.test(p));
+  const proper = (p: string) => p.length >= 2 && p.charAt(0) !== p.charAt(0).toLowerCase();
   const out: { text: string; kind: CandidateKind }[] = [{ text: clean, kind: 'participant' }];
   if (parts.length > 1) {
-    out.push({ text: parts[0]!, kind: 'first-name' });
+    if (proper(parts[0]!)) out.push({ text: parts[0]!, kind: 'first-name' });
     const last = parts[parts.length - 1]!;
-    if (last.length >= 3) out.push({ text: last, kind: 'participant' });
+    if (last.length >= 3 && proper(last)) out.push({ text: last, kind: 'participant' });
   }
   return out;
 }

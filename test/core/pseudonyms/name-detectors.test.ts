@@ -31,6 +31,11 @@ describe('register names', () => {
   it('a participant without a pseudonym is found but not covered', () => {
     expect(found('Ask Mere about it.')).toEqual([['Mere', 'first-name', '[manager]', false]]);
   });
+  it('a lower-case part of a register name is not a name on its own', () => {
+    const c = ctxOf({ participants: [person(9, 'Feedback received'), person(10, 'Kiri van Dijk', 'Tui')] });
+    const text = 'We received it. Feedback received today. Kiri van Dijk came; van Dijk agreed; a van; Dijk left.';
+    expect(detectRegisterNames(c, text).map((d) => text.slice(d.start, d.end))).toEqual(['Feedback received', 'Kiri van Dijk', 'Dijk', 'Dijk']);
+  });
   it('does not take the word aroha (love), a mere formality, or names inside other words', () => {
     expect(found('With aroha for all; a mere formality; Arohanui; Priyanka; sharma-ish?')).toEqual([]);
   });
