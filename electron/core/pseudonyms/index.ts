@@ -16,7 +16,8 @@
  * `not-identifying` (a person decided; left as written), `pending` (undecided; the gate blocks).
  */
 import type Database from 'better-sqlite3';
-import { loadPseudoContext as load, type PseudoContext } from './context';
+import { fold } from '../../../shared/text/fold';
+import { loadPseudoContext as load, nameVariants, type PseudoContext } from './context';
 export { buildPseudoContext, type PseudoData } from './context';
 
 export type { Candidate, CandidateKind } from '../../../shared/domain/pseudonyms';
@@ -30,4 +31,21 @@ export function loadPseudoContext(db: Database.Database): PseudoContext {
 
 export function participantPseudonym(ctx: PseudoContext, participantId: number): string | null {
   return ctx.pseudonyms.get(participantId) ?? null;
+}
+
+/**
+ * People whose pseudonym is (folded) a real name, first name or surname of someone in the project,
+ * themselves included: such a pseudonym would print a real name (the fixtures' Koro Hemi → "Koro").
+ * For the project check and the pseudonym register.
+ */
+export function pseudonymCollisions(ctx: PseudoContext): { participantId: number; pseudonym: string; matches: string }[] {
+  const names = new Map<string, string>();
+  for (const p of ctx.people) for (const v of nameVariants(p.name)) if (!names.has(fold(v.text))) names.set(fold(v.text), p.name);
+  const out: { participantId: number; pseudonym: string; matches: string }[] = [];
+  for (const p of ctx.people) {
+    if (!p.pseudonym) continue;
+    const hit = names.get(fold(p.pseudonym));
+    if (hit) out.push({ participantId: p.id, pseudonym: p.pseudonym, matches: hit });
+  }
+  return out;
 }

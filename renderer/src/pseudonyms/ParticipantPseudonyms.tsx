@@ -1,6 +1,7 @@
 /** Each person's pseudonym: typed in, or suggested from a list that never collides with a real name here. */
 import { useCallback, useEffect, useState } from 'react';
 import type { Participant } from '../../../shared/domain/project';
+import { fold } from '../../../shared/text/fold';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
@@ -12,6 +13,9 @@ export function ParticipantPseudonyms() {
   const load = useCallback(() => api['participants-list']({}), [api]);
   const people = useProjectData(load, ['participants', 'pseudonyms']);
   const list = (people.data ?? []).filter((p) => p.kind === 'person');
+  // Folded real names (full, first, surname) → whose: a pseudonym equal to one would print a real name.
+  const realNames = new Map<string, string>();
+  for (const p of list) for (const part of [p.name, ...p.name.split(/\s+/).filter((x) => x.length >= 2 && x.charAt(0) !== x.charAt(0).toLowerCase())]) realNames.set(fold(part), p.name);
   if (people.data && !list.length) return <EmptyState>No participants yet. Import the participant register or link speakers, then give each person a pseudonym here.</EmptyState>;
   return (
     <>
@@ -26,7 +30,7 @@ export function ParticipantPseudonyms() {
         </thead>
         <tbody>
           {list.map((p) => (
-            <PseudonymRow key={p.id} person={p} />
+            <PseudonymRow key={p.id} person={p} clash={p.pseudonym ? (realNames.get(fold(p.pseudonym)) ?? null) : null} />
           ))}
         </tbody>
       </table>
@@ -34,7 +38,7 @@ export function ParticipantPseudonyms() {
   );
 }
 
-function PseudonymRow({ person }: { person: Participant }) {
+function PseudonymRow({ person, clash }: { person: Participant; clash: string | null }) {
   const api = useApi();
   const [value, setValue] = useState(person.pseudonym ?? '');
   const [error, setError] = useState<string | null>(null);
@@ -93,6 +97,11 @@ function PseudonymRow({ person }: { person: Participant }) {
           {saved && !error && <span className="save-note">Saved</span>}
         </form>
         {error && <ErrorMessage message={error} />}
+        {clash && !error && (
+          <p className="candidate-note pseudonym-clash" role="note">
+            “{person.pseudonym}” is also {clash === person.name ? 'part of their own name' : `part of ${clash}’s name`}: quotes would print a real name. Choose another, unless that is intended.
+          </p>
+        )}
       </td>
     </tr>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decisionKey, detectIdentifiers, detectIdentifiersInSource, participantPseudonym, pseudonymise, pseudonymiseInSource } from '../../../electron/core/pseudonyms';
+import { decisionKey, detectIdentifiers, detectIdentifiersInSource, participantPseudonym, pseudonymCollisions, pseudonymise, pseudonymiseInSource } from '../../../electron/core/pseudonyms';
 import { ctxOf, person, rule } from './helpers';
 
 const people = [person(1, 'Aroha Ngata', 'Huia'), person(2, 'Waiata Henare', null, 'facilitator'), person(3, 'Geoff Baker', 'Rick', 'manager')];
@@ -66,6 +66,14 @@ describe('pseudonymise', () => {
     const r = pseudonymise(ctx, 'Aroha Ngata and Geoff Baker spoke.');
     expect(r.text).toBe('Huia and Rick spoke.');
     expect(r.text).not.toMatch(/Aroha|Ngata|Geoff|Baker/);
+  });
+
+  it('lists pseudonyms that are a real name in the project (Koro Hemi → Koro)', () => {
+    const ctx = ctxOf({ participants: [...people, person(4, 'Koro Hemi', 'Koro'), person(5, 'Tama Rewiri', 'Geoff')] });
+    expect(pseudonymCollisions(ctx)).toEqual([
+      { participantId: 4, pseudonym: 'Koro', matches: 'Koro Hemi' },
+      { participantId: 5, pseudonym: 'Geoff', matches: 'Geoff Baker' },
+    ]);
   });
 
   it('participantPseudonym returns the pseudonym or null', () => {

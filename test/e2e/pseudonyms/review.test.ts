@@ -126,6 +126,8 @@ describe('reviewing detected identifiers', () => {
     const view = page.getByRole('region', { name: 'Pseudonyms' });
     await view.getByRole('tab', { name: /Participants/ }).click();
     const table = view.getByRole('table', { name: "Participants' pseudonyms" });
+    // The register gives Koro Hemi the pseudonym "Koro": his own first name, so it is pointed out.
+    expect(await table.getByRole('row').filter({ hasText: 'Koro Hemi' }).innerText()).toMatch(/“Koro” is also part of their own name/);
     const row = table.getByRole('row').filter({ hasText: 'Waiata Henare' });
     await row.getByRole('button', { name: 'Suggest' }).click();
     await expect.poll(() => row.getByRole('textbox').inputValue()).not.toBe('');
