@@ -79,9 +79,18 @@ export function CandidateActions({ candidate, actions, mode, onMode: setMode, on
   );
 }
 
-/** Keyboard shortcuts on a focused candidate row; returns true when it handled the key. */
+export const KEY_HINT = 'Keys on a focused item: A accept · E edit · R add as rule · N not identifying · ↑↓ move';
+
+/** Keyboard shortcuts on a focused candidate row (↑↓ move between rows); returns true when it handled the key. */
 export function candidateKeys(e: KeyboardEvent, candidate: Detected, actions: PseudoActions, open: (mode: ActionMode) => void): boolean {
   if (e.target !== e.currentTarget || e.ctrlKey || e.metaKey || e.altKey) return false;
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    const li = e.currentTarget as HTMLElement;
+    const next = (e.key === 'ArrowDown' ? li.nextElementSibling : li.previousElementSibling) as HTMLElement | null;
+    if (next) next.focus();
+    e.preventDefault();
+    return true;
+  }
   const k = e.key.toLowerCase();
   if (k === 'a') void actions.accept(candidate);
   else if (k === 'n') void actions.notIdentifying(candidate.text);

@@ -10,7 +10,7 @@ import { useApi } from '../api/ApiProvider';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useProjectData } from '../workspace/useProjectData';
-import { CandidateActions, candidateKeys, type ActionMode } from './CandidateActions';
+import { CandidateActions, candidateKeys, KEY_HINT, type ActionMode } from './CandidateActions';
 import { KIND_LABEL, STATUS_LABEL } from './labels';
 import { usePseudoActions } from './usePseudoActions';
 import './pseudonyms.css';
@@ -97,7 +97,7 @@ export function DetectionReview({ sourceId, start, end, title, onClose }: Detect
               tabIndex={0}
               onFocus={() => setActive(i)}
               onKeyDown={(e) => {
-                if (c.status === 'pending') candidateKeys(e, c, actions, (m) => setMode(i, m));
+                if (c.status === 'pending' || e.key === 'ArrowDown' || e.key === 'ArrowUp') candidateKeys(e, c, actions, (m) => setMode(i, m));
               }}
               aria-label={`${c.text}, ${KIND_LABEL[c.kind]}, ${STATUS_LABEL[c.status]}`}
             >
@@ -120,6 +120,7 @@ export function DetectionReview({ sourceId, start, end, title, onClose }: Detect
           ))}
         </ul>
       )}
+      {pending > 0 && <p className="key-hint">{KEY_HINT}</p>}
       {actions.note && !actions.error && (
         <p className="detection-note" role="status">
           {actions.note}

@@ -13,6 +13,7 @@ import { plural } from '../format/numbers';
 import { formatDate } from '../../../shared/format/dates';
 import { useProjectData } from '../workspace/useProjectData';
 import { ParticipantPseudonyms } from './ParticipantPseudonyms';
+import { KEY_HINT } from './CandidateActions';
 import { DetectionReview } from './DetectionReview';
 import { PendingList, type PassageRef } from './PendingList';
 import { RulesList } from './RulesList';
@@ -101,6 +102,7 @@ export function PseudonymsView({ id, onClose }: { id: string; onClose: () => voi
                 Accept all suggestions
               </button>
             </div>
+            {pendingGroups > 0 && !passage && <p className="key-hint">{KEY_HINT}</p>}
             {passage && (
               <DetectionReview
                 key={`${passage.sourceId}-${passage.start}`}

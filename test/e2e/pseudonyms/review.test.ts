@@ -4,7 +4,7 @@
  * suggestion by keyboard, previews the replaced text, then checks the rules, the decisions (and
  * undoes one) and suggests a pseudonym for a participant. Screenshots along the way.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../shared/api/client';
@@ -26,6 +26,10 @@ beforeAll(async () => {
   const { api } = createClient({ invoke: (n, i) => core.call(n, i), on: (e, l) => core.on(e, l) });
   await api['import-files']({ files: TRANSCRIPTS.map((name) => ({ name, path: join(FIXTURES, name) })) });
   await api['participants-import-csv']({ fileName: 'participants.csv', csv: readFileSync(join(FIXTURES, 'participants.csv'), 'utf8') });
+  // Talk that looks like markup must show as the words it is, never as HTML.
+  const odd = join(app.workDir, '..', 'markup-talk.txt');
+  writeFileSync(odd, 'Interviewer: What did she write?\n\nTui: She wrote <img src=x onerror="window.__pwned=1"> <b>bold</b> and then Bronwyn said no.\n');
+  await api['import-files']({ files: [{ name: 'markup-talk.txt', path: odd }] });
 }, 60_000);
 afterAll(() => app?.close());
 
@@ -89,6 +93,27 @@ describe('reviewing detected identifiers', () => {
     expect(app.problems).toEqual([]);
     await app.screenshot('pseudonyms-passage-resolved');
     await review.getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('shows talk that looks like markup as text, and moves between detections with the arrow keys', async () => {
+    const { page } = app;
+    const view = page.getByRole('region', { name: 'Pseudonyms' });
+    const bronwyn = view.getByRole('list', { name: 'Identifiers to review' }).locator(':scope > li').filter({ hasText: 'Bronwyn' });
+    await bronwyn.getByRole('button', { name: 'Review the passage' }).first().click();
+    const review = view.getByRole('region', { name: /Identifiers in Passage in/ });
+    const text = review.getByTestId('detection-text');
+    await text.waitFor();
+    expect(await text.innerText()).toBe('She wrote <img src=x onerror="window.__pwned=1"> <b>bold</b> and then Bronwyn said no.');
+    expect(await review.locator('img, b').count()).toBe(0);
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await text.locator('mark').allInnerTexts()).toEqual(['Bronwyn']);
+    await review.getByRole('button', { name: 'Done' }).click();
+    // ↑↓ move between items of the review list.
+    const items = view.getByRole('list', { name: 'Identifiers to review' }).locator(':scope > li');
+    await items.nth(0).focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await items.nth(1).evaluate((el) => el === (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement)).toBe(true);
+    expect(app.problems).toEqual([]);
   });
 
   it('shows the rules and the decisions; undoing a decision puts the text back to review', async () => {
