@@ -13,7 +13,7 @@ import { FocalCore } from '../../electron/core/app/focal-core';
 import { headlessHost } from '../../electron/core/host';
 import { detectIdentifiers, loadPseudoContext } from '../../electron/core/pseudonyms';
 import { type Bench, type BenchRow, fmt, time } from './bench-kit';
-import { pct, readTruth, score, type Span } from './bench-pseudo-eval';
+import { heldOutTruth, pct, readTruth, score, type Span } from './bench-pseudo-eval';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 const TRANSCRIPTS = ['hui-tupu-group-interview.txt', 'focus-group-lived-experience.vtt', 'individual-interview-manager.srt', 'workshop-feedback.tsv'];
@@ -64,8 +64,13 @@ export const pseudoNlpBench: Bench = {
       const truth = readTruth();
       // Names, places and organisations only: the kinds an NLP library could find.
       for (const f of Object.keys(truth.files)) truth.files[f] = truth.files[f]!.filter((l) => NAME_KINDS.has(l.kind));
-      const row = (label: string, spans: (text: string) => Span[], note = ''): BenchRow => {
-        const s = score(sources.map((x) => ({ ...x, predicted: spans(x.text) })), truth);
+      const held = heldOutTruth(readTruth());
+      for (const f of Object.keys(held.truth.files)) held.truth.files[f] = held.truth.files[f]!.filter((l) => NAME_KINDS.has(l.kind));
+      const row = (label: string, spans: (text: string) => Span[], note = '', set: 'fixtures' | 'held-out' = 'fixtures'): BenchRow => {
+        const s =
+          set === 'fixtures'
+            ? score(sources.map((x) => ({ ...x, predicted: spans(x.text) })), truth)
+            : score(held.files.map((x) => ({ ...x, predicted: spans(x.text) })), held.truth);
         const o = s.overall;
         return {
           benchmark: label,
@@ -74,7 +79,7 @@ export const pseudoNlpBench: Bench = {
         };
       };
       const rules = (text: string) => restrict(detectIdentifiers(ctx, text));
-      const rows: BenchRow[] = [row('names/places/orgs: rules + register + gazetteer', rules)];
+      const rows: BenchRow[] = [row('names/places/orgs: rules + register + gazetteer', rules), row('  same, held-out sentences', rules, '', 'held-out')];
       const from = process.env.FOCAL_NLP_DIR;
       if (!from) {
         rows.push({ benchmark: 'names/places/orgs: compromise 14', figure: 'not run', note: 'set FOCAL_NLP_DIR to a folder where compromise@14 is installed' });
@@ -83,13 +88,14 @@ export const pseudoNlpBench: Bench = {
       const nlp = createRequire(join(from, 'index.js'))('compromise') as (t: string) => CompromiseDoc;
       const nlpMs = time(() => sources.map((x) => compromiseSpans(nlp, x.text))).ms;
       rows.push(row('names/places/orgs: compromise 14 alone', (t) => compromiseSpans(nlp, t), `; ${fmt(nlpMs)} for the 4 fixtures`));
-      rows.push(
-        row('names/places/orgs: rules + compromise (union)', (t) => {
-          const base = rules(t);
-          const extra = compromiseSpans(nlp, t).filter((n) => !base.some((b) => n.start < b.end && b.start < n.end));
-          return [...base, ...extra];
-        }),
-      );
+      const union = (t: string) => {
+        const base = rules(t);
+        const extra = compromiseSpans(nlp, t).filter((n) => !base.some((b) => n.start < b.end && b.start < n.end));
+        return [...base, ...extra];
+      };
+      rows.push(row('names/places/orgs: rules + compromise (union)', union));
+      rows.push(row('  compromise alone, held-out sentences', (t) => compromiseSpans(nlp, t), '', 'held-out'));
+      rows.push(row('  union, held-out sentences', union, '', 'held-out'));
       return rows;
     } finally {
       core.dispose();
