@@ -9,6 +9,7 @@ import pseudonyms from '../../../resources/gazetteer/pseudonyms.json';
 import stopwords from '../../../resources/gazetteer/stopwords.json';
 import teReo from '../../../resources/gazetteer/te-reo.json';
 import english from '../../../resources/gazetteer/english-common.json';
+import firstNames from '../../../resources/gazetteer/first-names.json';
 import type { CandidateKind } from '../../../shared/domain/pseudonyms';
 import { PhraseDict } from './tokens';
 import { fold } from '../../../shared/text/fold';
@@ -27,6 +28,8 @@ export interface Gazetteer {
   stop: PhraseDict<true>;
   /** Common English words: capitalised at a sentence start they are not names. */
   common: Set<string>;
+  /** Common given names: a lone one at a sentence start is still a name. */
+  firstNames: Set<string>;
   pseudonymList: readonly string[];
   sizes: { places: number; stop: number };
 }
@@ -55,6 +58,6 @@ export function gazetteer(): Gazetteer {
   const stop = new PhraseDict<true>();
   for (const w of teReo.words) stop.add(w, true);
   for (const w of stopwords.words) stop.add(w, true);
-  cached = { places: dict, stop, common: new Set(english.words.map((w) => fold(w))), pseudonymList: pseudonyms.names, sizes: { places: dict.size, stop: stop.size } };
+  cached = { places: dict, stop, common: new Set(english.words.map((w) => fold(w))), firstNames: new Set(firstNames.names.map((w) => fold(w))), pseudonymList: pseudonyms.names, sizes: { places: dict.size, stop: stop.size } };
   return cached;
 }

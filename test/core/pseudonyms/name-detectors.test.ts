@@ -49,6 +49,8 @@ describe('capitalised names not in the register', () => {
     expect(names('She talked to Bronwyn about it.')).toEqual(['Bronwyn']);
     // A lone name at a sentence start, when the next word is one that follows people.
     expect(names('Sarah from the team came. Mike at the office helped. Brendon told me. Training needs. People are kind.')).toEqual(['Sarah', 'Mike', 'Brendon']);
+    // A common given name at a sentence start, whatever follows; names that are also words are not.
+    expect(names('Rachel came late. Tipene left. Grace is what we need. Hope too.')).toEqual(['Rachel', 'Tipene']);
     // After a title even a te reo word is a name.
     expect(names('I rang Whaea Mihi and Matua Rangi.')).toEqual(['Mihi', 'Rangi']);
   });

@@ -75,7 +75,8 @@ export function detectCapitalisedNames(t: TokenisedText, g: Gazetteer): Detectio
       // follows people: "Sarah said", "Mike at Work and Income", "Brendon told me".
       const next = tokens[last + 1];
       const nameContext = !!next && joinable(t, last) && AFTER_NAME.has(next.word) && words[0]!.end - words[0]!.start >= 3;
-      const skip = allStop || commonStart || (single && initial && !afterTitle && !midCaps.has(tokens[first]!.word) && !nameContext);
+      const knownName = g.firstNames.has(tokens[first]!.word);
+      const skip = allStop || commonStart || (single && initial && !afterTitle && !midCaps.has(tokens[first]!.word) && !nameContext && !knownName);
       if (!skip) {
         out.push({
           start: tokens[first]!.start,
