@@ -41,8 +41,17 @@ export async function writeDocx(items: BankItem[], meta: BankMeta): Promise<Buff
     new Paragraph({ text: `Quote bank: ${meta.projectName}`, heading: HeadingLevel.TITLE }),
     new Paragraph({ children: [new TextRun({ text: `Exported ${meta.date}. ${items.length} quote${items.length === 1 ? '' : 's'}, pseudonymised and checked against consent (gate version ${meta.gateVersion}, ${meta.profile} profile).`, italics: true, size: 18 })] }),
   ];
+  // Nested headings follow the code tree (Heading 1 for a top-level code, Heading 2 under it, ...),
+  // each parent written once, so the document's outline is the code frame.
+  const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
+  let previous: string[] = [];
   for (const [code, group] of groupByCode(items)) {
-    children.push(new Paragraph({ text: code.split('/').join(' › '), heading: HeadingLevel.HEADING_1 }));
+    const parts = code.split('/');
+    const same = parts.findIndex((p, i) => previous[i] !== p);
+    parts.forEach((p, i) => {
+      if (same !== -1 && i >= same) children.push(new Paragraph({ text: p, heading: LEVELS[Math.min(i, LEVELS.length - 1)]! }));
+    });
+    previous = parts;
     for (const i of group) {
       const paras = i.text.split(/\n{2,}/);
       paras.forEach((p, n) =>
