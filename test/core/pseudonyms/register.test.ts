@@ -42,6 +42,10 @@ describe('the pseudonym register through the API', () => {
     expect(p.text).toBe('Our whānau know that. Huia is the one they call at night.');
     expect(p.unresolved).toEqual([]);
     await expect(api['pseudo-detect']({ sourceId: hui, start: 0, end: detail.text.length + 5 })).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(api['pseudo-detect']({ sourceId: hui, start: 10, end: 5 })).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(api['pseudo-preview']({ sourceId: 999, start: 0, end: 5 })).rejects.toMatchObject({ code: 'not-found' });
+    await expect(api['pseudo-rule-save']({ term: '  ', replacement: 'x', category: 'other' })).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(api['pseudo-rule-save']({ term: 'Tom', replacement: 'x', category: 'nonsense' as 'other' })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
   it('rules: add, edit, delete; a rule covers its variants and supersedes a not-identifying decision', async () => {
