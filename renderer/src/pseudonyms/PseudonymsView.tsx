@@ -113,7 +113,10 @@ export function PseudonymsView({ id, onClose }: { id: string; onClose: () => voi
                 onClose={() => setPassage(null)}
               />
             )}
-            {scan.data && !passage && <PendingList groups={scan.data.groups} actions={actions} onReview={setPassage} />}
+            {scan.data && scan.data.sources === 0 && (
+              <EmptyState>No transcripts yet. Import transcripts and the names, places, organisations and numbers detected in them appear here to review.</EmptyState>
+            )}
+            {scan.data && scan.data.sources > 0 && !passage && <PendingList groups={scan.data.groups} actions={actions} onReview={setPassage} />}
           </>
         )}
         {tab === 'rules' && rules.data && <RulesList rules={rules.data} actions={actions} />}
