@@ -40,7 +40,39 @@ export function allDetections(ctx: PseudoContext, text: string): Detection[] {
   ];
 }
 
-export function detectIdentifiers(ctx: PseudoContext, text: string): Candidate[] {
+export interface DetectOptions {
+  /**
+   * The source text just before `text` (a quote fragment's preceding words). Only the part after
+   * the last sentence end is used, so a name opening a fragment cut mid-sentence ("…and then
+   * Bronwyn left") is judged as mid-sentence rather than as a capitalised sentence start.
+   */
+  before?: string;
+}
+
+export function detectIdentifiers(ctx: PseudoContext, text: string, opts: DetectOptions = {}): Candidate[] {
+  const lead = sentenceLead(opts.before ?? '');
+  if (!lead) return detectPlain(ctx, text);
+  const out: Candidate[] = [];
+  for (const c of detectPlain(ctx, lead + text)) {
+    if (c.end <= lead.length) continue;
+    const s = Math.max(c.start, lead.length) - lead.length;
+    const e = c.end - lead.length;
+    out.push({ ...c, start: s, end: e, text: text.slice(s, e) });
+  }
+  return out;
+}
+
+/** The unfinished sentence at the end of `before` ('' when it ends a sentence, or none is in reach). */
+function sentenceLead(before: string): string {
+  if (!before) return '';
+  const tail = before.slice(-SENTENCE_LOOKBACK);
+  let i = tail.length;
+  while (i > 0 && !/[.!?\n…]/.test(tail.charAt(i - 1))) i--;
+  if (i === 0 && before.length > SENTENCE_LOOKBACK) return '';
+  return tail.slice(i);
+}
+
+function detectPlain(ctx: PseudoContext, text: string): Candidate[] {
   return resolveOverlaps(allDetections(ctx, text)).map((d) => {
     const original = text.slice(d.start, d.end);
     let status: Candidate['status'] = 'pending';
@@ -64,19 +96,5 @@ const SENTENCE_LOOKBACK = 400;
  * A candidate cut by the range's edge is kept, clipped to the range: part of a name still identifies.
  */
 export function detectIdentifiersInSource(ctx: PseudoContext, sourceText: string, start: number, end: number): Candidate[] {
-  let from = start;
-  const floor = Math.max(0, start - SENTENCE_LOOKBACK);
-  while (from > floor && !/[.!?\n…]/.test(sourceText.charAt(from - 1))) from--;
-  if (from === floor && floor > 0) from = start; // no sentence start in reach: judge the range alone
-  const text = sourceText.slice(start, end);
-  const out: Candidate[] = [];
-  for (const c of detectIdentifiers(ctx, sourceText.slice(from, end))) {
-    const cs = c.start + from;
-    const ce = c.end + from;
-    if (ce <= start) continue;
-    const s = Math.max(cs, start) - start;
-    const e = ce - start;
-    out.push({ ...c, start: s, end: e, text: text.slice(s, e) });
-  }
-  return out;
+  return detectIdentifiers(ctx, sourceText.slice(start, end), { before: sourceText.slice(Math.max(0, start - SENTENCE_LOOKBACK), start) });
 }

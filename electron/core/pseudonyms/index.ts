@@ -6,9 +6,10 @@
  *   pseudonymise(ctx, text)                       // { text, replacements, unresolved } on a copy
  *   participantPseudonym(ctx, participantId)      // the pseudonym or null
  *
- * For a range of a source (a quote, a fragment between cuts), prefer the *InSource forms: they look
- * back to the start of the range's sentence, so a name that opens a range cut mid-sentence is not
- * mistaken for a capitalised sentence start:
+ * For a range of a source (a quote, a fragment between cuts), give the words before it, or use the
+ * *InSource forms: detection then looks back to the start of the sentence, so a name that opens a
+ * range cut mid-sentence is not mistaken for a capitalised sentence start:
+ *   detectIdentifiers(ctx, text, { before })  /  pseudonymise(ctx, text, { before })
  *   detectIdentifiersInSource(ctx, sourceText, start, end)   // offsets relative to start
  *   pseudonymiseInSource(ctx, sourceText, start, end)
  *
@@ -22,7 +23,7 @@ export { buildPseudoContext, type PseudoData } from './context';
 
 export type { Candidate, CandidateKind } from '../../../shared/domain/pseudonyms';
 export type { PseudoContext } from './context';
-export { detectIdentifiers, detectIdentifiersInSource, decisionKey } from './detect';
+export { detectIdentifiers, detectIdentifiersInSource, decisionKey, type DetectOptions } from './detect';
 export { pseudonymise, pseudonymiseInSource, type Pseudonymised, type Replacement } from './replace';
 
 export function loadPseudoContext(db: Database.Database): PseudoContext {

@@ -6,7 +6,7 @@
  */
 import type { Candidate } from '../../../shared/domain/pseudonyms';
 import type { PseudoContext } from './context';
-import { detectIdentifiers, detectIdentifiersInSource } from './detect';
+import { detectIdentifiers, detectIdentifiersInSource, type DetectOptions } from './detect';
 
 export interface Replacement {
   start: number;
@@ -29,8 +29,8 @@ function shaped(original: string, replacement: string): string {
   return replacement;
 }
 
-export function pseudonymise(ctx: PseudoContext, text: string): Pseudonymised {
-  return applyCandidates(text, detectIdentifiers(ctx, text));
+export function pseudonymise(ctx: PseudoContext, text: string, opts: DetectOptions = {}): Pseudonymised {
+  return applyCandidates(text, detectIdentifiers(ctx, text, opts));
 }
 
 /**

@@ -103,6 +103,16 @@ describe('ranges of a source', () => {
     expect(r.unresolved.map((c) => c.text)).toEqual(['Bronwyn']);
   });
 
+  it('takes the words before a fragment (as the gate has them) the same way', () => {
+    const fragment = 'Bronwyn left early and Aroha Ngata stayed.';
+    expect(pseudonymise(ctx, fragment).unresolved).toEqual([]);
+    const r = pseudonymise(ctx, fragment, { before: 'We met at the office. Later that week, ' });
+    expect(r.unresolved.map((c) => [c.text, c.start])).toEqual([['Bronwyn', 0]]);
+    // Words before that end a sentence change nothing.
+    expect(pseudonymise(ctx, fragment, { before: 'We met at the office. ' }).unresolved).toEqual([]);
+    expect(detectIdentifiers(ctx, fragment, { before: 'then ' }).map((c) => c.text)).toEqual(['Bronwyn', 'Aroha Ngata']);
+  });
+
   it('keeps a name cut by the range edge, clipped to the range', () => {
     const start = source.indexOf('Ngata');
     const r = detectIdentifiersInSource(ctx, source, start, source.length);
