@@ -5,11 +5,15 @@
 import { Command, CommanderError } from 'commander';
 import { FOCAL_VERSION } from '../../shared/version';
 import { CliError, type Output } from './cli-context';
+import { registerCheckCommand } from './commands/check-commands';
 import { registerCodeCommands } from './commands/code-commands';
+import { registerConsentCommands } from './commands/consent-commands';
+import { registerExportCommands } from './commands/export-commands';
 import { registerImportCommand } from './commands/import-command';
 import { registerProjectCommands } from './commands/project-commands';
 import { registerTikangaCommands } from './commands/tikanga-commands';
 import { registerSearchCommands } from './commands/search-commands';
+import { registerPseudoCommands } from './commands/pseudo-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -23,6 +27,10 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerCodeCommands(program, output);
   registerTikangaCommands(program, output);
   registerSearchCommands(program, output);
+  registerConsentCommands(program, output);
+  registerExportCommands(program, output);
+  registerCheckCommand(program, output);
+  registerPseudoCommands(program, output);
   return program;
 }
 

@@ -11,7 +11,11 @@ import type { z } from 'zod';
 import { analysisCalls } from './calls-analysis';
 import { appCalls } from './calls-app';
 import { codeCalls } from './calls-codes';
+import { consentCalls } from './calls-consent';
+import { exportCalls } from './calls-export';
+import { quoteCalls } from './calls-quotes';
 import { participantCalls } from './calls-participants';
+import { pseudonymCalls } from './calls-pseudonyms';
 import { importCalls } from './calls-import';
 import { memoCalls } from './calls-memos';
 import { sourceCalls, sourceEditCalls } from './calls-sources';
@@ -32,7 +36,22 @@ function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToInterse
 
 type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
 
-export const contract = join(appCalls, sourceCalls, sourceEditCalls, importCalls, participantCalls, codeCalls, memoCalls, tikangaCalls, glossaryCalls, analysisCalls);
+export const contract = join(
+  appCalls,
+  sourceCalls,
+  sourceEditCalls,
+  importCalls,
+  participantCalls,
+  codeCalls,
+  memoCalls,
+  tikangaCalls,
+  glossaryCalls,
+  analysisCalls,
+  consentCalls,
+  quoteCalls,
+  exportCalls,
+  pseudonymCalls,
+);
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract & string;

@@ -27,6 +27,8 @@ export interface Segment {
   speakers: Array<{ label: string; participantId: number | null; name: string | null }>;
   coder: string;
   createdAt: string;
+  /** True when a speaker in it has withdrawn or the passage is marked withdrawn: it can never be exported. */
+  withdrawn?: boolean;
 }
 
 export interface HistoryEntry {

@@ -26,6 +26,8 @@ export function fold(text: string): string {
  * it came from (plus one final entry for the end), so a match found in folded text can be
  * mapped back to the exact range of the stored, unfolded text.
  */
+const charFolds = new Map<string, string>();
+
 export function foldWithMap(text: string): { folded: string; map: number[] } {
   const chars: string[] = [];
   const map: number[] = [];
@@ -40,7 +42,8 @@ export function foldWithMap(text: string): { folded: string; map: number[] } {
       continue;
     }
     const ch = String.fromCodePoint(text.codePointAt(i) ?? 0);
-    const f = fold(ch);
+    let f = charFolds.get(ch);
+    if (f === undefined) charFolds.set(ch, (f = fold(ch)));
     for (let k = 0; k < f.length; k++) {
       chars.push(f[k]!);
       map.push(i);

@@ -2,9 +2,13 @@
 import { analysisHandlers } from './handlers-analysis';
 import { appHandlers } from './handlers-app';
 import { codingHandlers } from './handlers-coding';
+import { consentHandlers } from './handlers-consent';
+import { exportHandlers } from './handlers-export';
+import { quoteHandlers } from './handlers-quotes';
 import type { Handlers } from './handler-types';
 import { memoHandlers } from './handlers-memos';
 import { participantHandlers } from './handlers-participants';
+import { pseudonymHandlers } from './handlers-pseudonyms';
 import { projectDataHandlers } from './handlers-project-data';
 import { sourceHandlers } from './handlers-sources';
 import { tikangaHandlers } from './handlers-tikanga';
@@ -20,4 +24,8 @@ export const allHandlers = {
   ...tikangaHandlers,
   ...glossaryHandlers,
   ...analysisHandlers,
+  ...consentHandlers,
+  ...quoteHandlers,
+  ...exportHandlers,
+  ...pseudonymHandlers,
 } satisfies Handlers;

@@ -2,6 +2,7 @@
 import type { Segment } from '../../../shared/domain/coding';
 import type { ProjectDb } from '../db/open-project';
 import { requireCode } from '../codes/code-edits';
+import { withdrawnRanges } from '../consent/withdrawal';
 
 export interface SegmentFilter {
   codeId: number;
@@ -41,6 +42,7 @@ export function listSegments(db: ProjectDb, f: SegmentFilter): Segment[] {
      ORDER BY b.start`,
   );
   const texts = new Map<number, string>();
+  const isWithdrawn = withdrawnRanges(db);
   const out: Segment[] = [];
   for (const { groupId: sourceGroup, ...r } of rows) {
     let text = texts.get(r.sourceId);
@@ -62,6 +64,7 @@ export function listSegments(db: ProjectDb, f: SegmentFilter): Segment[] {
       before: text.slice(ctxStart, r.start),
       after: text.slice(r.end, ctxEnd),
       speakers: speakers.filter((s, i) => speakers.findIndex((o) => o.label === s.label) === i),
+      withdrawn: isWithdrawn(r.sourceId, r.start, r.end),
     });
   }
   return out;

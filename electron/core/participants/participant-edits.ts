@@ -3,6 +3,7 @@ import type { ParsedInput } from '../../../shared/api/contract';
 import type { ParticipantDetail, ParticipantKind } from '../../../shared/domain/project';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
+import { assertPseudonymFree } from '../pseudonyms/register-edits';
 import { FocalError } from '../errors';
 import { assertKaitiakiHandover } from '../tikanga/kaitiaki';
 import { setAttributeValues } from './attribute-edits';
@@ -96,6 +97,8 @@ export function updateParticipant(core: FocalCore, input: UpdateInput): Particip
     const kind = input.kind ?? before.kind;
     if (input.name !== undefined || input.kind !== undefined) checkNameFree(w.db, kind, cleanName(input.name ?? before.name), id);
     if (typeof input.kaitiakiId === 'number') checkKaitiaki(w.db, input.kaitiakiId, id);
+    const pseudonym = normalise('pseudonym', input.pseudonym);
+    if (changed.includes('pseudonym') && typeof pseudonym === 'string') assertPseudonymFree(w.db, { id, name: cleanName(input.name ?? before.name) }, pseudonym);
     if (changed.includes('kaitiakiId') && before.kaitiakiId !== null) assertKaitiakiHandover(core, id);
     if (before.kind === 'group' && kind === 'person') {
       const members = w.db.prepare('SELECT count(*) FROM group_members WHERE group_id = ?').pluck().get(id) as number;

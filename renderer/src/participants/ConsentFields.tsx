@@ -6,6 +6,7 @@ import type { ConsentAnswer, ParticipantDetail } from '../../../shared/domain/pr
 import { useDateFormat } from '../app/AppContext';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { DateField, TextField } from '../components/TextField';
+import { WithdrawalEffects } from '../consent/WithdrawalEffects';
 import type { ParticipantPatch, ParticipantSave } from './ParticipantDetail';
 
 type ConsentPatch = NonNullable<ParticipantPatch['consent']>;
@@ -39,6 +40,7 @@ export function ConsentFields({ participant: p, saver }: { participant: Particip
         Consent
       </h3>
       {p.consent?.withdrawnOn && <p className="consent-withdrawn">Withdrawn: nothing from {p.name} may leave the project.</p>}
+      {p.consent?.withdrawnOn && <WithdrawalEffects participantId={p.id} />}
       <div className="form-grid form-grid-3">
         {QUESTIONS.map((q) => (
           <ChoiceGroup

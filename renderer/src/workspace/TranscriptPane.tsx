@@ -20,6 +20,7 @@ import { TranscriptView, type SourceRange } from '../transcript/TranscriptView';
 import { targetFor } from '../transcript/coding-plan';
 import { useTranscriptCoding } from '../transcript/useTranscriptCoding';
 import { useProjectData } from './useProjectData';
+import { PassageActions } from '../consent/PassageActions';
 
 interface TranscriptPaneProps {
   id: string;
@@ -150,6 +151,7 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
         {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
+        {shown && <PassageActions sourceId={shown.id} selection={selection} />}
         {shown && tikangaOpen && <TikangaPanel id="source-tikanga" source={shown} people={people ?? []} selection={selection} />}
         {shown && <MaskedNotice source={shown} />}
         {shown && highlights && (

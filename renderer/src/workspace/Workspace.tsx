@@ -27,6 +27,11 @@ import { AnalysisView } from '../matrix/AnalysisView';
 import { AnalysisButtons } from '../search/AnalysisButtons';
 import { SearchView } from '../search/SearchView';
 import { useFindShortcut } from '../search/useFindShortcut';
+import { QuoteBank, type QuoteTab } from '../quotes/QuoteBank';
+import { QuoteNav } from '../quotes/QuoteNav';
+import { DetectionReview } from '../pseudonyms/DetectionReview';
+import { PseudonymsNav } from '../pseudonyms/PseudonymsNav';
+import { PseudonymsView } from '../pseudonyms/PseudonymsView';
 import { SpeakerReview } from '../speakers/SpeakerReview';
 import { SourcesList } from './SourcesList';
 import { Splitter } from './Splitter';
@@ -48,7 +53,9 @@ type MainView =
   | { kind: 'review'; sourceIds: number[] | null; key: number }
   | { kind: 'memos' }
   | { kind: 'search'; focus: number }
-  | { kind: 'analysis' };
+  | { kind: 'analysis' }
+  | { kind: 'quotes'; tab: QuoteTab }
+  | { kind: 'pseudonyms' };
 
 export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const [widths, setWidth] = usePaneWidths();
@@ -102,6 +109,8 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
             <nav id="pane-project" className="pane pane-side" aria-label="Sources and participants">
               <SourcesList selectedId={view.kind === 'source' ? selectedSource : null} onSelect={(id) => openSource(id)} />
               <ParticipantsPanel selectedId={view.kind === 'participant' ? view.id : null} onSelect={(id) => setView({ kind: 'participant', id })} />
+              <QuoteNav current={view.kind === 'quotes' ? view.tab : null} onOpen={(tab) => setView({ kind: 'quotes', tab })} />
+              <PseudonymsNav current={view.kind === 'pseudonyms'} onOpen={() => setView({ kind: 'pseudonyms' })} />
             </nav>
             <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
             {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} jump={jump} onRemoved={() => setSelectedSource(null)} />}
@@ -118,6 +127,18 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
                 onMemo={() => setMemo({ kind: 'participant', id: view.id, label: 'Participant' })}
               />
             )}
+            {view.kind === 'quotes' && (
+              <QuoteBank
+                id="pane-main"
+                tab={view.tab}
+                onTab={(tab) => setView({ kind: 'quotes', tab })}
+                onClose={showSource}
+                onMapSpeakers={reviewSpeakers}
+                onOpenParticipant={(id) => setView({ kind: 'participant', id })}
+                renderReview={(q, close) => <DetectionReview sourceId={q.sourceId} start={q.start} end={q.end} title={`Identifiers in this quote (${q.sourceTitle})`} onClose={close} />}
+              />
+            )}
+            {view.kind === 'pseudonyms' && <PseudonymsView id="pane-main" onClose={showSource} />}
             {view.kind === 'review' && <SpeakerReview key={view.key} id="pane-main" sourceIds={view.sourceIds} onClose={showSource} />}
             <Splitter side="right" width={widths.right} label="Resize codes pane" controls="pane-codes" onResize={(w) => setWidth('right', w)} />
             <CodeTreePane id="pane-codes" error={coding.error} />

@@ -1,0 +1,20 @@
+/** Handlers for every path out (file, clipboard, drag), each through the gate, and the audit of what left. */
+import { auditCsv, listExports } from '../audit/export-audit';
+import { exportOptions } from '../export/check-quotes';
+import { copyQuote, exportQuotes } from '../export/export-quotes';
+import { writeAtomically } from '../export/write-file';
+import { handlers } from './handler-types';
+
+export const exportHandlers = handlers({
+  'export-quotes': (i, core) => exportQuotes(core, { selection: i.selection, format: i.format, options: exportOptions(i.options), suggestedName: i.suggestedName }),
+  'quote-copy': (i, core) => copyQuote(core, { quoteId: i.quoteId, via: i.via, options: exportOptions(i.options) }),
+  'audit-exports': (i, core) => listExports(core.requireProject().db, i.limit),
+  'audit-export-csv': async (_i, core) => {
+    const project = core.requireProject();
+    const path = await core.host.chooseExportPath(`${project.info().name} export audit.csv`, ['csv']);
+    if (!path) return { path: null, sha256: null };
+    const sha256 = writeAtomically(path, Buffer.from(auditCsv(project.db), 'utf8'));
+    project.audit(core.actor, 'audit-exported', { path, sha256 }, core.now());
+    return { path, sha256 };
+  },
+});

@@ -1,0 +1,32 @@
+/** Runs the gate over a selection of quotes: the one place that decides what may leave the app. */
+import { DEFAULT_ATTRIBUTION, type CheckedQuote, type ExportOptions } from '../../../shared/domain/quotes';
+import type { FocalCore } from '../app/focal-core';
+import { Gate, nzDate } from '../gate/evaluate';
+import { GateData } from '../gate/gate-data';
+import { pseudoPort } from '../gate/pseudo-port';
+import { readQuotes, selectQuoteRows, type QuoteSelection } from '../quotes/quote-store';
+
+export interface ExportOptionsInput {
+  profile?: ExportOptions['profile'] | undefined;
+  attribution?: { naming?: ExportOptions['attribution']['naming'] | undefined; groupForTikanga?: boolean | undefined } | undefined;
+  approvalLabel?: string | undefined;
+}
+
+export function exportOptions(o: ExportOptionsInput | undefined): ExportOptions {
+  return {
+    profile: o?.profile ?? 'report',
+    attribution: { naming: o?.attribution?.naming ?? DEFAULT_ATTRIBUTION.naming, groupForTikanga: o?.attribution?.groupForTikanga ?? DEFAULT_ATTRIBUTION.groupForTikanga },
+    ...(o?.approvalLabel ? { approvalLabel: o.approvalLabel } : {}),
+  };
+}
+
+export function checkQuotes(core: FocalCore, selection: QuoteSelection, options: ExportOptions): CheckedQuote[] {
+  const db = core.requireProject().db;
+  const data = new GateData(db);
+  const quotes = readQuotes(db, selectQuoteRows(db, selection), data);
+  const gate = new Gate(data, pseudoPort(db), options, nzDate(core.now()));
+  return quotes.map((q) => {
+    const v = gate.check({ id: q.id, sourceId: q.sourceId, start: q.start, end: q.end, cuts: q.cuts, codePath: q.codePath });
+    return { ...q, original: v.original, gate: v.decision, out: v.out, outText: v.out ? `“${v.out.text}” ${v.out.attribution}` : null, attribution: v.attribution };
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * Writing a quote bank in each format: Word (grouped by code, headings ready for a report), Excel,
+ * CSV and Markdown. UTF-8 throughout, macrons intact. Only gate-passed output (QuoteOut) comes in:
+ * these writers never see an original text, a real name or the pseudonym key.
+ */
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import type { ExportFormat, QuoteOut } from '../../../shared/domain/quotes';
+
+export interface BankMeta {
+  projectName: string;
+  /** NZ date of the export, dd/mm/yyyy. */
+  date: string;
+  profile: string;
+  gateVersion: number;
+}
+
+export interface BankItem extends QuoteOut {
+  quoteId: number;
+}
+
+const MODE_LABEL = { mainstream: 'Mainstream', tikanga: 'Tikanga-based' } as const;
+
+/** Quotes grouped by code path, codes in alphabetical order (as a report's sections), quotes in bank order. */
+export function groupByCode(items: BankItem[]): Array<[string, BankItem[]]> {
+  const groups = new Map<string, BankItem[]>();
+  for (const i of items) groups.set(i.codePath, [...(groups.get(i.codePath) ?? []), i]);
+  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b, 'en-NZ'));
+}
+
+const mixed = (items: BankItem[]) => new Set(items.map((i) => i.mode)).size > 1;
+
+function footnote(i: BankItem, showMode: boolean): string {
+  return `${i.attribution}, ${i.sourceTitle}${showMode ? ` · ${MODE_LABEL[i.mode]}` : ''}`;
+}
+
+export async function writeDocx(items: BankItem[], meta: BankMeta): Promise<Buffer> {
+  const showMode = mixed(items);
+  const children: Paragraph[] = [
+    new Paragraph({ text: `Quote bank: ${meta.projectName}`, heading: HeadingLevel.TITLE }),
+    new Paragraph({ children: [new TextRun({ text: `Exported ${meta.date}. ${items.length} quote${items.length === 1 ? '' : 's'}, pseudonymised and checked against consent (gate version ${meta.gateVersion}, ${meta.profile} profile).`, italics: true, size: 18 })] }),
+  ];
+  // Nested headings follow the code tree (Heading 1 for a top-level code, Heading 2 under it, ...),
+  // each parent written once, so the document's outline is the code frame.
+  const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
+  let previous: string[] = [];
+  for (const [code, group] of groupByCode(items)) {
+    const parts = code.split('/');
+    const same = parts.findIndex((p, i) => previous[i] !== p);
+    parts.forEach((p, i) => {
+      if (same !== -1 && i >= same) children.push(new Paragraph({ text: p, heading: LEVELS[Math.min(i, LEVELS.length - 1)]! }));
+    });
+    previous = parts;
+    for (const i of group) {
+      const paras = i.text.split(/\n{2,}/);
+      paras.forEach((p, n) =>
+        children.push(new Paragraph({ indent: { left: 720, right: 720 }, spacing: { after: n === paras.length - 1 ? 60 : 120 }, children: [new TextRun({ text: `${n === 0 ? '“' : ''}${p}${n === paras.length - 1 ? '”' : ''}`, italics: true })] })),
+      );
+      children.push(new Paragraph({ indent: { left: 720, right: 720 }, alignment: AlignmentType.RIGHT, spacing: { after: 240 }, children: [new TextRun({ text: footnote(i, showMode), size: 20 })] }));
+    }
+  }
+  const doc = new Document({ creator: 'Focal', title: `Quote bank: ${meta.projectName}`, sections: [{ children }] });
+  return Packer.toBuffer(doc);
+}
+
+const COLUMNS = ['quote_id', 'code', 'quote', 'attribution', 'source', 'mode'] as const;
+const row = (i: BankItem) => [i.quoteId, i.codePath, i.text, i.attribution, i.sourceTitle, MODE_LABEL[i.mode]];
+
+export async function writeXlsx(items: BankItem[], meta: BankMeta): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Focal';
+  const ws = wb.addWorksheet('Quotes');
+  ws.columns = [
+    { header: 'Quote id', key: 'id', width: 10 },
+    { header: 'Code', key: 'code', width: 28 },
+    { header: 'Quote', key: 'quote', width: 80 },
+    { header: 'Attribution', key: 'attribution', width: 30 },
+    { header: 'Source', key: 'source', width: 36 },
+    { header: 'Mode', key: 'mode', width: 16 },
+  ];
+  ws.getRow(1).font = { bold: true };
+  for (const i of items) ws.addRow(row(i));
+  ws.getColumn('quote').alignment = { wrapText: true, vertical: 'top' };
+  const about = wb.addWorksheet('About');
+  about.addRows([['Project', meta.projectName], ['Exported', meta.date], ['Profile', meta.profile], ['Gate version', meta.gateVersion], ['Quotes', items.length]]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export function writeCsv(items: BankItem[]): Buffer {
+  // A BOM so Excel reads UTF-8 (macrons) correctly.
+  return Buffer.from(`\uFEFF${Papa.unparse({ fields: [...COLUMNS], data: items.map(row) }, { newline: '\r\n' })}\r\n`, 'utf8');
+}
+
+export function writeMarkdown(items: BankItem[], meta: BankMeta): Buffer {
+  const showMode = mixed(items);
+  const escape = (s: string) => s.replace(/([\\`*_#<>|])/g, '\\$1');
+  const lines = [`# Quote bank: ${escape(meta.projectName)}`, '', `_Exported ${meta.date}. ${items.length} quotes, pseudonymised and checked against consent (gate version ${meta.gateVersion}, ${meta.profile} profile)._`, ''];
+  for (const [code, group] of groupByCode(items)) {
+    lines.push(`## ${escape(code.split('/').join(' › '))}`, '');
+    for (const i of group) {
+      for (const p of i.text.split(/\n{2,}/)) lines.push(`> ${escape(p)}`, '>');
+      lines.push(`> — ${escape(footnote(i, showMode))}`, '');
+    }
+  }
+  return Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+}
+
+export async function writeBank(format: ExportFormat, items: BankItem[], meta: BankMeta): Promise<Buffer> {
+  switch (format) {
+    case 'docx':
+      return writeDocx(items, meta);
+    case 'xlsx':
+      return writeXlsx(items, meta);
+    case 'csv':
+      return writeCsv(items);
+    case 'md':
+      return writeMarkdown(items, meta);
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * The export gate: evaluates every row of the table for a batch of quotes and, for those that pass,
+ * produces what may leave the app: the pseudonymised text, the attribution (pseudonym, consented
+ * name or group label), the pseudonymised source title, the code and the mode.
+ * Pure over the project (reads only); the caller records what was exported.
+ */
+import type { GateDecision } from '../../../shared/domain/gate';
+import type { ExportOptions, QuoteOut } from '../../../shared/domain/quotes';
+import type { GateData, SourceData, SpeakerRow } from './gate-data';
+import type { PseudoPort } from './pseudo-port';
+import { joinFragments, keptPieces, quoteFragments, speechBlocks, type QuoteRange } from './quote-text';
+import { quoteGroups, rows, type Attribution, type RowInput } from './rows';
+
+export interface GateVerdict {
+  decision: GateDecision;
+  /** The quote's words before pseudonymisation (in-app only). */
+  original: string;
+  /** The attribution as it would be printed, e.g. `(Huia, peer supporter)`. */
+  attribution: string;
+  out: QuoteOut | null;
+}
+
+/** Today's date in New Zealand, yyyy-mm-dd: a withdrawal dated today is already in force. */
+export function nzDate(iso: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+  return parts;
+}
+
+function speakersIn(src: SourceData, pieces: Array<{ start: number; end: number }>): SpeakerRow[] {
+  const seen = new Map<number, SpeakerRow>();
+  for (const p of pieces) {
+    for (const b of speechBlocks(src, p)) {
+      const s = b.speakerId === null ? undefined : src.speakers.get(b.speakerId);
+      if (s && !seen.has(s.id)) seen.set(s.id, s);
+    }
+  }
+  return [...seen.values()];
+}
+
+export function decideAttribution(data: GateData, src: SourceData, speakers: SpeakerRow[], options: ExportOptions): Attribution {
+  if (src.mode === 'tikanga' && options.attribution.groupForTikanga) {
+    const groups = quoteGroups({ data, src, speakers });
+    const groupId = groups.length === 1 ? groups[0]! : null;
+    const g = groupId === null ? undefined : data.people.get(groupId);
+    const label = g?.attribution?.trim() || (g?.pseudonym?.trim() ? `${g.pseudonym.trim()}, group interview` : null);
+    return { by: 'group', groupId, label };
+  }
+  const people: Array<{ participantId: number; use: 'name' | 'pseudonym' }> = [];
+  for (const s of speakers) {
+    if (s.participantId === null || people.some((p) => p.participantId === s.participantId)) continue;
+    const p = data.people.get(s.participantId);
+    const named = p?.consent?.named === 'yes';
+    const hasPseudonym = !!p?.pseudonym?.trim();
+    const use =
+      options.attribution.naming === 'real-names' ? 'name' : options.attribution.naming === 'consented-names' && named ? 'name' : !hasPseudonym && named ? 'name' : 'pseudonym';
+    people.push({ participantId: s.participantId, use });
+  }
+  return { by: 'people', people };
+}
+
+/** `(Huia, peer supporter)`, `(Koro Hemi, kaumātua)`, `(Rōpū A, group interview)`; `?` marks what is missing. */
+export function attributionText(data: GateData, speakers: SpeakerRow[], a: Attribution): string {
+  if (a.by === 'group') return `(${a.label ?? 'group: attribution not set'})`;
+  const parts = a.people.map((x) => {
+    const p = data.people.get(x.participantId);
+    const who = x.use === 'name' ? (p?.name ?? '?') : (p?.pseudonym?.trim() || 'pseudonym not set');
+    const sessionRole = speakers.find((s) => s.participantId === x.participantId)?.role;
+    const role = p?.role && p.role !== 'participant' ? p.role : (sessionRole ?? p?.role ?? 'participant');
+    return `${who}, ${role}`;
+  });
+  return parts.length ? `(${parts.join('; ')})` : '(speaker unknown)';
+}
+
+export interface GateQuote extends QuoteRange {
+  codePath: string | null;
+}
+
+export class Gate {
+  constructor(
+    private readonly data: GateData,
+    private readonly port: PseudoPort,
+    private readonly options: ExportOptions,
+    private readonly today: string,
+  ) {}
+
+  check(q: GateQuote): GateVerdict {
+    const src = this.data.source(q.sourceId);
+    const pieces = keptPieces(q);
+    const speakers = speakersIn(src, pieces);
+    const fragments = quoteFragments(src, q);
+    const text = joinFragments(fragments);
+    // pseudonymise() detects on its own: its unresolved list is every pending candidate in the text.
+    const pseudonymised = fragments.map((f) => ({ joiner: f.joiner, ...this.port.pseudonymise(f.text, f.before) }));
+    const candidates = pseudonymised.flatMap((f) => f.unresolved);
+    const pseudo = { text: joinFragments(pseudonymised), unresolved: pseudonymised.flatMap((f) => f.unresolved) };
+    const attribution = decideAttribution(this.data, src, speakers, this.options);
+    const input: RowInput = { data: this.data, src, quote: q, pieces, speakers, text, candidates, unresolved: pseudo.unresolved, attribution, options: this.options, today: this.today };
+    const reasons = rows.flatMap((row) => row(input));
+    const decision: GateDecision = { quoteId: q.id, passed: reasons.length === 0, reasons };
+    const printed = attributionText(this.data, speakers, attribution);
+    return {
+      decision,
+      original: text,
+      attribution: printed,
+      out: decision.passed ? { text: pseudo.text, attribution: printed, sourceTitle: this.sourceTitle(src), codePath: q.codePath ?? 'Uncoded', mode: src.mode } : null,
+    };
+  }
+
+  /** The source's title as pseudonymised; a neutral title when the title itself holds something undecided. */
+  private sourceTitle(src: SourceData): string {
+    const t = this.port.pseudonymise(src.title);
+    const pending = this.port.detect(src.title).some((c) => c.status === 'pending');
+    if (!t.unresolved.length && !pending) return t.text;
+    return `${src.mode === 'tikanga' ? 'Tikanga-based session' : 'Session'} ${src.id}${src.kind ? ` (${src.kind})` : ''}`;
+  }
+}

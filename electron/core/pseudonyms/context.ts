@@ -1,0 +1,189 @@
+/**
+ * Everything detection and replacement need from a project, read and compiled once (per export, per
+ * check, per scan): the register's names and pseudonyms, the rules, the decisions and the gazetteer.
+ */
+import type Database from 'better-sqlite3';
+import { fold } from '../../../shared/text/fold';
+import type { CandidateKind, PseudonymRule, RuleCategory } from '../../../shared/domain/pseudonyms';
+import { gazetteer, type Gazetteer } from './gazetteer';
+import { TermMatcher } from './register';
+
+export interface RegisterPerson {
+  id: number;
+  name: string;
+  pseudonym: string | null;
+  role: string;
+}
+
+/** What a register or rule match stands for. */
+export interface CoverValue {
+  source: 'rule' | 'register';
+  kind: CandidateKind;
+  replacement: string;
+  /** Covered: a rule, or a participant with a pseudonym. Otherwise a pending register name. */
+  covered: boolean;
+  ruleId?: number;
+  participantId?: number;
+  /** Longer terms win ties: full names before first names. */
+  words: number;
+}
+
+export interface PseudoContext {
+  people: RegisterPerson[];
+  /** Every participant's (people and groups) pseudonym, or null. */
+  pseudonyms: Map<number, string | null>;
+  rules: PseudonymRule[];
+  /** Folded text → decision (only not-identifying exists). */
+  decisions: Map<string, 'not-identifying'>;
+  /** Matches rule terms and variants. */
+  ruleTerms: TermMatcher<CoverValue>;
+  /** Matches participants' full names, first names and surnames. */
+  registerTerms: TermMatcher<CoverValue>;
+  gazetteer: Gazetteer;
+  /** Folded real names and pseudonyms in the project, for collision checks. */
+  takenNames: Set<string>;
+}
+
+interface RuleRow {
+  id: number;
+  term: string;
+  variants: string;
+  replacement: string;
+  category: RuleCategory;
+  participantId: number | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export function readRules(db: Database.Database): PseudonymRule[] {
+  const rows = db
+    .prepare(
+      `SELECT id, term, variants, replacement, category, participant_id AS participantId, created_by AS createdBy, created_at AS createdAt
+       FROM pseudonym_rules ORDER BY term COLLATE NOCASE, id`,
+    )
+    .all() as RuleRow[];
+  return rows.map((r) => ({ ...r, variants: parseVariants(r.variants) }));
+}
+
+export function parseVariants(json: string): string[] {
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function kindForCategory(category: RuleCategory): CandidateKind {
+  switch (category) {
+    case 'participant':
+      return 'participant';
+    case 'third-party':
+    case 'staff':
+      return 'third-party';
+    case 'place':
+      return 'place';
+    case 'organisation':
+      return 'organisation';
+    case 'service':
+      return 'service';
+    default:
+      return 'third-party';
+  }
+}
+
+const words = (s: string) => s.trim().split(/\s+/).length;
+
+/**
+ * The name variants of a participant: full name, first name, and surname (3+ letters). A part
+ * written in lower case ("van", or "received" in a label-made participant "Feedback received") is
+ * not a name on its own and would match ordinary words, so it is not a variant.
+ */
+export function nameVariants(name: string): { text: string; kind: CandidateKind }[] {
+  const clean = name.trim().replace(/\s+/g, ' ');
+  const parts = clean.split(' ').filter((p) => /\p{L}/u.test(p));
+  const proper = (p: string) => p.length >= 2 && p.charAt(0) !== p.charAt(0).toLowerCase();
+  const out: { text: string; kind: CandidateKind }[] = [{ text: clean, kind: 'participant' }];
+  if (parts.length > 1) {
+    if (proper(parts[0]!)) out.push({ text: parts[0]!, kind: 'first-name' });
+    const last = parts[parts.length - 1]!;
+    if (last.length >= 3 && proper(last)) out.push({ text: last, kind: 'participant' });
+  }
+  return out;
+}
+
+export interface PseudoData {
+  /** Every participant, people and groups (only people's names are detected in text). */
+  participants: { id: number; kind: 'person' | 'group'; name: string; pseudonym: string | null; role: string }[];
+  rules: PseudonymRule[];
+  /** Folded texts marked not identifying. */
+  decisions: string[];
+}
+
+export function readPseudoData(db: Database.Database): PseudoData {
+  return {
+    participants: db.prepare('SELECT id, kind, name, pseudonym, role FROM participants ORDER BY id').all() as PseudoData['participants'],
+    rules: readRules(db),
+    decisions: (db.prepare('SELECT folded FROM pseudonym_decisions').all() as { folded: string }[]).map((d) => d.folded),
+  };
+}
+
+export function loadPseudoContext(db: Database.Database): PseudoContext {
+  return buildPseudoContext(readPseudoData(db));
+}
+
+/** Compiles a context from plain data (the database's, or a test's). */
+export function buildPseudoContext(data: PseudoData): PseudoContext {
+  const people: RegisterPerson[] = data.participants
+    .filter((p) => p.kind === 'person')
+    .map((p) => ({ id: p.id, name: p.name, pseudonym: p.pseudonym?.trim() || null, role: p.role }));
+  const rules = data.rules;
+  const decisions = new Map<string, 'not-identifying'>();
+  for (const d of data.decisions) decisions.set(d, 'not-identifying');
+
+  const ruleTerms = new TermMatcher<CoverValue>(
+    rules.flatMap((r) =>
+      [r.term, ...r.variants].map((text) => ({
+        text,
+        value: {
+          source: 'rule' as const,
+          kind: r.participantId ? 'participant' : kindForCategory(r.category),
+          replacement: r.replacement,
+          covered: true,
+          ruleId: r.id,
+          ...(r.participantId ? { participantId: r.participantId } : {}),
+          words: words(text),
+        },
+      })),
+    ),
+  );
+  const registerTerms = new TermMatcher<CoverValue>(
+    people.flatMap((p) =>
+      nameVariants(p.name).map((v) => ({
+        text: v.text,
+        value: {
+          source: 'register' as const,
+          kind: v.kind,
+          replacement: p.pseudonym ?? `[${p.role || 'participant'}]`,
+          covered: p.pseudonym !== null,
+          participantId: p.id,
+          words: words(v.text),
+        },
+      })),
+    ),
+  );
+  const takenNames = new Set<string>();
+  const pseudonyms = new Map<number, string | null>();
+  for (const p of data.participants) {
+    pseudonyms.set(p.id, p.pseudonym?.trim() || null);
+    for (const v of nameVariants(p.name)) takenNames.add(fold(v.text));
+    if (p.pseudonym?.trim()) takenNames.add(fold(p.pseudonym.trim()));
+  }
+  for (const r of rules) {
+    if (r.category === 'participant' || r.category === 'third-party' || r.category === 'staff') {
+      for (const v of [r.term, ...r.variants]) for (const n of nameVariants(v)) takenNames.add(fold(n.text));
+      takenNames.add(fold(r.replacement));
+    }
+  }
+  return { people, pseudonyms, rules, decisions, ruleTerms, registerTerms, gazetteer: gazetteer(), takenNames };
+}

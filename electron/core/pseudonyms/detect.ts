@@ -1,0 +1,100 @@
+/**
+ * Detection: every detector runs on the text, overlapping detections are resolved (longest first,
+ * then rules before register names before patterns before gazetteer before capitalised words), and
+ * each survivor gets its status from the rules, the register and the project's decisions.
+ */
+import { fold } from '../../../shared/text/fold';
+import type { Candidate } from '../../../shared/domain/pseudonyms';
+import type { PseudoContext } from './context';
+import { detectAddresses } from './detectors/address';
+import { detectCapitalisedNames } from './detectors/capitalised-names';
+import { detectDatesOfBirth } from './detectors/date-of-birth';
+import { detectEmails, detectUrls } from './detectors/email-url';
+import { detectNhi } from './detectors/nhi';
+import { detectPhones } from './detectors/phone';
+import { detectPlaces } from './detectors/places';
+import { detectRegisterNames, detectRuleTerms } from './detectors/register-names';
+import { resolveOverlaps, type Detection } from './detectors/types';
+
+export { resolveOverlaps };
+import { tokenise } from './tokens';
+
+/** The key a decision is stored under: folded, whitespace collapsed. */
+export function decisionKey(text: string): string {
+  return fold(text).replace(/\s+/g, ' ').trim();
+}
+
+export function allDetections(ctx: PseudoContext, text: string): Detection[] {
+  const t = tokenise(text);
+  return [
+    ...detectRuleTerms(ctx, text, t),
+    ...detectRegisterNames(ctx, text, t),
+    ...detectNhi(text),
+    ...detectPhones(text),
+    ...detectEmails(text),
+    ...detectUrls(text),
+    ...detectAddresses(text),
+    ...detectDatesOfBirth(text),
+    ...detectPlaces(t, ctx.gazetteer),
+    ...detectCapitalisedNames(t, ctx.gazetteer),
+  ];
+}
+
+export interface DetectOptions {
+  /**
+   * The source text just before `text` (a quote fragment's preceding words). Only the part after
+   * the last sentence end is used, so a name opening a fragment cut mid-sentence ("…and then
+   * Bronwyn left") is judged as mid-sentence rather than as a capitalised sentence start.
+   */
+  before?: string;
+}
+
+export function detectIdentifiers(ctx: PseudoContext, text: string, opts: DetectOptions = {}): Candidate[] {
+  const lead = sentenceLead(opts.before ?? '');
+  if (!lead) return detectPlain(ctx, text);
+  const out: Candidate[] = [];
+  for (const c of detectPlain(ctx, lead + text)) {
+    if (c.end <= lead.length) continue;
+    const s = Math.max(c.start, lead.length) - lead.length;
+    const e = c.end - lead.length;
+    out.push({ ...c, start: s, end: e, text: text.slice(s, e) });
+  }
+  return out;
+}
+
+/** The unfinished sentence at the end of `before` ('' when it ends a sentence, or none is in reach). */
+function sentenceLead(before: string): string {
+  if (!before) return '';
+  const tail = before.slice(-SENTENCE_LOOKBACK);
+  let i = tail.length;
+  while (i > 0 && !/[.!?\n…]/.test(tail.charAt(i - 1))) i--;
+  if (i === 0 && before.length > SENTENCE_LOOKBACK) return '';
+  return tail.slice(i);
+}
+
+function detectPlain(ctx: PseudoContext, text: string): Candidate[] {
+  return resolveOverlaps(allDetections(ctx, text)).map((d) => {
+    const original = text.slice(d.start, d.end);
+    let status: Candidate['status'] = 'pending';
+    if (d.covered) status = 'rule';
+    else if (ctx.decisions.has(decisionKey(original))) status = 'not-identifying';
+    const c: Candidate = { start: d.start, end: d.end, text: original, kind: d.kind, suggestion: d.suggestion, status };
+    if (d.ruleId !== undefined) c.ruleId = d.ruleId;
+    if (d.participantId !== undefined) c.participantId = d.participantId;
+    if (d.note && status === 'pending') c.note = d.note;
+    return c;
+  });
+}
+
+/** How far back a range's detection looks for the start of its sentence. */
+const SENTENCE_LOOKBACK = 400;
+
+/**
+ * The candidates in `sourceText[start, end)`, offsets relative to `start`. Detection runs from the
+ * start of the sentence the range begins in, so a name at the start of a range cut mid-sentence
+ * ("…and then Bronwyn left") is judged as the mid-sentence word it is, not as a sentence start.
+ * A candidate cut by the range's edge is kept, clipped to the range: part of a name still identifies.
+ */
+export function detectIdentifiersInSource(ctx: PseudoContext, sourceText: string, start: number, end: number): Candidate[] {
+  return detectIdentifiers(ctx, sourceText.slice(start, end), { before: sourceText.slice(Math.max(0, start - SENTENCE_LOOKBACK), start) });
+}

@@ -1,0 +1,195 @@
+/**
+ * The quote bank's storage: quotes made from coded segments (by code, by a list of segments, by a
+ * selection), trimmed and cut, and read back with their speakers, codes and text. Checking and
+ * exporting them is the gate's and the exporter's job.
+ */
+import type { QuoteCut, QuoteSpeaker, Quote } from '../../../shared/domain/quotes';
+import type { FocalCore } from '../app/focal-core';
+import type { ProjectDb } from '../db/open-project';
+import { FocalError } from '../errors';
+import { GateData } from '../gate/gate-data';
+import { assembleQuoteText, keptPieces, speechBlocks } from '../gate/quote-text';
+
+interface QuoteRow {
+  id: number;
+  sourceId: number;
+  start: number;
+  end: number;
+  codingId: number | null;
+  codeId: number | null;
+  cuts: string;
+  createdBy: string;
+  createdAt: string;
+}
+
+const SELECT = `SELECT id, source_id AS sourceId, start, end, coding_id AS codingId, code_id AS codeId, cuts, created_by AS createdBy, created_at AS createdAt FROM quotes`;
+
+/** "Whānau/Connection": a code's path from the top of its tree. */
+export function codePaths(db: ProjectDb): Map<number, string> {
+  const rows = db.prepare('SELECT id, parent_id AS parentId, name FROM codes').all() as Array<{ id: number; parentId: number | null; name: string }>;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const out = new Map<number, string>();
+  for (const r of rows) {
+    const parts = [r.name];
+    let p = r.parentId === null ? undefined : byId.get(r.parentId);
+    for (let guard = 0; p && guard < 100; guard++) {
+      parts.unshift(p.name);
+      p = p.parentId === null ? undefined : byId.get(p.parentId);
+    }
+    out.set(r.id, parts.join('/'));
+  }
+  return out;
+}
+
+export function requireQuoteRow(db: ProjectDb, id: number): QuoteRow {
+  const row = db.prepare(`${SELECT} WHERE id = ?`).get(id) as QuoteRow | undefined;
+  if (!row) throw new FocalError('not-found', `There is no quote with id ${id}; it may have been removed, so reload the quote bank.`);
+  return row;
+}
+
+export function parseCuts(json: string): QuoteCut[] {
+  try {
+    const v = JSON.parse(json) as QuoteCut[];
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+function checkRange(db: ProjectDb, sourceId: number, start: number, end: number, cuts: QuoteCut[]): void {
+  const src = db.prepare('SELECT length(text) AS len, title FROM sources WHERE id = ?').get(sourceId) as { len: number; title: string } | undefined;
+  if (!src) throw new FocalError('not-found', `There is no transcript with id ${sourceId} in this project.`);
+  if (!(start >= 0 && end > start && end <= src.len)) throw new FocalError('bad-input', `A quote must be a range inside "${src.title}" (0–${src.len}); ${start}–${end} is not.`);
+  const sorted = [...cuts].sort((a, b) => a.start - b.start);
+  let at = start;
+  for (const c of sorted) {
+    if (c.start < at || c.end <= c.start || c.end > end) throw new FocalError('bad-input', `Cuts must lie inside the quote (${start}–${end}) without overlapping; ${c.start}–${c.end} does not.`);
+    at = c.end;
+  }
+  if (keptPieces({ start, end, cuts }).length === 0) throw new FocalError('bad-input', 'Those cuts would leave nothing of the quote.');
+}
+
+function insert(core: FocalCore, r: { sourceId: number; start: number; end: number; codingId: number | null; codeId: number | null; cuts?: QuoteCut[] }): number {
+  const db = core.requireProject().db;
+  checkRange(db, r.sourceId, r.start, r.end, r.cuts ?? []);
+  return Number(
+    db
+      .prepare('INSERT INTO quotes (source_id, start, end, coding_id, code_id, cuts, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(r.sourceId, r.start, r.end, r.codingId, r.codeId, JSON.stringify(r.cuts ?? []), core.actor, core.now()).lastInsertRowid,
+  );
+}
+
+/** Quotes for coded segments (codings); a segment that already has a quote keeps it. Returns the quotes' ids in order. */
+export function quotesFromCodings(core: FocalCore, codingIds: number[]): number[] {
+  const db = core.requireProject().db;
+  const ids = db.transaction(() =>
+    codingIds.map((cid) => {
+      const c = db.prepare('SELECT id, code_id AS codeId, source_id AS sourceId, start, end FROM codings WHERE id = ?').get(cid) as
+        | { id: number; codeId: number; sourceId: number; start: number; end: number }
+        | undefined;
+      if (!c) throw new FocalError('not-found', `There is no coded segment with id ${cid}; it may have been removed.`);
+      const existing = db.prepare('SELECT id FROM quotes WHERE coding_id = ? AND start = ? AND end = ?').pluck().get(c.id, c.start, c.end) as number | undefined;
+      return existing ?? insert(core, { sourceId: c.sourceId, start: c.start, end: c.end, codingId: c.id, codeId: c.codeId });
+    }),
+  )();
+  core.emit('changed', { kinds: ['quotes'] });
+  return ids;
+}
+
+/** Quotes for every segment coded with a code (and its children when asked). */
+export function quotesFromCode(core: FocalCore, codeId: number, includeChildren: boolean): number[] {
+  const db = core.requireProject().db;
+  if (!db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new FocalError('not-found', `There is no code with id ${codeId}.`);
+  const codes = includeChildren
+    ? (db.prepare('WITH RECURSIVE d(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN d ON c.parent_id = d.id) SELECT id FROM d').pluck().all(codeId) as number[])
+    : [codeId];
+  const codings = db.prepare(`SELECT id FROM codings WHERE code_id IN (${codes.map(() => '?').join(',')}) ORDER BY source_id, start, id`).pluck().all(...codes) as number[];
+  return quotesFromCodings(core, codings);
+}
+
+export function quoteFromSelection(core: FocalCore, r: { sourceId: number; start: number; end: number; codeId?: number | undefined }): number {
+  const db = core.requireProject().db;
+  if (r.codeId !== undefined && !db.prepare('SELECT 1 FROM codes WHERE id = ?').get(r.codeId)) throw new FocalError('not-found', `There is no code with id ${r.codeId}.`);
+  const id = db.transaction(() => insert(core, { ...r, codingId: null, codeId: r.codeId ?? null }))();
+  core.emit('changed', { kinds: ['quotes'] });
+  return id;
+}
+
+/** Trim a quote (new start/end within its source) or change its editorial cuts. */
+export function updateQuote(core: FocalCore, id: number, patch: { start?: number | undefined; end?: number | undefined; cuts?: QuoteCut[] | undefined; codeId?: number | null | undefined }): void {
+  const db = core.requireProject().db;
+  db.transaction(() => {
+    const q = requireQuoteRow(db, id);
+    const start = patch.start ?? q.start;
+    const end = patch.end ?? q.end;
+    const cuts = (patch.cuts ?? parseCuts(q.cuts)).filter((c) => patch.cuts !== undefined || (c.start >= start && c.end <= end));
+    checkRange(db, q.sourceId, start, end, cuts);
+    db.prepare('UPDATE quotes SET start = ?, end = ?, cuts = ?, code_id = ? WHERE id = ?').run(start, end, JSON.stringify(cuts), patch.codeId === undefined ? q.codeId : patch.codeId, id);
+  })();
+  core.emit('changed', { kinds: ['quotes'] });
+}
+
+export function deleteQuotes(core: FocalCore, ids: number[]): number {
+  const db = core.requireProject().db;
+  const n = db.transaction(() => ids.reduce((sum, id) => sum + db.prepare('DELETE FROM quotes WHERE id = ?').run(id).changes, 0))();
+  core.emit('changed', { kinds: ['quotes'] });
+  return n;
+}
+
+export interface QuoteSelection {
+  quoteIds?: number[] | undefined;
+  codeId?: number | undefined;
+  includeChildren?: boolean | undefined;
+  sourceId?: number | undefined;
+}
+
+/** The quotes chosen: by id, by code (and children), by source, or all; in code-bank order (source, position). */
+export function selectQuoteRows(db: ProjectDb, sel: QuoteSelection): QuoteRow[] {
+  if (sel.quoteIds) return sel.quoteIds.map((id) => requireQuoteRow(db, id));
+  let codes: number[] | null = null;
+  if (sel.codeId !== undefined) {
+    codes = sel.includeChildren === false
+      ? [sel.codeId]
+      : (db.prepare('WITH RECURSIVE d(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN d ON c.parent_id = d.id) SELECT id FROM d').pluck().all(sel.codeId) as number[]);
+  }
+  const rows = db.prepare(`${SELECT} ORDER BY source_id, start, id`).all() as QuoteRow[];
+  return rows.filter((r) => (codes === null || (r.codeId !== null && codes.includes(r.codeId))) && (sel.sourceId === undefined || r.sourceId === sel.sourceId));
+}
+
+/** Quotes as the app shows them (original words included: in-app only). */
+export function readQuotes(db: ProjectDb, rows: QuoteRow[], data = new GateData(db)): Quote[] {
+  const paths = codePaths(db);
+  const covering = db.prepare('SELECT DISTINCT code_id FROM codings WHERE source_id = ? AND start <= ? AND end >= ?').pluck();
+  return rows.map((r) => {
+    const src = data.source(r.sourceId);
+    const cuts = parseCuts(r.cuts);
+    const speakers: QuoteSpeaker[] = [];
+    for (const piece of keptPieces({ start: r.start, end: r.end, cuts })) {
+      for (const b of speechBlocks(src, piece)) {
+        const s = b.speakerId === null ? undefined : src.speakers.get(b.speakerId);
+        if (!s || speakers.some((x) => x.speakerId === s.id)) continue;
+        const p = s.participantId === null ? undefined : data.people.get(s.participantId);
+        speakers.push({ speakerId: s.id, label: s.label, participantId: s.participantId, name: p?.name ?? null, pseudonym: p?.pseudonym ?? null, role: p?.role ?? s.role });
+      }
+    }
+    const codeIds = new Set<number>([...(r.codeId !== null ? [r.codeId] : []), ...(covering.all(r.sourceId, r.start, r.end) as number[])]);
+    return {
+      id: r.id,
+      sourceId: r.sourceId,
+      sourceTitle: src.title,
+      mode: src.mode,
+      start: r.start,
+      end: r.end,
+      cuts,
+      codingId: r.codingId,
+      codeId: r.codeId,
+      codePath: r.codeId === null ? null : (paths.get(r.codeId) ?? null),
+      codePaths: [...codeIds].map((c) => paths.get(c)).filter((p): p is string => !!p),
+      speakers,
+      original: assembleQuoteText(src, { start: r.start, end: r.end, cuts }),
+      raw: src.text.slice(r.start, r.end),
+      createdBy: r.createdBy,
+      createdAt: r.createdAt,
+    };
+  });
+}

@@ -1,0 +1,131 @@
+/**
+ * Export a quote bank: format, profile and attribution; the core runs the gate, asks the host where
+ * to save (native dialog on the desktop), writes the file and records it. The result says how many
+ * quotes went and how many were blocked, with a way to the blocked list.
+ */
+import { useState } from 'react';
+import type { ExportFormat, ExportResult } from '../../../shared/domain/quotes';
+import { useApi } from '../api/ApiProvider';
+import { describeError } from '../api/errors';
+import { Dialog } from '../components/Dialog';
+import { toCallOptions, type OptionsState } from '../quotes/options';
+
+const FORMATS: Array<{ value: ExportFormat; label: string; help: string }> = [
+  { value: 'docx', label: 'Word', help: 'grouped by code, ready for a report' },
+  { value: 'xlsx', label: 'Excel', help: 'one row per quote' },
+  { value: 'csv', label: 'CSV', help: 'UTF-8, one row per quote' },
+  { value: 'md', label: 'Markdown', help: 'grouped by code' },
+];
+
+interface ExportDialogProps {
+  options: OptionsState;
+  selection: { codeId?: number };
+  scopeLabel: string;
+  onClose: () => void;
+  onShowBlocked: () => void;
+}
+
+export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBlocked }: ExportDialogProps) {
+  const api = useApi();
+  const [format, setFormat] = useState<ExportFormat>('docx');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const run = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      setResult(await api['export-quotes']({ selection, format, options: toCallOptions(options) }));
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (result) {
+    return (
+      <Dialog
+        title={result.path ? 'Quote bank exported' : result.cancelled ? 'Export cancelled' : 'Nothing exported'}
+        onClose={onClose}
+        step="result"
+        footer={
+          <>
+            {result.blocked > 0 && (
+              <button type="button" className="button" onClick={onShowBlocked}>
+                Show blocked quotes
+              </button>
+            )}
+            <button type="button" className="button button-primary" data-autofocus onClick={onClose}>
+              Done
+            </button>
+          </>
+        }
+      >
+        <div className="export-result" role="status">
+          {result.path && (
+            <p>
+              <strong>{result.exported}</strong> quote{result.exported === 1 ? '' : 's'} exported to <code className="export-path">{result.path}</code>
+            </p>
+          )}
+          {!result.path && !result.cancelled && <p>Every quote was blocked, so no file was written.</p>}
+          {result.cancelled && <p>No file was chosen; nothing was written.</p>}
+          {result.blocked > 0 && (
+            <>
+              <p>
+                <strong>{result.blocked}</strong> blocked by the export gate:
+              </p>
+              <ul className="export-reasons">
+                {Object.entries(result.reasonCounts).map(([code, n]) => (
+                  <li key={code}>
+                    <span className="reason-code">{code}</span> {n}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {result.sha256 && <p className="field-help">SHA-256 {result.sha256} · recorded in the export audit (gate version {result.gateVersion})</p>}
+        </div>
+      </Dialog>
+    );
+  }
+
+  return (
+    <Dialog
+      title="Export quote bank"
+      onClose={onClose}
+      onSubmit={() => void run()}
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy} data-autofocus>
+            {busy ? 'Exporting…' : 'Export'}
+          </button>
+        </>
+      }
+    >
+      <p className="dialog-text">
+        {scopeLabel}. Every quote passes the export gate first: consent, withdrawals, marked passages, identifiers and, for tikanga-based kōrero, collective consent and
+        the kaitiaki&rsquo;s approval. Text is pseudonymised on the copy that leaves.
+      </p>
+      <fieldset className="export-formats">
+        <legend className="form-label">Format</legend>
+        {FORMATS.map((f) => (
+          <label key={f.value} className={format === f.value ? 'radio-card is-on' : 'radio-card'}>
+            <input type="radio" name="format" value={f.value} checked={format === f.value} onChange={() => setFormat(f.value)} />
+            <span className="radio-card-label">{f.label}</span>
+            <span className="radio-card-help">{f.help}</span>
+          </label>
+        ))}
+      </fieldset>
+      <p className="field-help">
+        Profile: {options.profile === 'return' ? 'return to the group' : 'report'} · attribution: {options.naming === 'pseudonyms' ? 'pseudonyms' : options.naming}
+        {options.groupForTikanga ? ', tikanga-based kōrero to the group' : ''}
+      </p>
+      {error && <p className="field-error">{error}</p>}
+    </Dialog>
+  );
+}
