@@ -14,6 +14,10 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { plural } from '../format/numbers';
 import { useProjectData } from '../workspace/useProjectData';
 import { useCoding } from './CodingContext';
+import { leadIn, tailOut } from './context';
+
+/** The core gives up to this many characters of context each side (electron/core/codings/segments.ts). */
+const CORE_CONTEXT = 200;
 
 interface Filters {
   sourceId?: number;
@@ -108,14 +112,16 @@ export function RetrievalPanel({ code }: { code: Code }) {
                   <button type="button" className="rv-open" onClick={() => coding.openSource(s.sourceId, { start: s.start, end: s.end })} title="Open the transcript at this passage">
                     <span className="rv-meta">
                       <span className="rv-speaker">{s.speakers.map((p) => p.name ?? p.label).join(', ') || 'No speaker'}</span>
-                      <span className="rv-source">{s.sourceTitle}</span>
+                      <span className="rv-source" title={s.sourceTitle}>
+                        {s.sourceTitle}
+                      </span>
                     </span>
                     <span className="rv-text">
-                      {s.before && <span className="rv-context">…{s.before.slice(-80)}</span>}
+                      {s.before && <span className="rv-context">{leadIn(s.before, 80, s.before.length >= CORE_CONTEXT)}</span>}
                       <mark className="rv-coded" style={{ borderColor: code.color }}>
                         {s.text}
                       </mark>
-                      {s.after && <span className="rv-context">{s.after.slice(0, 80)}…</span>}
+                      {s.after && <span className="rv-context">{tailOut(s.after, 80, s.after.length >= CORE_CONTEXT)}</span>}
                     </span>
                     <span className="rv-coder">
                       Coded by {s.coder} · {formatDate(s.createdAt, dateFormat)}

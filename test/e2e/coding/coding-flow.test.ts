@@ -113,6 +113,7 @@ describe('coding a transcript', () => {
     expect(await count(page(), 'Trust')).toBe(2);
     await page().getByRole('button', { name: 'Merge…' }).click();
     await page().getByLabel('Merge into').selectOption({ label: 'Whānau' });
+    await app.screenshot('coding-merge-dialog');
     await page().getByRole('dialog').getByRole('button', { name: 'Merge' }).click();
     await waitForCount(page(), 'Whānau', 3);
     expect(await codeRow(page(), 'Trust').count()).toBe(0);
