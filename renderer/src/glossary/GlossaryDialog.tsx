@@ -71,7 +71,7 @@ export function GlossaryDialog({ onClose }: { onClose: () => void }) {
                 <span className="gl-term">{e.term}</span>
                 <span className="gl-gloss">{e.gloss}</span>
                 {e.notes && <span className="gl-notes">{e.notes}</span>}
-                <button type="button" className="button-ghost button-small" aria-label={`Remove ${e.term}`} onClick={() => void action.run(() => api['glossary-delete']({ id: e.id }))}>
+                <button type="button" className="button button-ghost button-small" aria-label={`Remove ${e.term}`} onClick={() => void action.run(() => api['glossary-delete']({ id: e.id }))}>
                   Remove
                 </button>
               </li>

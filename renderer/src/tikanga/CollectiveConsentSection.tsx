@@ -41,7 +41,11 @@ export function CollectiveConsentSection({ groupId, consents, persons }: { group
             {c.revokedOn ? (
               <span className="tk-consent-revoked">Revoked on {formatDate(c.revokedOn, dateFormat)}</span>
             ) : (
-              <button type="button" className="button-ghost button-small" onClick={() => void action.run(() => api['collective-consent-update']({ id: c.id, revokedOn: today }))}>
+              <button
+                type="button"
+                className="button button-ghost button-small"
+                aria-label={`Revoke the consent given by ${c.givenByName} on ${formatDate(c.givenOn, dateFormat)}`}
+                onClick={() => void action.run(() => api['collective-consent-update']({ id: c.id, revokedOn: today }))}>
                 Revoke
               </button>
             )}

@@ -59,7 +59,7 @@ export function PartsSection({ source, people, selection, status }: PartsSection
                 )}
                 <button
                   type="button"
-                  className="button-ghost button-small"
+                  className="button button-ghost button-small"
                   aria-label={`Remove ${partKindLabel(p.kind)}`}
                   disabled={action.busy}
                   onClick={() => void action.run(() => api['session-part-delete']({ id: p.id }))}
