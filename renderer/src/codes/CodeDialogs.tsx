@@ -6,6 +6,7 @@ import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { shortcut } from '../format/keys';
 import { plural } from '../format/numbers';
 import { paths } from './tree';
 
@@ -163,7 +164,7 @@ export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose: () =>
           {preview.memos > 0 && <>, and {plural(preview.memos, 'memo')} about it</>}.
         </p>
       )}
-      <p className="dialog-text field-help">You can undo this (Ctrl+Z).</p>
+      <p className="dialog-text field-help">You can undo this ({shortcut('z')}).</p>
       <ErrorMessage message={loadError ?? error} />
     </Dialog>
   );

@@ -5,7 +5,7 @@
 import type { Coding } from '../../../shared/domain/coding';
 import type { Code } from '../../../shared/domain/project';
 import { useCoding } from '../codes/CodingContext';
-import { shortcut } from '../format/keys';
+import { ariaShortcut, isMac, shortcut } from '../format/keys';
 
 export function SelectionBar({ sourceId, codings, codeMap }: { sourceId: number; codings: Coding[]; codeMap: Map<number, Code> }) {
   const coding = useCoding();
@@ -31,10 +31,10 @@ export function SelectionBar({ sourceId, codings, codeMap }: { sourceId: number;
           ))}
         </span>
       )}
-      <button type="button" className="button button-small" disabled={!t} onClick={() => coding.openPicker('auto')} title={`Apply a code (${shortcut('k')})`}>
+      <button type="button" className="button button-small" disabled={!t} onClick={() => coding.openPicker('auto')} title={`Apply a code (${shortcut('k')})`} aria-keyshortcuts={ariaShortcut('k')}>
         Code…
       </button>
-      <button type="button" className="button button-small" disabled={!t?.blockIds.length} onClick={() => coding.openPicker('turn')} title="Apply a code to the whole turn (Ctrl+Shift+K)">
+      <button type="button" className="button button-small" disabled={!t?.blockIds.length} onClick={() => coding.openPicker('turn')} title={`Apply a code to the whole turn (${isMac ? '⌘⇧K' : 'Ctrl+Shift+K'})`}>
         Code turn…
       </button>
       {recent.length > 0 && (
