@@ -98,7 +98,7 @@ function ConsentForm({ persons, dateFormat, busy, onRecord }: { persons: Partici
       <div className="tk-form-row">
         <label className="tk-field">
           <span className="form-label">Given by</span>
-          <input className="input" list={`${id}-people`} value={who} placeholder="e.g. the kaumātua, on the rōpū's behalf" onChange={(e) => setWho(e.target.value)} />
+          <input className="input" list={`${id}-people`} value={who} placeholder="e.g. the kaumātua" onChange={(e) => setWho(e.target.value)} />
           <datalist id={`${id}-people`}>
             {persons.map((p) => (
               <option key={p.id} value={p.name} />

@@ -127,7 +127,7 @@ function PartForm({ people, selection, onAdd, busy }: { source: SourceDetail; pe
         </label>
         <label className="tk-field">
           <span className="form-label">Led by</span>
-          <input className="input" list={`${id}-people`} value={leader} placeholder="A participant, or a name" onChange={(e) => setLeader(e.target.value)} />
+          <input className="input" list={`${id}-people`} value={leader} placeholder="Participant or name" onChange={(e) => setLeader(e.target.value)} />
           <datalist id={`${id}-people`}>
             {persons.map((p) => (
               <option key={p.id} value={p.name} />
