@@ -11,6 +11,7 @@ import { formatDate } from '../../../shared/format/dates';
 import { useApi } from '../api/ApiProvider';
 import { useDateFormat } from '../app/AppContext';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { shortcut } from '../format/keys';
 import { plural } from '../format/numbers';
 import { useProjectData } from '../workspace/useProjectData';
 import { useCoding } from './CodingContext';
@@ -102,7 +103,13 @@ export function RetrievalPanel({ code }: { code: Code }) {
       </div>
       <ErrorMessage message={segments.error} />
       <div ref={scrollRef} className="retrieval-scroll">
-        {segments.data && rows.length === 0 && <p className="empty-state">Nothing coded with “{code.name}”{Object.values(filters).some((v) => v !== undefined) ? ' matches these filters' : ' yet'}.</p>}
+        {segments.data && rows.length === 0 && (
+          <p className="empty-state">
+            {Object.values(filters).some((v) => v !== undefined)
+              ? `Nothing coded with “${code.name}” matches these filters.`
+              : `Nothing coded with “${code.name}” yet. Select a passage in a transcript, then click the code or press ${shortcut('k')}.`}
+          </p>
+        )}
         {rows.length > 0 && (
           <ul className="retrieval-list" aria-label={`Segments coded ${code.name}`} style={{ height: virtual.getTotalSize() }}>
             {virtual.getVirtualItems().map((v) => {

@@ -118,10 +118,15 @@ function PartForm({ people, selection, onAdd, busy }: { source: SourceDetail; pe
         <label className="tk-field">
           <span className="form-label">Part</span>
           <select className="input select" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {PART_KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label} ({PHASE_LABELS[k.phase].toLowerCase()})
-              </option>
+            {/* Grouped by phase, so each option is just its name and fits the field. */}
+            {(['opening', 'korero', 'closing'] as const).map((phase) => (
+              <optgroup key={phase} label={PHASE_LABELS[phase]}>
+                {PART_KINDS.filter((k) => k.phase === phase).map((k) => (
+                  <option key={k.kind} value={k.kind}>
+                    {k.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>
