@@ -7,6 +7,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useAction } from '../tikanga/useAction';
 import { useGlossary } from './useGlossary';
+import '../tikanga/tikanga.css';
 import './glossary.css';
 
 export function GlossaryDialog({ onClose }: { onClose: () => void }) {
@@ -77,6 +78,7 @@ export function GlossaryDialog({ onClose }: { onClose: () => void }) {
               </li>
             ))}
           </ul>
+          {shown.length === 0 && <p className="tk-empty">No term or gloss matches “{filter.trim()}”. Add it below if it is missing.</p>}
         </>
       )}
       <div className="tk-form" role="group" aria-label="Add a term">
