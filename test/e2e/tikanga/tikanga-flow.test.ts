@@ -92,6 +92,8 @@ describe('kaupapa Māori analysis and the kaitiaki', () => {
     await panel.getByText('Not recorded · led by Koro Hemi · day 2, 3pm').waitFor();
     await page.getByRole('note', { name: 'Tikanga-based session' }).getByText(/poroporoaki \(led by Koro Hemi\)/).waitFor();
     await app.screenshot('tikanga-kaitiaki-panel');
+    await labelled.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await app.screenshot('tikanga-labels');
   });
 
   it('marks a recorded opening as a tikanga part, which the kaitiaki then releases', async () => {
