@@ -12,6 +12,8 @@ import { paths } from './tree';
 
 /** The core's palette, offered as one-click swatches. */
 const PALETTE = ['#4f7cac', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#d4a017', '#2e8b57', '#b5527f', '#6b8e23'];
+/** What a screen reader (and the tooltip) says for each swatch, rather than its hex code. */
+const PALETTE_NAMES = ['Blue', 'Red', 'Light green', 'Purple', 'Orange', 'Teal', 'Gold', 'Green', 'Pink', 'Olive'];
 
 function useSubmit(run: () => Promise<void>, onClose: () => void) {
   const [error, setError] = useState<string | null>(null);
@@ -81,13 +83,14 @@ export function CodeEditDialog({ frameId, code, parent, onClose, onSaved }: Code
         <div className="field-row code-color-row">
           <input id="code-color" type="color" className="code-color-input" value={color || '#4f7cac'} onChange={(e) => setColor(e.target.value)} />
           <span className="code-palette" role="group" aria-label="Palette">
-            {PALETTE.map((p) => (
+            {PALETTE.map((p, i) => (
               <button
                 key={p}
                 type="button"
                 className="code-palette-swatch"
                 style={{ background: p }}
-                aria-label={`Colour ${p}`}
+                aria-label={PALETTE_NAMES[i] ?? p}
+                title={PALETTE_NAMES[i] ?? p}
                 aria-pressed={color.toLowerCase() === p}
                 onClick={() => setColor(p)}
               />

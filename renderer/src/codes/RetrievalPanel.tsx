@@ -50,7 +50,7 @@ export function RetrievalPanel({ code }: { code: Code }) {
   return (
     <section className="retrieval" aria-labelledby="retrieval-heading">
       <div className="retrieval-header">
-        <h3 id="retrieval-heading" className="retrieval-title">
+        <h3 id="retrieval-heading" className="retrieval-title" title={code.name}>
           <span className="code-swatch" style={{ background: code.color }} aria-hidden="true" />
           {code.name}
         </h3>
