@@ -16,7 +16,7 @@ export function SelectionBar({ sourceId, codings, codeMap }: { sourceId: number;
   return (
     <div className="selection-bar" role="toolbar" aria-label="Coding">
       <span className="selection-what" data-testid="selection-what">
-        {!t ? 'Select a passage to code it' : t.range ? `Passage selected (${t.range.end - t.range.start} characters)` : t.blockIds.length ? 'In a turn' : 'Caret'}
+        {!t ? 'Select a passage to code it' : t.range ? `Passage selected (${t.range.end - t.range.start} characters)` : t.blockIds.length ? 'Cursor in a turn' : 'Select a passage to code it'}
       </span>
       {onIt.length > 0 && (
         <span className="selection-codes" aria-label="Codes on this passage">
