@@ -85,7 +85,7 @@ describe('the code tree by keyboard', () => {
     await page().getByRole('button', { name: 'Delete code' }).click();
     await expect.poll(names).toEqual(['Connection', 'Whakapapa links']);
     // The keyboard user is back in the tree, not dropped on the page.
-    await expect.poll(() => page().evaluate(() => document.activeElement?.getAttribute('role'))).toBe('treeitem');
+    await expect.poll(() => page().evaluate(`document.activeElement?.getAttribute('role')`)).toBe('treeitem');
   });
 
   it('keeps a separate tree per frame and remembers the frame in use', async () => {
