@@ -167,7 +167,9 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
           <>
             <p className="autocode-summary" data-testid="autocode-summary">
               {preview.count === 0
-                ? 'Nothing found.'
+                ? by === 'pattern'
+                  ? `Nothing matches “${pattern.trim()}”${wholeWord ? '. For part of a word, untick Whole words only' : ''}.`
+                  : 'No turns found for them.'
                 : `${plural(preview.count, 'passage')} in ${plural(preview.sources, 'source')}${preview.alreadyCoded ? `, ${preview.alreadyCoded} already coded` : ''}.`}
             </p>
             <ul className="autocode-list">
