@@ -12,7 +12,11 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { plural } from '../format/numbers';
 import { useProjectData } from '../workspace/useProjectData';
 import { useCoding } from './CodingContext';
+import { leadIn, tailOut } from './context';
 import { paths } from './tree';
+
+/** The core gives up to this many characters of context each side of a match (electron/core/codings/auto-code.ts). */
+const CORE_CONTEXT = 60;
 
 type By = 'speaker' | 'participant' | 'pattern';
 
@@ -163,7 +167,9 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
           <>
             <p className="autocode-summary" data-testid="autocode-summary">
               {preview.count === 0
-                ? 'Nothing found.'
+                ? by === 'pattern'
+                  ? `Nothing matches “${pattern.trim()}”${wholeWord ? '. For part of a word, untick Whole words only' : ''}.`
+                  : 'No turns found for them.'
                 : `${plural(preview.count, 'passage')} in ${plural(preview.sources, 'source')}${preview.alreadyCoded ? `, ${preview.alreadyCoded} already coded` : ''}.`}
             </p>
             {preview.notCodable > 0 && (
@@ -176,12 +182,14 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
                 <li key={`${r.sourceId}:${r.start}:${r.end}`} className={r.alreadyCoded ? 'is-done' : ''}>
                   <span className="rv-meta">
                     <span className="rv-speaker">{r.speaker ?? 'No speaker'}</span>
-                    <span className="rv-source">{r.sourceTitle}</span>
+                    <span className="rv-source" title={r.sourceTitle}>
+                      {r.sourceTitle}
+                    </span>
                   </span>
                   <span className="rv-text">
-                    {r.before && <span className="rv-context">…{r.before}</span>}
+                    {r.before && <span className="rv-context">{leadIn(r.before, CORE_CONTEXT, r.before.length >= CORE_CONTEXT)}</span>}
                     <mark className="rv-coded">{r.text.length > 300 ? `${r.text.slice(0, 300)}…` : r.text}</mark>
-                    {r.after && <span className="rv-context">{r.after}…</span>}
+                    {r.after && <span className="rv-context">{tailOut(r.after, CORE_CONTEXT, r.after.length >= CORE_CONTEXT)}</span>}
                   </span>
                 </li>
               ))}

@@ -6,11 +6,14 @@ import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { shortcut } from '../format/keys';
 import { plural } from '../format/numbers';
 import { paths } from './tree';
 
 /** The core's palette, offered as one-click swatches. */
 const PALETTE = ['#4f7cac', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#d4a017', '#2e8b57', '#b5527f', '#6b8e23'];
+/** What a screen reader (and the tooltip) says for each swatch, rather than its hex code. */
+const PALETTE_NAMES = ['Blue', 'Red', 'Light green', 'Purple', 'Orange', 'Teal', 'Gold', 'Green', 'Pink', 'Olive'];
 
 function useSubmit(run: () => Promise<void>, onClose: () => void) {
   const [error, setError] = useState<string | null>(null);
@@ -80,13 +83,14 @@ export function CodeEditDialog({ frameId, code, parent, onClose, onSaved }: Code
         <div className="field-row code-color-row">
           <input id="code-color" type="color" className="code-color-input" value={color || '#4f7cac'} onChange={(e) => setColor(e.target.value)} />
           <span className="code-palette" role="group" aria-label="Palette">
-            {PALETTE.map((p) => (
+            {PALETTE.map((p, i) => (
               <button
                 key={p}
                 type="button"
                 className="code-palette-swatch"
                 style={{ background: p }}
-                aria-label={`Colour ${p}`}
+                aria-label={PALETTE_NAMES[i] ?? p}
+                title={PALETTE_NAMES[i] ?? p}
                 aria-pressed={color.toLowerCase() === p}
                 onClick={() => setColor(p)}
               />
@@ -163,7 +167,7 @@ export function DeleteCodeDialog({ code, onClose }: { code: Code; onClose: () =>
           {preview.memos > 0 && <>, and {plural(preview.memos, 'memo')} about it</>}.
         </p>
       )}
-      <p className="dialog-text field-help">You can undo this (Ctrl+Z).</p>
+      <p className="dialog-text field-help">You can undo this ({shortcut('z')}).</p>
       <ErrorMessage message={loadError ?? error} />
     </Dialog>
   );

@@ -110,7 +110,7 @@ export function CodeTree({ codes, onRename, onDelete, onMove, onMerge }: CodeTre
             tabIndex={c.id === current?.id ? 0 : -1}
             className={['code-item', selected ? 'is-selected' : '', dropHere ? `drop-${dropHere}` : ''].filter(Boolean).join(' ')}
             style={{ paddingLeft: 10 + (depth.get(c.id) ?? 0) * 16 }}
-            title={c.description || undefined}
+            title={c.description ? `${c.name}: ${c.description}` : c.name}
             draggable={renaming !== c.id}
             onClick={() => activate(c)}
             onKeyDown={(e) => onKey(e, c)}

@@ -2,7 +2,7 @@
  * The right pane: the active frame's code tree (frame switcher, new code, actions on the selected
  * code) above the retrieval panel of the selected code.
  */
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Code, CodeFrame } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
@@ -32,6 +32,14 @@ export function CodeTreePane({ id, error }: { id: string; error: string | null }
   const list = coding.codes;
   const selected = list?.find((c) => c.id === coding.selectedCodeId) ?? null;
   const frame = coding.frames?.find((f) => f.id === coding.frameId) ?? null;
+
+  // A deleted code takes its row, and with it the keyboard focus: give focus back to the tree.
+  const deleted = useRef<number | null>(null);
+  useEffect(() => {
+    if (deleted.current === null || !list || list.some((c) => c.id === deleted.current)) return;
+    deleted.current = null;
+    if (document.activeElement === document.body || document.activeElement === null) document.querySelector<HTMLElement>(`#${id} [role="treeitem"][tabindex="0"]`)?.focus();
+  }, [list, id]);
 
   const run = (p: Promise<unknown>) => p.catch((e: unknown) => coding.notify(describeError(e)));
   const onMove = (code: Code, to: MoveTarget) => void run(api['code-move']({ id: code.id, parentId: to.parentId, position: to.position }));
@@ -91,7 +99,15 @@ export function CodeTreePane({ id, error }: { id: string; error: string | null }
       {selected && <RetrievalPanel code={selected} />}
       {open?.kind === 'new' && coding.frameId !== null && <CodeEditDialog frameId={coding.frameId} parent={open.parent} onClose={close} onSaved={(c) => coding.selectCode(c.id)} />}
       {open?.kind === 'edit' && <CodeEditDialog frameId={open.code.frameId} code={open.code} onClose={close} />}
-      {open?.kind === 'delete' && <DeleteCodeDialog code={open.code} onClose={close} />}
+      {open?.kind === 'delete' && (
+        <DeleteCodeDialog
+          code={open.code}
+          onClose={() => {
+            deleted.current = open.code.id;
+            close();
+          }}
+        />
+      )}
       {open?.kind === 'merge' && list && <MergeDialog code={open.code} codes={list} onClose={close} />}
       {open?.kind === 'frame' && <FrameDialog onClose={close} onCreated={(f) => coding.setFrameId(f.id)} />}
     </aside>

@@ -3,7 +3,7 @@
  * (`whanau` finds `Whānau`), arrows to choose, Enter to apply to the selection, Shift+Enter to
  * code the whole turn(s). When nothing matches exactly, the last row creates the code and applies it.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Dialog } from '../components/Dialog';
 import { useCoding, type ApplyMode } from './CodingContext';
 import { hasExactName, pick, pickerIndex } from './tree';
@@ -21,6 +21,11 @@ export function QuickPicker({ mode: initialMode, onClose }: { mode: ApplyMode; o
   const at = Math.min(active, Math.max(total - 1, 0));
   const target = coding.target;
   const what = !target ? 'Nothing selected' : wholeTurn || !target.range ? (target.blockIds.length > 1 ? `${target.blockIds.length} whole turns` : 'The whole turn') : 'The selected passage';
+
+  // Arrowing past the bottom of the list scrolls the active code into view.
+  useEffect(() => {
+    document.getElementById(`picker-${at}`)?.scrollIntoView({ block: 'nearest' });
+  }, [at]);
 
   const choose = async (i: number, turn: boolean) => {
     const mode: ApplyMode = turn ? 'turn' : 'auto';

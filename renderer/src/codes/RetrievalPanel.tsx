@@ -11,9 +11,14 @@ import { formatDate } from '../../../shared/format/dates';
 import { useApi } from '../api/ApiProvider';
 import { useDateFormat } from '../app/AppContext';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { shortcut } from '../format/keys';
 import { plural } from '../format/numbers';
 import { useProjectData } from '../workspace/useProjectData';
 import { useCoding } from './CodingContext';
+import { leadIn, tailOut } from './context';
+
+/** The core gives up to this many characters of context each side (electron/core/codings/segments.ts). */
+const CORE_CONTEXT = 200;
 
 interface Filters {
   sourceId?: number;
@@ -45,7 +50,7 @@ export function RetrievalPanel({ code }: { code: Code }) {
   return (
     <section className="retrieval" aria-labelledby="retrieval-heading">
       <div className="retrieval-header">
-        <h3 id="retrieval-heading" className="retrieval-title">
+        <h3 id="retrieval-heading" className="retrieval-title" title={code.name}>
           <span className="code-swatch" style={{ background: code.color }} aria-hidden="true" />
           {code.name}
         </h3>
@@ -98,7 +103,13 @@ export function RetrievalPanel({ code }: { code: Code }) {
       </div>
       <ErrorMessage message={segments.error} />
       <div ref={scrollRef} className="retrieval-scroll">
-        {segments.data && rows.length === 0 && <p className="empty-state">Nothing coded with “{code.name}”{Object.values(filters).some((v) => v !== undefined) ? ' matches these filters' : ' yet'}.</p>}
+        {segments.data && rows.length === 0 && (
+          <p className="empty-state">
+            {Object.values(filters).some((v) => v !== undefined)
+              ? `Nothing coded with “${code.name}” matches these filters.`
+              : `Nothing coded with “${code.name}” yet. Select a passage in a transcript, then click the code or press ${shortcut('k')}.`}
+          </p>
+        )}
         {rows.length > 0 && (
           <ul className="retrieval-list" aria-label={`Segments coded ${code.name}`} style={{ height: virtual.getTotalSize() }}>
             {virtual.getVirtualItems().map((v) => {
@@ -108,14 +119,16 @@ export function RetrievalPanel({ code }: { code: Code }) {
                   <button type="button" className="rv-open" onClick={() => coding.openSource(s.sourceId, { start: s.start, end: s.end })} title="Open the transcript at this passage">
                     <span className="rv-meta">
                       <span className="rv-speaker">{s.speakers.map((p) => p.name ?? p.label).join(', ') || 'No speaker'}</span>
-                      <span className="rv-source">{s.sourceTitle}</span>
+                      <span className="rv-source" title={s.sourceTitle}>
+                        {s.sourceTitle}
+                      </span>
                     </span>
                     <span className="rv-text">
-                      {s.before && <span className="rv-context">…{s.before.slice(-80)}</span>}
+                      {s.before && <span className="rv-context">{leadIn(s.before, 80, s.before.length >= CORE_CONTEXT)}</span>}
                       <mark className="rv-coded" style={{ borderColor: code.color }}>
                         {s.text}
                       </mark>
-                      {s.after && <span className="rv-context">{s.after.slice(0, 80)}…</span>}
+                      {s.after && <span className="rv-context">{tailOut(s.after, 80, s.after.length >= CORE_CONTEXT)}</span>}
                     </span>
                     <span className="rv-coder">
                       Coded by {s.coder} · {formatDate(s.createdAt, dateFormat)}

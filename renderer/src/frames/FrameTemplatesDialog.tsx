@@ -9,6 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useAction } from '../tikanga/useAction';
 import { useProjectData } from '../workspace/useProjectData';
+import '../tikanga/tikanga.css';
 
 export function FrameTemplatesDialog({ onClose }: { onClose: () => void }) {
   const api = useApi();

@@ -7,6 +7,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useAction } from '../tikanga/useAction';
 import { useGlossary } from './useGlossary';
+import '../tikanga/tikanga.css';
 import './glossary.css';
 
 export function GlossaryDialog({ onClose }: { onClose: () => void }) {
@@ -71,12 +72,13 @@ export function GlossaryDialog({ onClose }: { onClose: () => void }) {
                 <span className="gl-term">{e.term}</span>
                 <span className="gl-gloss">{e.gloss}</span>
                 {e.notes && <span className="gl-notes">{e.notes}</span>}
-                <button type="button" className="button-ghost button-small" aria-label={`Remove ${e.term}`} onClick={() => void action.run(() => api['glossary-delete']({ id: e.id }))}>
+                <button type="button" className="button button-ghost button-small" aria-label={`Remove ${e.term}`} onClick={() => void action.run(() => api['glossary-delete']({ id: e.id }))}>
                   Remove
                 </button>
               </li>
             ))}
           </ul>
+          {shown.length === 0 && <p className="tk-empty">No term or gloss matches “{filter.trim()}”. Add it below if it is missing.</p>}
         </>
       )}
       <div className="tk-form" role="group" aria-label="Add a term">

@@ -25,6 +25,19 @@ function caretAt(x: number, y: number): { node: Node; offset: number } | null {
   return r ? { node: r.startContainer, offset: r.startOffset } : null;
 }
 
+/** Below and right of the pointer, flipped left or up near the window's edge so it is never cut off. */
+function tipPlace(tip: Tip): React.CSSProperties {
+  const flipX = tip.x + 12 + TIP_WIDTH > window.innerWidth;
+  const flipY = tip.y + 16 + TIP_HEIGHT > window.innerHeight;
+  return {
+    ...(flipX ? { right: window.innerWidth - tip.x + 12 } : { left: tip.x + 12 }),
+    ...(flipY ? { bottom: window.innerHeight - tip.y + 12 } : { top: tip.y + 16 }),
+  };
+}
+/** Room the tip may need: its max-width (22em at 12.5 px) and about three lines. */
+const TIP_WIDTH = 290;
+const TIP_HEIGHT = 80;
+
 export function GlossaryHover({ text, children }: { text: string; children: ReactNode }) {
   const { match } = useGlossary();
   const matches = useMemo(() => match(text), [match, text]);
@@ -47,10 +60,11 @@ export function GlossaryHover({ text, children }: { text: string; children: Reac
   };
 
   return (
-    <div className="gl-hover" onMouseMove={onMove} onMouseLeave={() => setTip(null)}>
+    // Scrolling moves the text from under the tip: hide it until the pointer moves again.
+    <div className="gl-hover" onMouseMove={onMove} onMouseLeave={() => setTip(null)} onWheel={() => setTip(null)}>
       {children}
       {tip && (
-        <div className="gl-tip" role="tooltip" style={{ left: tip.x + 12, top: tip.y + 16 }}>
+        <div className="gl-tip" role="tooltip" style={tipPlace(tip)}>
           <span className="gl-tip-term">{tip.term}</span>
           <span className="gl-tip-gloss">{tip.gloss}</span>
         </div>

@@ -84,6 +84,7 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
     <Dialog
       title={loaded?.label ? `Memo — ${loaded.label}` : label ? `Memo — ${label}` : 'Memo'}
       size="wide"
+      className="memo-dialog"
       onClose={close}
       footer={
         <>

@@ -15,6 +15,7 @@ import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { $getRoot, FORMAT_TEXT_COMMAND, type EditorState } from 'lexical';
 import { useRef } from 'react';
+import { shortcut } from '../format/keys';
 
 interface MemoEditorProps {
   /** Lexical JSON, or '' for an empty memo. Read once, when the editor mounts. */
@@ -63,16 +64,16 @@ function Toolbar() {
   const keep = (e: React.MouseEvent) => e.preventDefault();
   return (
     <div className="memo-toolbar" role="toolbar" aria-label="Formatting">
-      <button type="button" className="button button-small button-ghost" onMouseDown={keep} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')} title="Bold (Ctrl+B)">
+      <button type="button" className="button button-small button-ghost" onMouseDown={keep} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'bold')} aria-label="Bold" title={`Bold (${shortcut('b')})`}>
         <strong>B</strong>
       </button>
-      <button type="button" className="button button-small button-ghost" onMouseDown={keep} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')} title="Italic (Ctrl+I)">
+      <button type="button" className="button button-small button-ghost" onMouseDown={keep} onClick={() => editor.dispatchCommand(FORMAT_TEXT_COMMAND, 'italic')} aria-label="Italic" title={`Italic (${shortcut('i')})`}>
         <em>I</em>
       </button>
-      <button type="button" className="button button-small button-ghost" onMouseDown={keep} onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)} title="Bulleted list">
+      <button type="button" className="button button-small button-ghost" onMouseDown={keep} onClick={() => editor.dispatchCommand(INSERT_UNORDERED_LIST_COMMAND, undefined)} aria-label="Bulleted list" title="Bulleted list">
         • List
       </button>
-      <button type="button" className="button button-small button-ghost" onMouseDown={keep} onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)} title="Numbered list">
+      <button type="button" className="button button-small button-ghost" onMouseDown={keep} onClick={() => editor.dispatchCommand(INSERT_ORDERED_LIST_COMMAND, undefined)} aria-label="Numbered list" title="Numbered list">
         1. List
       </button>
     </div>

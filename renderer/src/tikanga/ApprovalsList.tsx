@@ -35,7 +35,7 @@ export function ApprovalsList({ approvals, kaitiakiName }: { approvals: Approval
             {a.revokedAt ? (
               <span className="tk-approval-revoked">Revoked {formatDate(a.revokedAt.slice(0, 10), dateFormat)}</span>
             ) : (
-              <button type="button" className="button-ghost button-small" onClick={() => void action.run(() => api['approval-revoke']({ id: a.id }))}>
+              <button type="button" className="button button-ghost button-small" aria-label={`Revoke the decision on ${SCOPE[a.scope]}`} onClick={() => void action.run(() => api['approval-revoke']({ id: a.id }))}>
                 Revoke
               </button>
             )}

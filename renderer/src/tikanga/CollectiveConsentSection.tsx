@@ -41,7 +41,11 @@ export function CollectiveConsentSection({ groupId, consents, persons }: { group
             {c.revokedOn ? (
               <span className="tk-consent-revoked">Revoked on {formatDate(c.revokedOn, dateFormat)}</span>
             ) : (
-              <button type="button" className="button-ghost button-small" onClick={() => void action.run(() => api['collective-consent-update']({ id: c.id, revokedOn: today }))}>
+              <button
+                type="button"
+                className="button button-ghost button-small"
+                aria-label={`Revoke the consent given by ${c.givenByName} on ${formatDate(c.givenOn, dateFormat)}`}
+                onClick={() => void action.run(() => api['collective-consent-update']({ id: c.id, revokedOn: today }))}>
                 Revoke
               </button>
             )}
@@ -94,7 +98,7 @@ function ConsentForm({ persons, dateFormat, busy, onRecord }: { persons: Partici
       <div className="tk-form-row">
         <label className="tk-field">
           <span className="form-label">Given by</span>
-          <input className="input" list={`${id}-people`} value={who} placeholder="e.g. the kaumātua, on the rōpū's behalf" onChange={(e) => setWho(e.target.value)} />
+          <input className="input" list={`${id}-people`} value={who} placeholder="e.g. the kaumātua" onChange={(e) => setWho(e.target.value)} />
           <datalist id={`${id}-people`}>
             {persons.map((p) => (
               <option key={p.id} value={p.name} />

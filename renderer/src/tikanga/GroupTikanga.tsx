@@ -56,6 +56,7 @@ export function GroupTikanga({ group, everyone, saver }: GroupTikangaProps) {
       {data && data.members.length > 0 && (
         <div className="tk-members">
           <h4 className="tk-section-title">Roles in the group</h4>
+          <p className="tk-help">Type or choose each member&rsquo;s role in this group. Grey shows their role in the project until you do.</p>
           <datalist id={rolesId}>
             {TIKANGA_ROLES.map((r) => (
               <option key={r} value={r} />

@@ -86,7 +86,7 @@ export function LabelsSection({ source, selection, status }: LabelsSectionProps)
               <span className="tk-label-text">{source.masked?.some((m) => m.start <= l.start! && m.end >= l.end!) ? 'Hidden outside the kaupapa Māori frame' : `“${excerpt(l.start!, l.end!)}”`}</span>
               <span className="tk-label-by">set by {l.setByName}</span>
               {may && (
-                <button type="button" className="button-ghost button-small" aria-label={`Remove label ${labelName(l.label)}`} onClick={() => void action.run(() => api['sensitivity-remove']({ id: l.id }))}>
+                <button type="button" className="button button-ghost button-small" aria-label={`Remove label ${labelName(l.label)}`} onClick={() => void action.run(() => api['sensitivity-remove']({ id: l.id }))}>
                   Remove
                 </button>
               )}

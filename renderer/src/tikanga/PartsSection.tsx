@@ -59,7 +59,7 @@ export function PartsSection({ source, people, selection, status }: PartsSection
                 )}
                 <button
                   type="button"
-                  className="button-ghost button-small"
+                  className="button button-ghost button-small"
                   aria-label={`Remove ${partKindLabel(p.kind)}`}
                   disabled={action.busy}
                   onClick={() => void action.run(() => api['session-part-delete']({ id: p.id }))}
@@ -118,16 +118,21 @@ function PartForm({ people, selection, onAdd, busy }: { source: SourceDetail; pe
         <label className="tk-field">
           <span className="form-label">Part</span>
           <select className="input select" value={kind} onChange={(e) => setKind(e.target.value)}>
-            {PART_KINDS.map((k) => (
-              <option key={k.kind} value={k.kind}>
-                {k.label} ({PHASE_LABELS[k.phase].toLowerCase()})
-              </option>
+            {/* Grouped by phase, so each option is just its name and fits the field. */}
+            {(['opening', 'korero', 'closing'] as const).map((phase) => (
+              <optgroup key={phase} label={PHASE_LABELS[phase]}>
+                {PART_KINDS.filter((k) => k.phase === phase).map((k) => (
+                  <option key={k.kind} value={k.kind}>
+                    {k.label}
+                  </option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>
         <label className="tk-field">
           <span className="form-label">Led by</span>
-          <input className="input" list={`${id}-people`} value={leader} placeholder="A participant, or a name" onChange={(e) => setLeader(e.target.value)} />
+          <input className="input" list={`${id}-people`} value={leader} placeholder="Participant or name" onChange={(e) => setLeader(e.target.value)} />
           <datalist id={`${id}-people`}>
             {persons.map((p) => (
               <option key={p.id} value={p.name} />

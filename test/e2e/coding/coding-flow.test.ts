@@ -113,6 +113,7 @@ describe('coding a transcript', () => {
     expect(await count(page(), 'Trust')).toBe(2);
     await page().getByRole('button', { name: 'Merge…' }).click();
     await page().getByLabel('Merge into').selectOption({ label: 'Whānau' });
+    await app.screenshot('coding-merge-dialog');
     await page().getByRole('dialog').getByRole('button', { name: 'Merge' }).click();
     await waitForCount(page(), 'Whānau', 3);
     expect(await codeRow(page(), 'Trust').count()).toBe(0);
@@ -128,6 +129,17 @@ describe('coding a transcript', () => {
     await waitForCount(page(), 'Whānau', 3);
     expect(await codeRow(page(), 'Trust').count()).toBe(0);
     await app.screenshot('coding-after-merge');
+    // The coding bar is one row: a recent code that does not fit is out of sight and out of the Tab order.
+    const chips = (await page().evaluate(`(() => {
+      const row = document.querySelector('.selection-recent').getBoundingClientRect();
+      return Array.from(document.querySelectorAll('.selection-recent .code-chip')).map((c) => {
+        const r = c.getBoundingClientRect();
+        return { shown: r.top >= row.top - 1 && r.bottom <= row.bottom + 1, tab: c.tabIndex, hidden: c.getAttribute('aria-hidden') !== null };
+      });
+    })()`)) as Array<{ shown: boolean; tab: number; hidden: boolean }>;
+    expect(chips.length).toBeGreaterThan(0);
+    for (const c of chips) expect(c).toEqual(c.shown ? { shown: true, tab: 0, hidden: false } : { shown: false, tab: -1, hidden: true });
+    expect(await page().locator('.selection-bar').evaluate((el) => el.getBoundingClientRect().height)).toBeLessThan(45);
   });
 
   it('removes a code from a passage', async () => {

@@ -84,6 +84,8 @@ describe('the code tree by keyboard', () => {
     expect(await page().getByTestId('delete-preview').textContent()).toMatch(/nothing is coded with it/);
     await page().getByRole('button', { name: 'Delete code' }).click();
     await expect.poll(names).toEqual(['Connection', 'Whakapapa links']);
+    // The keyboard user is back in the tree, not dropped on the page.
+    await expect.poll(() => page().evaluate(`document.activeElement?.getAttribute('role')`)).toBe('treeitem');
   });
 
   it('keeps a separate tree per frame and remembers the frame in use', async () => {
