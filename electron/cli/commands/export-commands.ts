@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ExportFormat } from '../../../shared/domain/quotes';
 import type { FocalCore } from '../../core/app/focal-core';
+import { fold } from '../../../shared/text/fold';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
 
 async function codeByPath(core: FocalCore, path: string): Promise<number> {
@@ -68,6 +69,42 @@ export function registerExportCommands(program: Command, output: (json: boolean)
           ].join('\n'),
         );
         if (!r.path) process.exitCode = 1;
+      });
+    });
+  exp
+    .command('return <project>')
+    .description("return to a group its own kōrero, the codes applied to it and the quotes approved for use (needs its collective consent for return)")
+    .requiredOption('--group <name>', 'the group (rōpū, whānau, hapū, organisation) as named in the register; macrons optional')
+    .requiredOption('--format <format>', 'docx or md')
+    .requiredOption('--out <file>', 'file to write')
+    .option('--names <naming>', 'pseudonyms (default) or consented (real names where consented)', 'pseudonyms')
+    .option('--individual', 'attribute the kōrero to speakers (pseudonyms), not to the group')
+    .option('--json', 'machine-readable output')
+    .action(async (project: string, o: { group: string; format: string; out: string; names: string; individual?: boolean; json?: boolean }) => {
+      if (o.format !== 'docx' && o.format !== 'md') throw new CliError(`--format must be docx or md, not "${o.format}"`, 2);
+      if (o.names !== 'pseudonyms' && o.names !== 'consented') throw new CliError(`--names must be pseudonyms or consented, not "${o.names}"`, 2);
+      const out = resolve(o.out);
+      await withProject(project, async (core) => {
+        core.host.chooseExportPath = async () => out;
+        const people = await call(core, 'participants-list', {});
+        const want = fold(o.group.trim());
+        const groups = people.filter((p) => p.kind === 'group' && fold(p.name) === want);
+        if (groups.length !== 1) {
+          const known = people.filter((p) => p.kind === 'group').map((p) => `"${p.name}"`).join(', ') || 'none';
+          throw new CliError(`no group "${o.group}" in the register (groups: ${known})`);
+        }
+        const r = await call(core, 'export-return', {
+          groupId: groups[0]!.id,
+          format: o.format as 'docx' | 'md',
+          options: { profile: 'return', attribution: { naming: NAMING[o.names as 'pseudonyms' | 'consented'], groupForTikanga: !o.individual } },
+        });
+        print(output(!!o.json), r, () =>
+          [
+            `Returned to ${groups[0]!.name}: ${r.path} (sha256 ${r.sha256})`,
+            `${r.sources} transcript(s), ${r.turns} turn(s) of kōrero, ${r.codes} code(s), ${r.quotes} approved quote(s); ${r.quotesBlocked} quote(s) not approved for use`,
+            ...Object.entries(r.withheld).map(([why, n]) => `  left out: ${n} turn(s) (${why})`),
+          ].join('\n'),
+        );
       });
     });
 }

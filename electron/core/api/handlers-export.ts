@@ -2,12 +2,14 @@
 import { auditCsv, listExports } from '../audit/export-audit';
 import { exportOptions } from '../export/check-quotes';
 import { copyQuote, exportQuotes } from '../export/export-quotes';
+import { exportReturn } from '../export/return-export';
 import { writeAtomically } from '../export/write-file';
 import { handlers } from './handler-types';
 
 export const exportHandlers = handlers({
   'export-quotes': (i, core) => exportQuotes(core, { selection: i.selection, format: i.format, options: exportOptions(i.options), suggestedName: i.suggestedName }),
   'quote-copy': (i, core) => copyQuote(core, { quoteId: i.quoteId, via: i.via, options: exportOptions(i.options) }),
+  'export-return': (i, core) => exportReturn(core, { groupId: i.groupId, format: i.format, options: exportOptions(i.options) }),
   'audit-exports': (i, core) => listExports(core.requireProject().db, i.limit),
   'audit-export-csv': async (_i, core) => {
     const project = core.requireProject();
