@@ -22,6 +22,8 @@ function FixButton({ fix, quote, actions }: { fix: GateFix; quote: CheckedQuote;
       ? () => actions.mapSpeaker(quote.sourceId)
       : fix.kind === 'review-candidates'
         ? () => actions.reviewQuote(quote.id)
+        : fix.kind === 'ask-kaitiaki' && fix.groupId !== undefined
+          ? () => actions.showQuote(quote.id)
         : fix.kind === 'use-return-profile'
           ? actions.useReturnProfile
           : fix.kind === 'trim-quote' || fix.kind === 'choose-spoken-text'

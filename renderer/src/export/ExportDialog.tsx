@@ -3,12 +3,14 @@
  * to save (native dialog on the desktop), writes the file and records it. The result says how many
  * quotes went and how many were blocked, with a way to the blocked list.
  */
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ExportFormat, ExportResult } from '../../../shared/domain/quotes';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { toCallOptions, type OptionsState } from '../quotes/options';
+import { useProjectData } from '../workspace/useProjectData';
+import { ReturnExport } from './ReturnExport';
 
 const FORMATS: Array<{ value: ExportFormat; label: string; help: string }> = [
   { value: 'docx', label: 'Word', help: 'grouped by code, ready for a report' },
@@ -31,6 +33,8 @@ export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBl
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const loadGroups = useCallback(() => api['participants-list']({}).then((ps) => ps.filter((p) => p.kind === 'group').map((p) => ({ id: p.id, name: p.name }))), [api]);
+  const groups = useProjectData(loadGroups, ['participants']);
 
   const run = async () => {
     setBusy(true);
@@ -126,6 +130,7 @@ export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBl
         {options.groupForTikanga ? ', tikanga-based kōrero to the group' : ''}
       </p>
       {error && <p className="field-error">{error}</p>}
+      {options.profile === 'return' && groups.data && <ReturnExport groups={groups.data} groupForTikanga={options.groupForTikanga} />}
     </Dialog>
   );
 }

@@ -15,7 +15,9 @@ import { BlockedList, type FixActions } from '../export/BlockedList';
 import { ExportDialog } from '../export/ExportDialog';
 import { useProjectData } from '../workspace/useProjectData';
 import { DEFAULT_OPTIONS, NAMING_LABEL, toCallOptions, type OptionsState } from './options';
+import { ExportApproval } from './ExportApproval';
 import { QuoteCard } from './QuoteCard';
+import { useKaitiaki } from './useKaitiaki';
 import './quotes.css';
 
 export type QuoteTab = 'quotes' | 'blocked' | 'audit';
@@ -48,6 +50,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
   const codes = useProjectData(loadCodes, ['codes', 'codings']);
 
   const list = quotes.data ?? [];
+  const kaitiaki = useKaitiaki(list);
   // Ctrl/Cmd+Shift+E: export what is shown.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -145,6 +148,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
             <span>Kaitiaki approval for</span>
             <input className="input input-compact" value={options.approvalLabel} placeholder="export name" onChange={(e) => set('approvalLabel', e.target.value)} aria-label="Kaitiaki approval for export" />
           </label>
+          <ExportApproval label={options.approvalLabel} statuses={kaitiaki.statuses} decisions={kaitiaki.exportDecisions} />
         </div>
       )}
       <div className="pane-scroll">
@@ -176,7 +180,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
             {quotes.data && list.length === 0 && <EmptyState>No quotes yet. Add quotes from a code&rsquo;s coded segments, or select words in a transcript and choose Add quote.</EmptyState>}
             <div className="quote-list">
               {shown.map((q) => (
-                <QuoteCard key={q.id} quote={q} options={callOptions} onNote={setNote} {...(renderReview ? { renderReview } : {})} />
+                <QuoteCard key={q.id} quote={q} options={callOptions} onNote={setNote} kaitiaki={kaitiaki.infoFor(q)} defaultOutput={options.approvalLabel.trim() || (options.profile === 'return' ? 'Return to the group' : 'Report')} {...(renderReview ? { renderReview } : {})} />
               ))}
             </div>
           </>

@@ -8,6 +8,7 @@ import type { CheckedQuote, QuoteCut } from '../../../shared/domain/quotes';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { ModeBadge } from '../components/ModeBadge';
+import { KaitiakiDecision, type KaitiakiInfo } from './KaitiakiDecision';
 import type { QuoteOptions } from './options';
 import { selectionIn } from './raw-selection';
 
@@ -17,6 +18,10 @@ interface QuoteCardProps {
   /** Rendered under the card when the user asks to review the quote's detected identifiers. */
   renderReview?: (quote: CheckedQuote, close: () => void) => ReactNode;
   onNote: (message: string) => void;
+  /** For a tikanga-based quote: the kaitiaki's decisions and who the kaitiaki is. */
+  kaitiaki?: KaitiakiInfo | undefined;
+  /** The output a decision is for, unless the kaitiaki types another (the export's name, when given). */
+  defaultOutput?: string;
 }
 
 function RawText({ quote }: { quote: CheckedQuote }) {
@@ -44,7 +49,7 @@ function RawText({ quote }: { quote: CheckedQuote }) {
   );
 }
 
-export function QuoteCard({ quote, options, renderReview, onNote }: QuoteCardProps) {
+export function QuoteCard({ quote, options, renderReview, onNote, kaitiaki, defaultOutput = '' }: QuoteCardProps) {
   const api = useApi();
   const rawRef = useRef<HTMLParagraphElement>(null);
   const [reviewing, setReviewing] = useState(false);
@@ -94,6 +99,13 @@ export function QuoteCard({ quote, options, renderReview, onNote }: QuoteCardPro
         e.preventDefault();
       }}
     >
+      {quote.mode === 'tikanga' && (
+        <div className="quote-band">
+          <strong>Tikanga-based kōrero</strong>
+          {kaitiaki?.status?.groupName && <span>· {kaitiaki.status.groupName}</span>}
+          {kaitiaki?.status?.kaitiaki && <span>· kaitiaki {kaitiaki.status.kaitiaki.name}</span>}
+        </div>
+      )}
       <header className="quote-head">
         <ModeBadge mode={quote.mode} />
         <span className="quote-code">{quote.codePath ?? 'Uncoded'}</span>
@@ -130,6 +142,7 @@ export function QuoteCard({ quote, options, renderReview, onNote }: QuoteCardPro
           </ul>
         </div>
       )}
+      {quote.mode === 'tikanga' && kaitiaki && <KaitiakiDecision quote={quote} info={kaitiaki} defaultOutput={defaultOutput} />}
       <footer className="quote-actions">
         <button type="button" className="button button-small" disabled={!passed} onClick={() => void copy()}>
           Copy

@@ -10,6 +10,7 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { SelectField, TextField } from '../components/TextField';
 import type { ParticipantSave } from '../participants/ParticipantDetail';
 import { useProjectData } from '../workspace/useProjectData';
+import { ReturnExport } from '../export/ReturnExport';
 import { ApprovalsList } from './ApprovalsList';
 import { CollectiveConsentSection } from './CollectiveConsentSection';
 import { useAction } from './useAction';
@@ -85,6 +86,7 @@ export function GroupTikanga({ group, everyone, saver }: GroupTikangaProps) {
       )}
       {data && <CollectiveConsentSection groupId={group.id} consents={data.consents} persons={persons} />}
       {data && <ApprovalsList approvals={data.approvals} kaitiakiName={data.kaitiaki?.name ?? null} />}
+      {data && data.sourceIds.length > 0 && <ReturnExport groups={[{ id: group.id, name: group.name }]} />}
     </section>
   );
 }

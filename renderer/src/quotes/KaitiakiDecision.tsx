@@ -1,0 +1,120 @@
+/**
+ * The kaitiaki's word on one tikanga-based quote: every decision on it (who, when, for which
+ * output, conditions; revoked ones struck through), and, when the acting user is the group's
+ * kaitiaki, Approve and Refuse with the output and conditions. Anyone else sees whose decision it
+ * is ("Awaiting the kaitiaki (Koro Hemi)"); the core refuses a decision by anyone else anyway.
+ */
+import { useState } from 'react';
+import type { CheckedQuote } from '../../../shared/domain/quotes';
+import type { Approval, KaitiakiStatus } from '../../../shared/domain/tikanga';
+import { formatDate } from '../../../shared/format/dates';
+import { useApi } from '../api/ApiProvider';
+import { useDateFormat } from '../app/AppContext';
+import { ErrorMessage } from '../components/ErrorMessage';
+import { useAction } from '../tikanga/useAction';
+
+export interface KaitiakiInfo {
+  decisions: Approval[];
+  status: KaitiakiStatus | null;
+}
+
+function DecisionLine({ a, canRevoke, onRevoke }: { a: Approval; canRevoke: boolean; onRevoke: () => void }) {
+  const dateFormat = useDateFormat();
+  const body = (
+    <>
+      <span className="qk-decision">{a.decision === 'approved' ? 'Approved' : 'Refused'}</span> by {a.kaitiakiName}, {formatDate(a.decidedAt.slice(0, 10), dateFormat)}
+      {a.output ? ` · for ${a.output}` : ''}
+      {a.conditions ? ` · conditions: ${a.conditions}` : ''}
+    </>
+  );
+  return (
+    <li className={`qk-line is-${a.revokedAt ? 'revoked' : a.decision}`}>
+      {a.revokedAt ? <del title={`Revoked ${formatDate(a.revokedAt.slice(0, 10), dateFormat)}`}>{body}</del> : <span>{body}</span>}
+      {a.revokedAt && <span className="qk-revoked"> revoked {formatDate(a.revokedAt.slice(0, 10), dateFormat)}</span>}
+      {!a.revokedAt && canRevoke && (
+        <button type="button" className="button button-ghost button-small" onClick={onRevoke} aria-label={`Revoke the ${a.decision === 'approved' ? 'approval' : 'refusal'}`}>
+          Revoke
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function KaitiakiDecision({ quote, info, defaultOutput }: { quote: CheckedQuote; info: KaitiakiInfo; defaultOutput: string }) {
+  const api = useApi();
+  const action = useAction();
+  const [deciding, setDeciding] = useState<'approved' | 'refused' | null>(null);
+  const [output, setOutput] = useState('');
+  const [conditions, setConditions] = useState('');
+  const { status, decisions } = info;
+  const standing = decisions.filter((d) => !d.revokedAt).at(-1);
+  const kaitiaki = status?.kaitiaki?.name ?? null;
+  const mine = !!status?.actorIsKaitiaki;
+
+  const record = async () => {
+    if (!deciding) return;
+    const done = await action.run(() =>
+      api['approval-record']({ scope: 'quote', decision: deciding, quoteId: quote.id, ...(output.trim() ? { output: output.trim() } : {}), ...(conditions.trim() ? { conditions: conditions.trim() } : {}) }),
+    );
+    if (done) {
+      setDeciding(null);
+      setConditions('');
+    }
+  };
+
+  return (
+    <div className="quote-kaitiaki" role="group" aria-label="Kaitiaki approval">
+      <div className="qk-head">
+        <span className="quote-out-label">Kaitiaki approval</span>
+        {!standing && (
+          <span className="qk-awaiting" title={status?.problem ?? undefined}>
+            {kaitiaki ? `Awaiting the kaitiaki (${kaitiaki})` : "No kaitiaki named: name one on the group's page"}
+          </span>
+        )}
+        {mine && !deciding && (
+          <span className="qk-buttons">
+            <button type="button" className="button button-small" onClick={() => { setDeciding('approved'); setOutput(defaultOutput); }}>
+              Approve…
+            </button>
+            <button type="button" className="button button-small button-ghost" onClick={() => { setDeciding('refused'); setOutput(defaultOutput); }}>
+              Refuse…
+            </button>
+          </span>
+        )}
+        {!mine && kaitiaki && <span className="qk-who">Only {kaitiaki} decides{status?.actor ? ` (you are working as ${status.actor})` : ''}.</span>}
+      </div>
+      {decisions.length > 0 && (
+        <ul className="qk-lines">
+          {decisions.map((a) => (
+            <DecisionLine key={a.id} a={a} canRevoke={mine} onRevoke={() => void action.run(() => api['approval-revoke']({ id: a.id }))} />
+          ))}
+        </ul>
+      )}
+      {deciding && (
+        <form
+          className="qk-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void record();
+          }}
+        >
+          <label>
+            <span>For which output</span>
+            <input className="input input-compact" value={output} placeholder="report, presentation, return to the rōpū…" onChange={(e) => setOutput(e.target.value)} />
+          </label>
+          <label>
+            <span>Conditions (optional)</span>
+            <input className="input input-compact" value={conditions} placeholder="e.g. only with the group's name" onChange={(e) => setConditions(e.target.value)} />
+          </label>
+          <button type="submit" className="button button-small button-primary" disabled={action.busy}>
+            {deciding === 'approved' ? 'Record approval' : 'Record refusal'}
+          </button>
+          <button type="button" className="button button-small button-ghost" onClick={() => setDeciding(null)}>
+            Cancel
+          </button>
+        </form>
+      )}
+      <ErrorMessage message={action.error} onDismiss={action.clear} />
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/** The kaitiaki's decisions on quotes, and who the kaitiaki is for each tikanga-based transcript in the bank. */
+import { useCallback, useMemo } from 'react';
+import type { CheckedQuote } from '../../../shared/domain/quotes';
+import type { Approval, KaitiakiStatus } from '../../../shared/domain/tikanga';
+import { useApi } from '../api/ApiProvider';
+import { useAppContext } from '../app/AppContext';
+import { useProjectData } from '../workspace/useProjectData';
+import type { KaitiakiInfo } from './KaitiakiDecision';
+
+export function useKaitiaki(quotes: CheckedQuote[]): { infoFor: (q: CheckedQuote) => KaitiakiInfo | undefined; statuses: KaitiakiStatus[]; exportDecisions: Approval[] } {
+  const api = useApi();
+  const sourceKey = [...new Set(quotes.filter((q) => q.mode === 'tikanga').map((q) => q.sourceId))].sort((a, b) => a - b).join(',');
+  const loadApprovals = useCallback(() => (sourceKey ? api['approvals-list']({}) : Promise.resolve([] as Approval[])), [api, sourceKey]);
+  const approvals = useProjectData(loadApprovals, ['consent', 'quotes']);
+  // Who is acting changes with the preferences (reloaded then), the kaitiaki with the register.
+  const userName = useAppContext().info.prefs.userName;
+  const loadStatus = useCallback(
+    () => Promise.all(sourceKey ? sourceKey.split(',').map((id) => api['kaitiaki-status']({ sourceId: Number(id) }).then((s) => [Number(id), s] as const)) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, sourceKey, userName],
+  );
+  const status = useProjectData(loadStatus, ['participants', 'sources', 'consent', 'quotes']);
+  return useMemo(() => {
+    const byQuote = new Map<number, Approval[]>();
+    for (const a of approvals.data ?? []) if (a.scope === 'quote' && a.quoteId !== null) byQuote.set(a.quoteId, [...(byQuote.get(a.quoteId) ?? []), a]);
+    const bySource = new Map(status.data ?? []);
+    return {
+      infoFor: (q) => (q.mode === 'tikanga' ? { decisions: byQuote.get(q.id) ?? [], status: bySource.get(q.sourceId) ?? null } : undefined),
+      statuses: [...bySource.values()],
+      exportDecisions: (approvals.data ?? []).filter((a) => a.scope === 'export'),
+    };
+  }, [approvals.data, status.data]);
+}
