@@ -22,15 +22,15 @@ function DecisionLine({ a, canRevoke, onRevoke }: { a: Approval; canRevoke: bool
   const dateFormat = useDateFormat();
   const body = (
     <>
-      <span className="qk-decision">{a.decision === 'approved' ? 'Approved' : 'Refused'}</span> by {a.kaitiakiName}, {formatDate(a.decidedAt.slice(0, 10), dateFormat)}
+      <span className="qk-decision">{a.decision === 'approved' ? 'Approved' : 'Refused'}</span> by {a.kaitiakiName}, {formatDate(a.decidedAt, dateFormat)}
       {a.output ? ` · for ${a.output}` : ''}
       {a.conditions ? ` · conditions: ${a.conditions}` : ''}
     </>
   );
   return (
     <li className={`qk-line is-${a.revokedAt ? 'revoked' : a.decision}`}>
-      {a.revokedAt ? <del title={`Revoked ${formatDate(a.revokedAt.slice(0, 10), dateFormat)}`}>{body}</del> : <span>{body}</span>}
-      {a.revokedAt && <span className="qk-revoked"> revoked {formatDate(a.revokedAt.slice(0, 10), dateFormat)}</span>}
+      {a.revokedAt ? <del title={`Revoked ${formatDate(a.revokedAt, dateFormat)}`}>{body}</del> : <span>{body}</span>}
+      {a.revokedAt && <span className="qk-revoked"> revoked {formatDate(a.revokedAt, dateFormat)}</span>}
       {!a.revokedAt && canRevoke && (
         <button type="button" className="button button-ghost button-small" onClick={onRevoke} aria-label={`Revoke the ${a.decision === 'approved' ? 'approval' : 'refusal'}`}>
           Revoke

@@ -29,11 +29,11 @@ export function ApprovalsList({ approvals, kaitiakiName }: { approvals: Approval
               {a.output ? ` · for ${a.output}` : ''}
             </span>
             <span className="tk-approval-by">
-              {a.kaitiakiName}, {formatDate(a.decidedAt.slice(0, 10), dateFormat)}
+              {a.kaitiakiName}, {formatDate(a.decidedAt, dateFormat)}
             </span>
             {a.conditions && <span className="tk-approval-conditions">Conditions: {a.conditions}</span>}
             {a.revokedAt ? (
-              <span className="tk-approval-revoked">Revoked {formatDate(a.revokedAt.slice(0, 10), dateFormat)}</span>
+              <span className="tk-approval-revoked">Revoked {formatDate(a.revokedAt, dateFormat)}</span>
             ) : (
               <button type="button" className="button button-ghost button-small" aria-label={`Revoke the decision on ${SCOPE[a.scope]}`} onClick={() => void action.run(() => api['approval-revoke']({ id: a.id }))}>
                 Revoke

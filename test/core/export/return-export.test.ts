@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testCore } from '../../support/core';
@@ -129,6 +130,16 @@ describe('return-to-the-group export', () => {
     expect(actions).toEqual(expect.arrayContaining(['return-exported', 'return-document']));
   });
 
+  it("leaves out another group's hui", async () => {
+    const [copy] = await api['import-files']({ files: [{ name: 'hui-tupu-group-interview.txt', path: join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt') }], onDuplicate: 'import' });
+    const team = (await api['participants-list']({})).find((p) => p.name === 'research team')!;
+    await api['source-update']({ sourceId: copy!.sourceId!, groupId: team.id });
+    const { r } = await exportTo('one-group.md', 'md');
+    expect(r.sources).toBe(1);
+    const sources = db().prepare('SELECT DISTINCT source_id FROM export_items WHERE export_id = ?').pluck().all(r.exportId);
+    expect(sources).toEqual([huiId]);
+  });
+
   it("is refused (and the refusal audited) without the group's collective consent for return; other groups have nothing", async () => {
     const other = (await api['participants-list']({})).find((p) => p.name === 'Lived experience group 2')!;
     core.host.chooseExportPath = async () => join(dir, 'other.md');
@@ -138,5 +149,32 @@ describe('return-to-the-group export', () => {
     await expect(api['export-return']({ groupId, format: 'md' })).rejects.toMatchObject({ code: 'blocked-by-gate', message: expect.stringMatching(/collective consent does not cover the return/) });
     expect(db().prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'return-export-refused'").pluck().get()).toBe(2);
     db().prepare('UPDATE collective_consents SET for_return = 1 WHERE group_id = ?').run(groupId);
+  });
+
+  it('a quote bank that mixes modes labels every quote with its own mode, in each format', async () => {
+    const out = async (format: 'docx' | 'md' | 'csv' | 'xlsx') => {
+      const path = join(dir, `mixed.${format}`);
+      core.host.chooseExportPath = async () => path;
+      const r = await api['export-quotes']({ selection: {}, format });
+      return { r, path };
+    };
+    const docx = await out('docx');
+    expect(docx.r.exported).toBeGreaterThan(2);
+    const lines = (await mammoth.extractRawText({ path: docx.path })).value.split('\n').filter((l) => /^\(.*\), /.test(l));
+    expect(lines).toHaveLength(docx.r.exported);
+    expect(lines.filter((l) => l.endsWith(' · Tikanga-based'))).toHaveLength(2);
+    expect(lines.every((l) => / · (Tikanga-based|Mainstream)$/.test(l))).toBe(true);
+    expect(lines.filter((l) => l.startsWith('(Rōpū A')).every((l) => l.endsWith('Tikanga-based'))).toBe(true);
+    const md = readFileSync((await out('md')).path, 'utf8').split('\n').filter((l) => l.startsWith('> — '));
+    expect(md.filter((l) => l.endsWith(' · Tikanga-based'))).toHaveLength(2);
+    expect(md.every((l) => / · (Tikanga-based|Mainstream)$/.test(l))).toBe(true);
+    const csv = readFileSync((await out('csv')).path, 'utf8').trim().split('\r\n').slice(1);
+    expect(csv.filter((l) => l.endsWith(',Tikanga-based'))).toHaveLength(2);
+    expect(csv.every((l) => /,(Tikanga-based|Mainstream)$/.test(l))).toBe(true);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await out('xlsx')).path);
+    const modes = wb.getWorksheet('Quotes')!.getColumn(6).values.slice(2);
+    expect(modes.filter((m) => m === 'Tikanga-based')).toHaveLength(2);
+    expect(modes.every((m) => m === 'Tikanga-based' || m === 'Mainstream')).toBe(true);
   });
 });
