@@ -184,4 +184,33 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     for (const n of ['Aroha Ngata', 'Tama Rewiri', 'Mere Tawhiri']) expect(text).not.toContain(n);
     expect(app.problems).toEqual([]);
   });
+
+  it('the export dialog offers the return document under the return profile', async () => {
+    const { page } = app;
+    await page.getByRole('group', { name: 'Quotes and exports' }).getByRole('button', { name: /Quote bank/ }).click();
+    await page.getByLabel('Export profile').selectOption('return');
+    await page.keyboard.press('Control+Shift+E');
+    const dialog = page.getByRole('dialog', { name: 'Export quote bank' });
+    const ret = dialog.getByRole('group', { name: 'Return to the group' });
+    await ret.getByLabel('Group to return to').selectOption({ label: 'Te Whare Oranga rōpū' });
+    await ret.getByRole('button', { name: 'Markdown…' }).click();
+    await ret.getByRole('status').filter({ hasText: /turns of kōrero/ }).waitFor();
+    await app.screenshot('return-in-export-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByLabel('Export profile').selectOption('report');
+  });
+
+  it('a revoked approval is struck through and the quote is blocked again', async () => {
+    workAs('Koro Hemi');
+    const card = bankCard(PASSAGES.tuakana);
+    await card.getByRole('button', { name: 'Revoke the approval' }).click();
+    await card.locator('.qk-line.is-revoked del').waitFor();
+    expect(await card.locator('.qk-line.is-revoked').innerText()).toMatch(/Approved by Koro Hemi[\s\S]*revoked \d\d\/\d\d\/\d{4}/);
+    await card.getByLabel('Blocked by the export gate').waitFor();
+    await card.getByText('Awaiting the kaitiaki (Koro Hemi)').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await app.screenshot('kaitiaki-revoked');
+    workAs(ANALYST);
+    expect(app.problems).toEqual([]);
+  });
 });
