@@ -192,7 +192,10 @@ export const rows: Array<(i: RowInput) => GateReason[]> = [
           ((a.scope === 'quote' && a.quoteId === i.quote.id) || (a.scope === 'export' && !!i.options.approvalLabel && a.exportLabel === i.options.approvalLabel)),
       );
       // Decisions are in time order: the latest one stands (a refusal after an approval withdraws it).
-      const latest = relevant[relevant.length - 1];
+      // A decision on the quote itself outranks one on a whole export: a blanket approval of an
+      // export never overrides the kaitiaki's refusal of a quote in it (nor the reverse).
+      const onQuote = relevant.filter((a) => a.scope === 'quote');
+      const latest = (onQuote.length ? onQuote : relevant)[(onQuote.length ? onQuote : relevant).length - 1];
       if (latest?.decision === 'approved') return [];
       const msg = latest ? `${nameOf(i, g)}'s kaitiaki refused this quote.` : `No approval by ${nameOf(i, g)}'s kaitiaki covers this quote.`;
       return [reason('no-kaitiaki-approval', msg, { kind: 'ask-kaitiaki', label: `Ask ${kaitiaki ? nameOf(i, kaitiaki) : "the group's kaitiaki"}`, groupId: g, ...(kaitiaki ? { participantId: kaitiaki } : {}) })];

@@ -30,7 +30,7 @@ export function ExportApproval({ label, statuses, decisions }: { label: string; 
                 disabled={action.busy}
                 onClick={() => void action.run(() => api['approval-record']({ scope: 'export', decision: 'approved', groupId: s.groupId!, exportLabel: label.trim(), output: label.trim() }))}
               >
-                Approve all of {s.groupName}&rsquo;s quotes for “{label.trim()}”
+                Approve {s.groupName}&rsquo;s quotes for “{label.trim()}” (refused ones stay refused)
               </button>
             ) : (
               <span className="qk-awaiting">{s.groupName}: awaiting the kaitiaki{ s.kaitiaki ? ` (${s.kaitiaki.name})` : ''} for “{label.trim()}”</span>

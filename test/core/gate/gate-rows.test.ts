@@ -158,6 +158,13 @@ describe('export gate rows', () => {
     only(ids.qHine, perExport, [], { approvalLabel: 'Report to the rōpū' });
     only(ids.qHine, perExport, ['no-kaitiaki-approval'], { approvalLabel: 'Another report' });
     only(ids.qHine, perExport, ['no-kaitiaki-approval']);
+    // The quote's own decision outranks the export's: a refusal of the quote stands against a later blanket approval.
+    const refusedThenExport = () => {
+      run('DELETE FROM approvals');
+      run("INSERT INTO approvals (group_id, kaitiaki_id, scope, quote_id, decision, decided_at) VALUES (?, ?, 'quote', ?, 'refused', '2026-03-01T00:00:00Z')", ids.group, ids.kaitiaki, ids.qHine);
+      run("INSERT INTO approvals (group_id, kaitiaki_id, scope, export_label, decision, decided_at) VALUES (?, ?, 'export', 'Report to the rōpū', 'approved', '2026-03-02T00:00:00Z')", ids.group, ids.kaitiaki);
+    };
+    only(ids.qHine, refusedThenExport, ['no-kaitiaki-approval'], { approvalLabel: 'Report to the rōpū' });
   });
 
   it('row 10: sensitivity labels: community use only passes only in a return-to-group export; restricted never', () => {
