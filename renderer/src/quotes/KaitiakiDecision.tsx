@@ -16,6 +16,8 @@ import { useAction } from '../tikanga/useAction';
 export interface KaitiakiInfo {
   decisions: Approval[];
   status: KaitiakiStatus | null;
+  /** The standing decision on the whole export named in the options, for this quote's group, if any. */
+  exportDecision?: Approval | undefined;
 }
 
 function DecisionLine({ a, canRevoke, onRevoke }: { a: Approval; canRevoke: boolean; onRevoke: () => void }) {
@@ -66,7 +68,12 @@ export function KaitiakiDecision({ quote, info, defaultOutput }: { quote: Checke
     <div className="quote-kaitiaki" role="group" aria-label="Kaitiaki approval">
       <div className="qk-head">
         <span className="quote-out-label">Kaitiaki approval</span>
-        {!standing && (
+        {!standing && info.exportDecision && (
+          <span className={`qk-decision is-${info.exportDecision.decision}`}>
+            {info.exportDecision.decision === 'approved' ? 'Approved' : 'Refused'} with the export “{info.exportDecision.exportLabel}” by {info.exportDecision.kaitiakiName}
+          </span>
+        )}
+        {!standing && !info.exportDecision && (
           <span className="qk-awaiting" title={status?.problem ?? undefined}>
             {kaitiaki ? `Awaiting the kaitiaki (${kaitiaki})` : "No kaitiaki named: name one on the group's page"}
           </span>

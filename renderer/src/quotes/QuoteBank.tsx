@@ -50,7 +50,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
   const codes = useProjectData(loadCodes, ['codes', 'codings']);
 
   const list = quotes.data ?? [];
-  const kaitiaki = useKaitiaki(list);
+  const kaitiaki = useKaitiaki(list, options.approvalLabel);
   // Ctrl/Cmd+Shift+E: export what is shown.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -7,7 +7,7 @@ import { useAppContext } from '../app/AppContext';
 import { useProjectData } from '../workspace/useProjectData';
 import type { KaitiakiInfo } from './KaitiakiDecision';
 
-export function useKaitiaki(quotes: CheckedQuote[]): { infoFor: (q: CheckedQuote) => KaitiakiInfo | undefined; statuses: KaitiakiStatus[]; exportDecisions: Approval[] } {
+export function useKaitiaki(quotes: CheckedQuote[], approvalLabel: string): { infoFor: (q: CheckedQuote) => KaitiakiInfo | undefined; statuses: KaitiakiStatus[]; exportDecisions: Approval[] } {
   const api = useApi();
   const sourceKey = [...new Set(quotes.filter((q) => q.mode === 'tikanga').map((q) => q.sourceId))].sort((a, b) => a - b).join(',');
   const loadApprovals = useCallback(() => (sourceKey ? api['approvals-list']({}) : Promise.resolve([] as Approval[])), [api, sourceKey]);
@@ -24,10 +24,17 @@ export function useKaitiaki(quotes: CheckedQuote[]): { infoFor: (q: CheckedQuote
     const byQuote = new Map<number, Approval[]>();
     for (const a of approvals.data ?? []) if (a.scope === 'quote' && a.quoteId !== null) byQuote.set(a.quoteId, [...(byQuote.get(a.quoteId) ?? []), a]);
     const bySource = new Map(status.data ?? []);
+    const exports = (approvals.data ?? []).filter((a) => a.scope === 'export');
     return {
-      infoFor: (q) => (q.mode === 'tikanga' ? { decisions: byQuote.get(q.id) ?? [], status: bySource.get(q.sourceId) ?? null } : undefined),
+      infoFor: (q) => {
+        if (q.mode !== 'tikanga') return undefined;
+        const status = bySource.get(q.sourceId) ?? null;
+        const label = approvalLabel.trim();
+        const exportDecision = label ? exports.filter((a) => a.groupId === status?.groupId && a.exportLabel === label && !a.revokedAt).at(-1) : undefined;
+        return { decisions: byQuote.get(q.id) ?? [], status, exportDecision };
+      },
       statuses: [...bySource.values()],
-      exportDecisions: (approvals.data ?? []).filter((a) => a.scope === 'export'),
+      exportDecisions: exports,
     };
-  }, [approvals.data, status.data]);
+  }, [approvals.data, status.data, approvalLabel]);
 }

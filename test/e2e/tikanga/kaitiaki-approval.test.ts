@@ -213,4 +213,24 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     workAs(ANALYST);
     expect(app.problems).toEqual([]);
   });
+
+  it('the kaitiaki approves a whole export by its label; the refused quote stays refused', async () => {
+    const { page } = app;
+    workAs('Koro Hemi');
+    const bank = page.getByRole('region', { name: /Quote bank/ });
+    await bank.getByLabel('Kaitiaki approval for export').fill('Hui report, June');
+    await bank.getByRole('button', { name: /Approve Te Whare Oranga rōpū’s quotes for “Hui report, June”/ }).click();
+    await bank.getByText('Approved for “Hui report, June” by Koro Hemi').waitFor();
+    await bank.getByRole('tab', { name: 'Blocked (1)' }).waitFor();
+    await bankCard(PASSAGES.hurting).getByLabel('Will export as').waitFor();
+    await bankCard(PASSAGES.hurting).getByText('Approved with the export “Hui report, June” by Koro Hemi').waitFor();
+    expect(await bankCard(PASSAGES.waiata).getByLabel('Blocked by the export gate').innerText()).toMatch(/refused this quote/);
+    await app.screenshot('kaitiaki-export-approval');
+    // Another export's name is not covered.
+    await bank.getByLabel('Kaitiaki approval for export').fill('Conference talk');
+    await bank.getByRole('tab', { name: 'Blocked (3)' }).waitFor();
+    await bank.getByLabel('Kaitiaki approval for export').fill('');
+    workAs(ANALYST);
+    expect(app.problems).toEqual([]);
+  });
 });
