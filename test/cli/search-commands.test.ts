@@ -61,5 +61,5 @@ describe('focal search / query / matrix', () => {
     const table = runFocal(['matrix', project, '--cols', 'role'], env);
     expect(table.stdout).toMatch(/Codes by roles \(segments \/ participants\)/);
     expect(runFocal(['matrix', project, '--cols', 'colour'], env).code).toBe(2);
-  });
+  }, 120_000); // about 25 CLI runs: give a loaded machine room
 });

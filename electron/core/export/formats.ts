@@ -4,7 +4,6 @@
  * these writers never see an original text, a real name or the pseudonym key.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { ExportFormat, QuoteOut } from '../../../shared/domain/quotes';
 
@@ -68,6 +67,8 @@ const COLUMNS = ['quote_id', 'code', 'quote', 'attribution', 'source', 'mode'] a
 const row = (i: BankItem) => [i.quoteId, i.codePath, i.text, i.attribution, i.sourceTitle, MODE_LABEL[i.mode]];
 
 export async function writeXlsx(items: BankItem[], meta: BankMeta): Promise<Buffer> {
+  // Loaded when first used: exceljs takes ~180 ms to load, which every CLI command would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Focal';
   const ws = wb.addWorksheet('Quotes');

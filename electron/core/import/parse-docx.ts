@@ -4,7 +4,6 @@
  * (blocks-from-paragraphs.ts). Word adds one way of marking a speaker: a bold run at the start
  * of the paragraph — **Aroha:** words, **Aroha**: words, or **Aroha** words.
  */
-import mammoth from 'mammoth';
 import type { ParsedTranscript } from '../../../shared/domain/transcript';
 import { blocksFromParagraphs, type SourceLine } from './blocks-from-paragraphs';
 import { checkDocxZip } from './docx-zip-check';
@@ -18,6 +17,7 @@ export async function parseDocx(bytes: Uint8Array, fileName: string): Promise<Pa
 
   let html: string;
   try {
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml(
       { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
       {

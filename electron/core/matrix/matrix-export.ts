@@ -2,7 +2,6 @@
  * Matrix exports: CSV (papaparse) and XLSX (exceljs). They hold counts only, never quote text,
  * so they do not pass through the export gate; segment text leaves the app only through the gate.
  */
-import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import type { MatrixResult } from '../../../shared/domain/analysis';
 
@@ -21,6 +20,8 @@ export function matrixCsv(m: MatrixResult): string {
 }
 
 export async function matrixXlsx(m: MatrixResult, title: string): Promise<Buffer> {
+  // Loaded when first used: exceljs takes ~180 ms to load, which every CLI command would pay.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Focal';
   const sheet = (name: string, pick: 'segments' | 'participants') => {
