@@ -69,8 +69,9 @@ export function AddQuotesDialog({ count, countIsCapped = false, noun, withScope 
     >
       <div className="add-quotes">
         <p>
-          Each of the <strong>{total}</strong> becomes a quote in the quote bank. Passages already there are left as they are. Nothing leaves Focal until you export, and
-          the export gate checks every quote then.
+          The <strong>{total}</strong> {count === 1 && !countIsCapped ? 'goes' : 'go'} into the quote bank:{' '}
+          {withScope ? (scope === 'sentence' ? 'a quote for each sentence with a match' : 'a quote for each turn') : `a quote for each ${noun}`}. Passages already there are left as they are.
+          Nothing leaves Focal until you export, and the export gate checks every quote then.
         </p>
         {withScope && (
           <>

@@ -43,6 +43,9 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const { data: source, error } = useProjectData(load, ['sources']);
   const loadPeople = useCallback(() => api['participants-list']({}), [api]);
   const { data: people } = useProjectData(loadPeople, ['participants']);
+  // Never-exported talk (withdrawn/restricted passages, withdrawn participants' turns), marked in the view.
+  const loadMarks = useCallback(() => (sourceId === null ? Promise.resolve(null) : api['transcript-export-marks']({ sourceId })), [api, sourceId]);
+  const { data: exportMarks } = useProjectData(loadMarks, ['consent', 'sources', 'participants']);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [tikangaOpen, setTikangaOpen] = useState(false);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
@@ -156,7 +159,16 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
         {shown && <MaskedNotice source={shown} />}
         {shown && highlights && (
           <GlossaryHover text={shown.text}>
-            <TranscriptView key={shown.id} source={shown} participantsById={participantsById} highlights={highlights} onSelectionChange={onSelectionChange} {...(scrollTo ? { scrollTo } : {})} />
+            <TranscriptView
+              key={shown.id}
+              source={shown}
+              participantsById={participantsById}
+              highlights={highlights}
+              onSelectionChange={onSelectionChange}
+              {...(scrollTo ? { scrollTo } : {})}
+              {...(exportMarks ? { exportMarks } : {})}
+              dateFormat={dateFormat}
+            />
           </GlossaryHover>
         )}
       </div>
