@@ -61,11 +61,12 @@ export function ExportMarksPlugin({ marks, dateFormat, indexRef }: Props) {
         const dom = block ? editor.getElementByKey(block.key) : null;
         if (!dom) continue;
         const title = b.titles.join('\n');
-        const classes = [BLOCK_CLASS, ...[...b.looks].map((l) => `${MARKER}-${l}`)];
-        dom.classList.add(...classes);
         // The margin bar and the badge are drawn by CSS on the speaker line (or on the block for a
         // note), so the tooltip is that element's title.
-        const holder = dom.querySelector<HTMLElement>(':scope > .tv-who') ?? dom;
+        const who = dom.querySelector<HTMLElement>(':scope > .tv-who');
+        const holder = who ?? dom;
+        const classes = [BLOCK_CLASS, ...[...b.looks].map((l) => `${MARKER}-${l}`), ...(who ? [] : [`${MARKER}-no-who`])];
+        dom.classList.add(...classes);
         holder.title = title;
         marked.push({ dom, holder, classes });
       }

@@ -43,9 +43,6 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const { data: source, error } = useProjectData(load, ['sources']);
   const loadPeople = useCallback(() => api['participants-list']({}), [api]);
   const { data: people } = useProjectData(loadPeople, ['participants']);
-  // Never-exported talk (withdrawn/restricted passages, withdrawn participants' turns), marked in the view.
-  const loadMarks = useCallback(() => (sourceId === null ? Promise.resolve(null) : api['transcript-export-marks']({ sourceId })), [api, sourceId]);
-  const { data: exportMarks } = useProjectData(loadMarks, ['consent', 'sources', 'participants']);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [tikangaOpen, setTikangaOpen] = useState(false);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
@@ -55,6 +52,14 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const participantsById = useMemo(() => new Map((people ?? []).map((p) => [p.id, { name: p.name, pseudonym: p.pseudonym }])), [people]);
   const groups = useMemo(() => (people ?? []).filter((p) => p.kind === 'group'), [people]);
   const { codings, highlights, turns, codeMap } = useTranscriptCoding(shown, coding.frameId, coding.codes, dateFormat);
+  // Never-exported talk (withdrawn/restricted passages, withdrawn participants' turns), marked in
+  // the view. Asked for once the view is up, so it never queues ahead of the text and codings.
+  const viewReady = shown !== null && highlights !== null;
+  const loadMarks = useCallback(
+    () => (sourceId === null || !viewReady ? Promise.resolve(null) : api['transcript-export-marks']({ sourceId })),
+    [api, sourceId, viewReady],
+  );
+  const { data: exportMarks } = useProjectData(loadMarks, ['consent', 'sources', 'participants']);
 
   const { setTarget } = coding;
   // A selection in the view is the coding target. When it goes because the person clicked
