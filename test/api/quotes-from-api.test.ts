@@ -50,8 +50,11 @@ describe('quotes by query over HTTP', () => {
     expect(await post('transcript-export-marks', { sourceId: -1 })).toMatchObject({ ok: false, error: { code: 'bad-input' } });
   });
 
-  it('lists a withdrawn passage among the transcript marks', async () => {
+  it('lists a marked passage and a noted withdrawal among the transcript marks', async () => {
     await value('passage-mark-add', { sourceId, start: 10, end: 40, kind: 'restricted', reason: 'kaitiaki asked' });
-    expect(await value<TranscriptExportMark[]>('transcript-export-marks', { sourceId })).toEqual([{ start: 10, end: 40, kind: 'restricted', reason: 'kaitiaki asked', who: null, withdrawnOn: null }]);
+    const marks = await value<TranscriptExportMark[]>('transcript-export-marks', { sourceId });
+    expect(marks[0]).toEqual({ start: 10, end: 40, kind: 'restricted', reason: 'kaitiaki asked', who: null, withdrawnOn: null });
+    // and the turn the transcript itself notes as withdrawn
+    expect(marks.slice(1)).toEqual([expect.objectContaining({ kind: 'withdrawn', reason: 'noted in the transcript' })]);
   });
 });

@@ -133,7 +133,10 @@ describe('quotes from a coding query and from search', () => {
 
   it('lists the passages and withdrawn participants’ turns the transcript marks as never exported', async () => {
     const aroha = p.turnOf('Aroha Ngata', 2);
-    expect(await api['transcript-export-marks']({ sourceId: p.hui.id })).toEqual([]);
+    // The hui notes "[Kōrero withdrawn from the record at the request of the speaker.]" in a turn: the gate treats that turn as withdrawn, so it is marked from the start.
+    const noted = p.hui.blocks.find((b) => b.kind === 'turn' && p.hui.text.slice(b.start, b.end).includes('[Kōrero withdrawn'))!;
+    const noteMark = { start: noted.start, end: noted.end, kind: 'withdrawn', reason: 'noted in the transcript', who: null, withdrawnOn: null };
+    expect(await api['transcript-export-marks']({ sourceId: p.hui.id })).toEqual([noteMark]);
     await api['passage-mark-add']({ sourceId: p.hui.id, start: aroha.start, end: aroha.start + 20, kind: 'withdrawn', reason: 'not for the report' });
     const mere = p.person('Mere Tawhiri');
     await api['participant-update']({ id: mere, consent: { withdrawnOn: '2024-03-05' } });
@@ -141,7 +144,7 @@ describe('quotes from a coding query and from search', () => {
     const mereTurns = p.hui.blocks.filter((b) => b.kind === 'turn' && p.hui.speakers.find((s) => s.id === b.speakerId)?.participantId === mere);
     expect(mereTurns.length).toBeGreaterThan(0);
     expect(marks.filter((m) => m.kind === 'participant-withdrawn')).toEqual(mereTurns.map((t) => ({ start: t.start, end: t.end, kind: 'participant-withdrawn', reason: '', who: 'Mere Tawhiri', withdrawnOn: '2024-03-05' })));
-    expect(marks.filter((m) => m.kind === 'withdrawn')).toEqual([{ start: aroha.start, end: aroha.start + 20, kind: 'withdrawn', reason: 'not for the report', who: null, withdrawnOn: null }]);
+    expect(marks.filter((m) => m.kind === 'withdrawn')).toEqual([{ start: aroha.start, end: aroha.start + 20, kind: 'withdrawn', reason: 'not for the report', who: null, withdrawnOn: null }, noteMark].sort((a, b) => a.start - b.start));
     // Priya Sharma withdrew in the register: her turns in the focus group are marked, nobody else's.
     const fgMarks = await api['transcript-export-marks']({ sourceId: p.fg.id });
     expect(fgMarks.length).toBeGreaterThan(0);

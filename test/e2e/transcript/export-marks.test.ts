@@ -48,21 +48,26 @@ describe('never-exported talk in the transcript', () => {
   it('marks a passage as soon as it is marked withdrawn, with the reason in its tooltip, and unmarks it', async () => {
     const { page } = app;
     await openSource(page, /Group interview/);
-    await page.locator(`${VIEW} .tv-turn`).first().waitFor();
-    expect((await readMarks()).blocks).toEqual([]);
+    // Mere's turn notes "[Kōrero withdrawn from the record at the request of the speaker.]": the gate never exports it, so it is marked from the start.
+    const noted = hui.blocks.find((b) => b.kind === 'turn' && hui.text.slice(b.start, b.end).includes('[Kōrero withdrawn'))!;
+    await page.locator(`${VIEW} [data-block-id="${noted.id}"].tv-nx-block`).waitFor();
+    const notedMark = { id: noted.id, title: "Withdrawn at the speaker's request (noted in the transcript) — never exported", badge: '"Withdrawn · never exported"', bar: expect.stringContaining('repeating-linear-gradient') };
+    expect(await readMarks()).toEqual({ blocks: [notedMark], highlighted: [hui.text.slice(noted.start, noted.end)] });
 
-    const phrase = "Can I say something that's not for the report?";
+    const phrase = "If they're at the top of the stats for Porirua, we tell them we'll have to call someone.";
     const start = hui.text.indexOf(phrase);
     const turn = hui.blocks.find((b) => b.kind === 'turn' && b.start <= start && start < b.end)!;
-    const mark = await api['passage-mark-add']({ sourceId: hui.id, start, end: turn.end, kind: 'withdrawn', reason: 'not for the report' });
+    const mark = await api['passage-mark-add']({ sourceId: hui.id, start, end: start + phrase.length, kind: 'withdrawn', reason: 'not for the report' });
 
     // The core's "changed" event refreshes the view: no reload.
     await page.locator(`${VIEW} [data-block-id="${turn.id}"].tv-nx-block`).waitFor();
     const marks = await readMarks();
+    expect(noted.start).toBeLessThan(turn.start);
     expect(marks.blocks).toEqual([
+      notedMark,
       { id: turn.id, title: "Withdrawn at the speaker's request (not for the report) — never exported", badge: '"Withdrawn · never exported"', bar: expect.stringContaining('repeating-linear-gradient') },
     ]);
-    expect(marks.highlighted).toEqual([hui.text.slice(start, turn.end)]);
+    expect(marks.highlighted.sort()).toEqual([hui.text.slice(noted.start, noted.end), phrase].sort());
     // Still text in the page, untouched.
     expect(await page.locator(`${VIEW} [data-block-id="${turn.id}"] .tv-body`).innerText()).toBe(hui.text.slice(turn.start, turn.end));
     await page.locator(`${VIEW} [data-block-id="${turn.id}"]`).scrollIntoViewIfNeeded();
@@ -70,8 +75,8 @@ describe('never-exported talk in the transcript', () => {
     await app.screenshot('transcript-withdrawn-passage');
 
     await api['passage-mark-remove']({ id: mark.id });
-    await page.locator(`${VIEW} .tv-nx-block`).waitFor({ state: 'detached' });
-    expect(await readMarks()).toEqual({ blocks: [], highlighted: [] });
+    await page.locator(`${VIEW} [data-block-id="${turn.id}"].tv-nx-block`).waitFor({ state: 'detached' });
+    expect(await readMarks()).toEqual({ blocks: [notedMark], highlighted: [hui.text.slice(noted.start, noted.end)] });
     expect(app.problems).toEqual([]);
   });
 
