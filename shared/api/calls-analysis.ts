@@ -14,7 +14,7 @@ export const speakerFilter = z.object({
   groupId: id().optional(),
 });
 
-const searchFilters = speakerFilter.extend({
+export const searchFilters = speakerFilter.extend({
   mode: mode.optional(),
   codeId: id().optional(),
   sourceIds: z.array(id()).max(10_000).optional(),

@@ -1,6 +1,8 @@
 /** Calls about the quote bank: making quotes from coded segments or a selection, trimming, listing them as the gate sees them. */
 import { z } from 'zod';
 import type { CheckedQuote } from '../domain/quotes';
+import type { QuotesAdded, TranscriptExportMark } from '../domain/quotes-from';
+import { codingQuery, searchFilters } from './calls-analysis';
 import { call } from './define';
 import { id } from './calls-sources';
 
@@ -38,4 +40,16 @@ export const quoteCalls = {
     'Quotes with their original text (in-app only), the gate decision for the export options, and what would be exported.',
     quoteSelection.extend({ options: exportOptionsSchema }),
   ).returns<CheckedQuote[]>(),
+  'quotes-from-query': call(
+    'Add a quote for every segment a coding query returns (same input as coding-query; all segments, not a page). Ranges already in the bank are skipped; ranges touching a restricted (tapu) passage are refused outside the kaupapa Māori frame. Returns counts and ids, never text.',
+    codingQuery.omit({ limit: true, offset: true }),
+  ).returns<QuotesAdded>(),
+  'quotes-from-search': call(
+    "Add a quote for every search hit in speech: the sentence(s) holding the matched words (scope 'sentence', the default: what a report quotes) or the whole turn ('turn'). Same skipping and refusing as quotes-from-query; never returns text.",
+    z.object({ query: z.string().max(2000), filters: searchFilters.optional(), scope: z.enum(['sentence', 'turn']).default('sentence'), viewFrameId: id().optional() }),
+  ).returns<QuotesAdded>(),
+  'transcript-export-marks': call(
+    "What the transcript view marks as never exported: passages marked withdrawn or restricted, and withdrawn participants' turns (ranges and reasons, no text).",
+    z.object({ sourceId: id() }),
+  ).returns<TranscriptExportMark[]>(),
 };

@@ -1,6 +1,8 @@
 /** Handlers for the quote bank. Listing runs the gate, so the app shows what would leave and why not. */
 import { checkQuotes, exportOptions } from '../export/check-quotes';
 import { deleteQuotes, quoteFromSelection, quotesFromCode, quotesFromCodings, updateQuote } from '../quotes/quote-store';
+import { quotesFromQuery, quotesFromSearch } from '../quotes/quotes-from-results';
+import { transcriptExportMarks } from '../quotes/transcript-marks';
 import { handlers } from './handler-types';
 
 export const quoteHandlers = handlers({
@@ -13,4 +15,7 @@ export const quoteHandlers = handlers({
   },
   'quotes-delete': (i, core) => deleteQuotes(core, i.ids),
   'quotes-list': ({ options, ...selection }, core) => checkQuotes(core, selection, exportOptions(options)),
+  'quotes-from-query': (i, core) => quotesFromQuery(core, i),
+  'quotes-from-search': (i, core) => quotesFromSearch(core, i),
+  'transcript-export-marks': (i, core) => transcriptExportMarks(core.requireProject().db, i.sourceId),
 });

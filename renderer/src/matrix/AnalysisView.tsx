@@ -16,9 +16,11 @@ interface Props {
   id: string;
   onOpen: (sourceId: number, range?: { start: number; end: number }) => void;
   onClose: () => void;
+  /** Opens the quote bank (after adding query results to it). */
+  onOpenQuotes?: () => void;
 }
 
-export function AnalysisView({ id, onOpen, onClose }: Props) {
+export function AnalysisView({ id, onOpen, onClose, onOpenQuotes }: Props) {
   const [tab, setTab] = useState<Tab>('matrix');
   const [spec, setSpec] = useState<MatrixInput>({ cols: 'role' });
   const choices = useFilterChoices();
@@ -44,7 +46,7 @@ export function AnalysisView({ id, onOpen, onClose }: Props) {
       </div>
       <div id="analysis-tabpanel" role="tabpanel" aria-labelledby={`analysis-tab-${tab}`} className="pane-scroll analysis-body">
         {tab === 'matrix' && <MatrixPanel spec={spec} onSpec={setSpec} matrix={matrix.data} error={matrix.error} choices={choices} onOpen={onOpen} />}
-        {tab === 'query' && <QueryPanel choices={choices} onOpen={onOpen} />}
+        {tab === 'query' && <QueryPanel choices={choices} onOpen={onOpen} onOpenQuotes={onOpenQuotes} />}
         {tab === 'charts' && <ChartsPanel matrix={matrix.data} frameId={spec.frameId} />}
       </div>
     </section>

@@ -4,6 +4,8 @@
  */
 import { useState } from 'react';
 import type { CodingQuery, QueryResult, SearchFilters as Filters } from '../../../shared/domain/analysis';
+import type { QuotesAdded } from '../../../shared/domain/quotes-from';
+import { AddQuotesDialog, QuotesAddedNote } from '../search/AddQuotesDialog';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
@@ -18,9 +20,11 @@ type Op = '' | 'and' | 'or' | 'not' | 'near';
 interface Props {
   choices: FilterChoices | null;
   onOpen: (sourceId: number, range: { start: number; end: number }) => void;
+  /** Opens the quote bank (after adding the results to it). */
+  onOpenQuotes?: (() => void) | undefined;
 }
 
-export function QueryPanel({ choices, onOpen }: Props) {
+export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
   const api = useApi();
   const [ops, setOps] = useState<Record<number, Op>>({});
   const [result, setResult] = useState<'overlap' | 'union'>('overlap');
@@ -29,6 +33,10 @@ export function QueryPanel({ choices, onOpen }: Props) {
   const [answer, setAnswer] = useState<QueryResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The query the shown answer came from (adding to the quote bank runs it again, all segments). */
+  const [asked, setAsked] = useState<CodingQuery | null>(null);
+  const [quoting, setQuoting] = useState(false);
+  const [added, setAdded] = useState<QuotesAdded | null>(null);
 
   const pick = (op: Op) => Object.entries(ops).filter(([, o]) => o === op).map(([id]) => Number(id));
   const canRun = pick('and').length + pick('or').length > 0;
@@ -47,6 +55,8 @@ export function QueryPanel({ choices, onOpen }: Props) {
     if (mode) q.mode = mode;
     try {
       setAnswer(await api['coding-query'](q));
+      setAsked(q);
+      setAdded(null);
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -110,9 +120,30 @@ export function QueryPanel({ choices, onOpen }: Props) {
             {answer.total} segment{answer.total === 1 ? '' : 's'} in {answer.sources} source{answer.sources === 1 ? '' : 's'}, {answer.participants} participant
             {answer.participants === 1 ? '' : 's'}
           </h3>
-          <p className="search-summary">{answer.described}</p>
+          <div className="query-result-bar">
+            <p className="search-summary">{answer.described}</p>
+            <button type="button" className="button button-small" disabled={answer.total === 0 || !asked} onClick={() => setQuoting(true)} title="Make a quote of every segment, for the report">
+              Add to quote bank…
+            </button>
+          </div>
+          {added && <QuotesAddedNote added={added} onOpenQuotes={onOpenQuotes} />}
           {answer.total === 0 ? <EmptyState>No passages answer this query.</EmptyState> : <SegmentList segments={answer.segments} onOpen={onOpen} label="Query results" />}
         </section>
+      )}
+      {quoting && answer && asked && (
+        <AddQuotesDialog
+          count={answer.total}
+          noun="query segment"
+          run={() => {
+            const { limit: _limit, offset: _offset, ...all } = asked;
+            return api['quotes-from-query'](all);
+          }}
+          onClose={() => setQuoting(false)}
+          onDone={(r) => {
+            setQuoting(false);
+            setAdded(r);
+          }}
+        />
       )}
     </div>
   );

@@ -1,13 +1,18 @@
 /**
  * The Search view (Ctrl+F): a query box that understands words, "phrases", prefix*, AND, OR,
  * NOT and brackets, matched with or without macrons; filters; hits in context in a virtual list;
- * a click opens the transcript at the place; "Code all results…" codes them in one step.
+ * a click opens the transcript at the place; "Code all results…" codes them in one step, and
+ * "Add to quote bank…" makes each a quote (its sentence or its turn).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { SearchFilters as Filters, SearchHit } from '../../../shared/domain/analysis';
+import type { QuotesAdded } from '../../../shared/domain/quotes-from';
+import { useApi } from '../api/ApiProvider';
+import { useCoding } from '../codes/CodingContext';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
+import { AddQuotesDialog, QuotesAddedNote } from './AddQuotesDialog';
 import { CodeAllDialog } from './CodeAllDialog';
 import { SearchFilters } from './SearchFilters';
 import { SearchResults } from './SearchResults';
@@ -21,12 +26,16 @@ interface Props {
   focusToken: number;
   onOpen: (sourceId: number, range?: { start: number; end: number }) => void;
   onClose: () => void;
+  /** Opens the quote bank (after adding results to it). */
+  onOpenQuotes?: () => void;
 }
 
 /** The last search, kept while the app runs so coming back to Search (after opening a hit) finds it as it was. */
 const last: { query: string; filters: Filters } = { query: '', filters: {} };
 
-export function SearchView({ id, focusToken, onOpen, onClose }: Props) {
+export function SearchView({ id, focusToken, onOpen, onClose, onOpenQuotes }: Props) {
+  const api = useApi();
+  const { frameId } = useCoding();
   const [query, setQuery] = useState(last.query);
   const [filters, setFilters] = useState<Filters>(last.filters);
   useEffect(() => {
@@ -35,6 +44,8 @@ export function SearchView({ id, focusToken, onOpen, onClose }: Props) {
   }, [query, filters]);
   const [coding, setCoding] = useState(false);
   const [note, setNote] = useState<string | null>(null);
+  const [quoting, setQuoting] = useState(false);
+  const [added, setAdded] = useState<QuotesAdded | null>(null);
   const choices = useFilterChoices();
   const s = useSearch(query, filters);
   const input = useRef<HTMLInputElement>(null);
@@ -53,6 +64,9 @@ export function SearchView({ id, focusToken, onOpen, onClose }: Props) {
         <button type="button" className="button button-small" disabled={!s.ran || s.total === 0} onClick={() => setCoding(true)}>
           Code all results…
         </button>
+        <button type="button" className="button button-small" disabled={!s.ran || s.total === 0} onClick={() => setQuoting(true)} title="Make a quote of every result, for the report">
+          Add to quote bank…
+        </button>
         <button type="button" className="button button-small button-ghost" onClick={onClose}>
           Close
         </button>
@@ -68,6 +82,7 @@ export function SearchView({ id, focusToken, onOpen, onClose }: Props) {
           onChange={(e) => {
             setQuery(e.target.value);
             setNote(null);
+            setAdded(null);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && s.hits[0]) open(s.hits[0]);
@@ -78,6 +93,7 @@ export function SearchView({ id, focusToken, onOpen, onClose }: Props) {
           {s.loading && query.trim() ? 'Searching…' : s.ran ? `${count} passage${s.total === 1 ? '' : 's'} match ${s.understood}` : ''}
         </p>
         {note && <p className="search-note">{note}</p>}
+        {added && <QuotesAddedNote added={added} onOpenQuotes={onOpenQuotes} />}
         <ErrorMessage message={s.error} />
       </div>
       {!query.trim() && (
@@ -97,6 +113,21 @@ export function SearchView({ id, focusToken, onOpen, onClose }: Props) {
           onDone={(m) => {
             setCoding(false);
             setNote(m);
+          }}
+        />
+      )}
+      {quoting && s.ran && (
+        <AddQuotesDialog
+          count={s.total}
+          countIsCapped={s.capped}
+          noun="search result"
+          withScope
+          run={(scope) => api['quotes-from-search']({ query: s.ran!.query, filters: effectiveFilters(s.ran!.filters), scope, ...(frameId === null ? {} : { viewFrameId: frameId }) })}
+          onClose={() => setQuoting(false)}
+          onDone={(r) => {
+            setQuoting(false);
+            setNote(null);
+            setAdded(r);
           }}
         />
       )}

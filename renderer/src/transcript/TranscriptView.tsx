@@ -11,7 +11,10 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import type { SourceDetail } from '../../../shared/domain/project';
+import type { TranscriptExportMark } from '../../../shared/domain/quotes-from';
+import type { DateFormat } from '../../../shared/format/dates';
 import { $buildDocument, $updateDocument, type DocIndex } from './build';
+import { ExportMarksPlugin } from './ExportMarksPlugin';
 import { ModeBand } from './ModeBand';
 import { SourceTextNode, TranscriptBlockNode } from './nodes';
 import { buildPlan, type TranscriptHighlight, type ParticipantNames } from './offsets';
@@ -27,9 +30,13 @@ export interface TranscriptViewProps {
   onSelectionChange?: (range: SourceRange | null) => void;
   highlights?: TranscriptHighlight[];
   scrollTo?: { start: number; end: number; token: number };
+  /** Talk that is never exported (withdrawn or restricted passages, withdrawn participants' turns), marked over the text. */
+  exportMarks?: TranscriptExportMark[];
+  dateFormat?: DateFormat;
 }
 
 const NO_HIGHLIGHTS: TranscriptHighlight[] = [];
+const NO_MARKS: TranscriptExportMark[] = [];
 
 const initialConfig = {
   namespace: 'focal-transcript',
@@ -39,7 +46,7 @@ const initialConfig = {
   onError: (error: Error) => console.error('Transcript view:', error),
 };
 
-export function TranscriptView({ source, participantsById, onSelectionChange, highlights = NO_HIGHLIGHTS, scrollTo }: TranscriptViewProps) {
+export function TranscriptView({ source, participantsById, onSelectionChange, highlights = NO_HIGHLIGHTS, scrollTo, exportMarks = NO_MARKS, dateFormat = 'nz' }: TranscriptViewProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<DocIndex>([]);
   return (
@@ -50,6 +57,7 @@ export function TranscriptView({ source, participantsById, onSelectionChange, hi
         <ContentEditable className="tv-editor" role="document" aria-label={`Transcript: ${source.title}`} spellCheck={false} />
         <DocumentPlugin source={source} highlights={highlights} participantsById={participantsById} indexRef={indexRef} />
         <SelectionPlugin rootRef={rootRef} indexRef={indexRef} onSelectionChange={onSelectionChange} />
+        <ExportMarksPlugin marks={exportMarks} dateFormat={dateFormat} indexRef={indexRef} />
         <ScrollToPlugin target={scrollTo} indexRef={indexRef} />
       </LexicalComposer>
     </div>

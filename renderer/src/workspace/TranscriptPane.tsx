@@ -52,6 +52,14 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const participantsById = useMemo(() => new Map((people ?? []).map((p) => [p.id, { name: p.name, pseudonym: p.pseudonym }])), [people]);
   const groups = useMemo(() => (people ?? []).filter((p) => p.kind === 'group'), [people]);
   const { codings, highlights, turns, codeMap } = useTranscriptCoding(shown, coding.frameId, coding.codes, dateFormat);
+  // Never-exported talk (withdrawn/restricted passages, withdrawn participants' turns), marked in
+  // the view. Asked for once the view is up, so it never queues ahead of the text and codings.
+  const viewReady = shown !== null && highlights !== null;
+  const loadMarks = useCallback(
+    () => (sourceId === null || !viewReady ? Promise.resolve(null) : api['transcript-export-marks']({ sourceId })),
+    [api, sourceId, viewReady],
+  );
+  const { data: exportMarks } = useProjectData(loadMarks, ['consent', 'sources', 'participants']);
 
   const { setTarget } = coding;
   // A selection in the view is the coding target. When it goes because the person clicked
@@ -156,7 +164,16 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
         {shown && <MaskedNotice source={shown} />}
         {shown && highlights && (
           <GlossaryHover text={shown.text}>
-            <TranscriptView key={shown.id} source={shown} participantsById={participantsById} highlights={highlights} onSelectionChange={onSelectionChange} {...(scrollTo ? { scrollTo } : {})} />
+            <TranscriptView
+              key={shown.id}
+              source={shown}
+              participantsById={participantsById}
+              highlights={highlights}
+              onSelectionChange={onSelectionChange}
+              {...(scrollTo ? { scrollTo } : {})}
+              {...(exportMarks ? { exportMarks } : {})}
+              dateFormat={dateFormat}
+            />
           </GlossaryHover>
         )}
       </div>

@@ -75,6 +75,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const openSearch = useCallback(() => setView({ kind: 'search', focus: Date.now() }), []);
   useFindShortcut(openSearch);
   const showSource = useCallback(() => setView({ kind: 'source' }), []);
+  const openQuotes = useCallback(() => setView({ kind: 'quotes', tab: 'quotes' }), []);
   const actions = useMemo(() => importer.actions, [importer.actions]);
 
   const toast = useToast();
@@ -115,8 +116,8 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
             <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
             {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} jump={jump} onRemoved={() => setSelectedSource(null)} />}
             {view.kind === 'memos' && <MemosView id="pane-main" onClose={showSource} onOpenParticipant={openParticipant} />}
-            {view.kind === 'search' && <SearchView id="pane-main" focusToken={view.focus} onOpen={openSource} onClose={showSource} />}
-            {view.kind === 'analysis' && <AnalysisView id="pane-main" onOpen={openSource} onClose={showSource} />}
+            {view.kind === 'search' && <SearchView id="pane-main" focusToken={view.focus} onOpen={openSource} onClose={showSource} onOpenQuotes={openQuotes} />}
+            {view.kind === 'analysis' && <AnalysisView id="pane-main" onOpen={openSource} onClose={showSource} onOpenQuotes={openQuotes} />}
             {view.kind === 'participant' && (
               <ParticipantDetail
                 id="pane-main"
