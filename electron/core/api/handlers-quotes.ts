@@ -3,6 +3,7 @@ import { checkQuotes, exportOptions } from '../export/check-quotes';
 import { deleteQuotes, quoteFromSelection, quotesFromCode, quotesFromCodings, updateQuote } from '../quotes/quote-store';
 import { quotesFromQuery, quotesFromSearch } from '../quotes/quotes-from-results';
 import { transcriptExportMarks } from '../quotes/transcript-marks';
+import { quotesForViewer } from '../tikanga/mask-results';
 import { handlers } from './handler-types';
 
 export const quoteHandlers = handlers({
@@ -14,7 +15,7 @@ export const quoteHandlers = handlers({
     return checkQuotes(core, { quoteIds: [i.id] }, exportOptions(undefined))[0]!;
   },
   'quotes-delete': (i, core) => deleteQuotes(core, i.ids),
-  'quotes-list': ({ options, ...selection }, core) => checkQuotes(core, selection, exportOptions(options)),
+  'quotes-list': ({ options, ...selection }, core) => quotesForViewer(core, checkQuotes(core, selection, exportOptions(options))),
   'quotes-from-query': (i, core) => quotesFromQuery(core, i),
   'quotes-from-search': (i, core) => quotesFromSearch(core, i),
   'transcript-export-marks': (i, core) => transcriptExportMarks(core.requireProject().db, i.sourceId),

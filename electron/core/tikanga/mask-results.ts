@@ -75,3 +75,25 @@ export function querySegmentsForViewer<S extends Pick<QuerySegment, 'sourceId' |
     return { ...s, text: masked.slice(s.start, s.end), before: masked.slice(s.start - s.before.length, s.start), after: masked.slice(s.end, s.end + s.after.length) };
   });
 }
+
+/**
+ * Quotes in the bank as this viewer may see them: a quote touching a restricted passage shows its
+ * words masked (the gate blocks it from every export anyway) unless the viewer works in the quote's
+ * kaupapa Māori frame or is the kaitiaki.
+ */
+export function quotesForViewer<Q extends { sourceId: number; start: number; end: number; codeId: number | null; original: string; raw: string }>(core: FocalCore, quotes: Q[]): Q[] {
+  const db = core.requireProject().db;
+  const frameOf = db.prepare('SELECT frame_id FROM codes WHERE id = ?').pluck();
+  const hasRestricted = db.prepare("SELECT 1 FROM sensitivity_labels WHERE source_id = ? AND label = 'restricted' LIMIT 1").pluck();
+  const textOf = db.prepare('SELECT text FROM sources WHERE id = ?').pluck();
+  return quotes.map((q) => {
+    if (!hasRestricted.get(q.sourceId)) return q;
+    const text = textOf.get(q.sourceId) as string;
+    const ranges = restrictedRanges(db, q.sourceId, text.length);
+    if (!overlaps(q, ranges)) return q;
+    const frameId = q.codeId === null ? undefined : ((frameOf.get(q.codeId) as number | undefined) ?? undefined);
+    if (mayReadRestricted(core, q.sourceId, frameId)) return q;
+    const raw = maskText(text, ranges).slice(q.start, q.end);
+    return { ...q, raw, original: raw };
+  });
+}

@@ -72,4 +72,17 @@ describe('restricted passages in search, queries and bulk coding', () => {
     const km = await api['code-create']({ frameId: kmFrameId, name: 'Whakapapa' });
     expect((await api['autocode-apply']({ codeId: km.id, pattern: 'jason whitu' })).coded).toBe(1);
   });
+
+  it('masks the passage in the quote bank for a quote of a mainstream code, and shows it to the kaitiaki', async () => {
+    await api['quotes-from-code']({ codeId: p.codeId });
+    const [q] = (await api['quotes-list']({})).filter((x) => x.codeId === p.codeId && x.sourceId === p.hui.id);
+    expect(q!.original).toContain('young fella');
+    expect(q!.original).not.toContain(name);
+    expect(q!.raw).not.toContain(name);
+    expect(q!.out).toBeNull();
+    as('Koro Hemi');
+    const [k] = (await api['quotes-list']({ quoteIds: [q!.id] }));
+    expect(k!.original).toContain(name);
+    as('Aroha Ngata');
+  });
 });
