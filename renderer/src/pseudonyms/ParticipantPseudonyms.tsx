@@ -66,10 +66,10 @@ function PseudonymRow({ person, clash }: { person: Participant; clash: string | 
   const inputId = `pseudonym-${person.id}`;
   return (
     <tr>
-      <td>
+      <td className="pseudonym-person">
         <label htmlFor={inputId}>{person.name}</label>
       </td>
-      <td className="muted">{person.role}</td>
+      <td className="muted pseudonym-role">{person.role}</td>
       <td>
         <form
           className="pseudonym-form"
