@@ -66,11 +66,11 @@ function PseudonymRow({ person, clash }: { person: Participant; clash: string | 
   const inputId = `pseudonym-${person.id}`;
   return (
     <tr>
-      <td className="pseudonym-person">
+      <td>
         <label htmlFor={inputId}>{person.name}</label>
       </td>
-      <td className="muted pseudonym-role">{person.role}</td>
-      <td>
+      <td className="muted">{person.role}</td>
+      <td className="pseudonym-cell">
         <form
           className="pseudonym-form"
           onSubmit={(e) => {
