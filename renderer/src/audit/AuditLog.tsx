@@ -2,6 +2,7 @@
 import { Fragment, useCallback, useState } from 'react';
 import { formatDate } from '../../../shared/format/dates';
 import { useApi } from '../api/ApiProvider';
+import { useDateFormat } from '../app/AppContext';
 import { describeError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -14,6 +15,7 @@ export function AuditLog() {
   const load = useCallback(() => api['audit-exports']({}), [api]);
   const { data, error } = useProjectData(load, ['quotes']);
   const [open, setOpen] = useState<number | null>(null);
+  const dateFormat = useDateFormat();
   const [note, setNote] = useState<string | null>(null);
 
   const saveCsv = async () => {
@@ -52,8 +54,22 @@ export function AuditLog() {
           <tbody>
             {data.map((e) => (
               <Fragment key={e.id}>
-                <tr className="audit-row" onClick={() => setOpen(open === e.id ? null : e.id)} aria-expanded={open === e.id}>
-                  <td>{formatDate(e.createdAt)} {new Date(e.createdAt).toLocaleTimeString('en-NZ', { hour: '2-digit', minute: '2-digit' })}</td>
+                <tr className="audit-row" onClick={() => setOpen(open === e.id ? null : e.id)}>
+                  <td>
+                    {/* The row opens with a mouse click anywhere; this button makes it reachable by keyboard and says it opens. */}
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-expanded={open === e.id}
+                      title={open === e.id ? 'Hide each quote’s outcome' : 'Show each quote’s outcome'}
+                      onClick={(ev) => {
+                        ev.stopPropagation();
+                        setOpen(open === e.id ? null : e.id);
+                      }}
+                    >
+                      {formatDate(e.createdAt, dateFormat)} {new Date(e.createdAt).toLocaleTimeString('en-NZ', { hour: '2-digit', minute: '2-digit' })}
+                    </button>
+                  </td>
                   <td>{e.actor}</td>
                   <td>
                     {FORMAT_LABEL[e.format] ?? e.format}

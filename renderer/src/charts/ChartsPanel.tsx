@@ -25,7 +25,12 @@ export function ChartsPanel({ matrix, frameId }: Props) {
   const co = useProjectData(loadCo, ['codes', 'codings']);
 
   const chart = useMemo(() => {
-    if (kind === 'frequency' && codes.data?.length) return { option: frequencyOption(codes.data.map((c) => ({ name: c.name, color: c.color, segments: c.counts.segments }))), height: Math.max(240, codes.data.length * 28 + 60), name: 'code-frequencies', label: 'Bar chart of how many segments each code has', caption: undefined };
+    if (kind === 'frequency' && codes.data?.length) {
+      const bars = codes.data.map((c) => ({ name: c.name, color: c.color, segments: c.counts.segments }));
+      // The canvas is a picture: its accessible name carries the figures themselves, most first.
+      const figures = [...bars].sort((a, b) => b.segments - a.segments).map((b) => `${b.name} ${b.segments}`).join(', ');
+      return { option: frequencyOption(bars), height: Math.max(240, bars.length * 28 + 60), name: 'code-frequencies', label: `Bar chart of coded segments per code: ${figures}`, caption: 'Coded segments per code, most at the top.' };
+    }
     if (kind === 'matrix' && matrix?.rows.length && matrix.cols.length) return { option: matrixOption(matrix), height: Math.max(260, matrix.rows.length * 36 + 120), name: `matrix-codes-by-${matrix.colsLabel.toLowerCase().replace(/\s+/g, '-')}`, label: `Heat map of codes by ${matrix.colsLabel.toLowerCase()}`, caption: `Codes by ${matrix.colsLabel.toLowerCase()}: each cell shows coded segments / distinct participants; shading by segments.` };
     if (kind === 'cooccurrence' && co.data?.codes.length) return { option: cooccurrenceOption(co.data), height: Math.max(280, co.data.codes.length * 34 + 140), name: 'code-co-occurrence', label: 'Heat map of how often codes overlap', caption: 'Each cell: how many segments of the row’s code overlap a coding of the column’s code.' };
     return null;

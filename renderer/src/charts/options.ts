@@ -6,9 +6,16 @@ const HEAT = ['#f4f6fd', '#c9d3f5', '#8ea2ea', '#3b5bd6', '#24398a'];
 
 export type ChartOption = Record<string, unknown>;
 
+/**
+ * No grow-in animation: bars caught mid-animation showed the wrong lengths against the axis, and
+ * Export PNG copies whatever frame is on screen. Also spares people who prefer reduced motion.
+ */
+const STILL = { animation: false } as const;
+
 export function frequencyOption(codes: Array<{ name: string; color: string; segments: number }>): ChartOption {
   const sorted = [...codes].sort((a, b) => a.segments - b.segments);
   return {
+    ...STILL,
     textStyle: FONT,
     grid: { left: 8, right: 40, top: 16, bottom: 24, containLabel: true },
     tooltip: { trigger: 'item' },
@@ -27,6 +34,7 @@ export function frequencyOption(codes: Array<{ name: string; color: string; segm
 
 function heatmap(rows: string[], cols: string[], data: Array<[number, number, number]>, max: number, label: (v: number, x: number, y: number) => string): ChartOption {
   return {
+    ...STILL,
     textStyle: FONT,
     grid: { left: 8, right: 16, top: 16, bottom: 64, containLabel: true },
     tooltip: { position: 'top' },

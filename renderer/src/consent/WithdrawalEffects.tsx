@@ -15,7 +15,7 @@ export function WithdrawalEffects({ participantId }: { participantId: number }) 
   if (error) return <ErrorMessage message={error} />;
   if (!data) return null;
   return (
-    <div className="withdrawal-effects" aria-label="What the withdrawal affects">
+    <div className="withdrawal-effects" role="group" aria-label="What the withdrawal affects">
       <p>
         Affected: {plural(data.sources.length, 'transcript')} ({data.sources.map((s) => `${s.title}, ${plural(s.turns, 'turn')}`).join('; ') || 'none'}),{' '}
         {plural(data.segments.length, 'coded segment')} and {plural(data.quotes.length, 'quote')}. None of it can be exported; nothing was deleted, and nobody else&rsquo;s talk is touched.

@@ -40,6 +40,7 @@ export function ParticipantDetail({ id, participantId, onClose, onOpenSource, on
   const write = useCallback((patch: ParticipantPatch) => api['participant-update']({ id: participantId, ...patch }), [api, participantId]);
   const saver = useAutoSave(write);
   const shown: Detail | null = data && data.id === participantId ? data : null;
+  const linked = shown && <LinkedSection participant={shown} everyone={everyone ?? []} onOpenSource={onOpenSource} onOpenParticipant={onOpenParticipant} />;
 
   return (
     <section
@@ -68,10 +69,12 @@ export function ParticipantDetail({ id, participantId, onClose, onOpenSource, on
           <div className="detail-page">
             <p className="detail-kind">{shown.kind === 'group' ? 'Group' : 'Person'}{shown.pseudonym ? ` · shown in exports as “${shown.pseudonym}”` : ''}</p>
             <ProfileFields participant={shown} groups={(everyone ?? []).filter((p) => p.kind === 'group' && p.id !== shown.id)} saver={saver} />
+            {/* A group's members come straight after its profile, among the page's main sections, not below the tikanga sub-sections. */}
+            {shown.kind === 'group' && linked}
             <AttributeFields participant={shown} saver={saver} />
             <ConsentFields participant={shown} saver={saver} />
             {shown.kind === 'group' && <GroupTikanga group={shown} everyone={everyone ?? []} saver={saver} />}
-            <LinkedSection participant={shown} everyone={everyone ?? []} onOpenSource={onOpenSource} onOpenParticipant={onOpenParticipant} />
+            {shown.kind !== 'group' && linked}
           </div>
         )}
       </div>

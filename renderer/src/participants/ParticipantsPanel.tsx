@@ -114,18 +114,22 @@ interface RowProps {
 
 function ParticipantRow({ participant: p, members, selected, onSelect }: RowProps) {
   const group = p.kind === 'group';
+  const role = group ? `Group · ${plural(members, 'member')}` : p.role;
+  // The row is one line in a narrow pane, so the name, pseudonym and role may be cut off: the tooltip has them whole.
+  const whole = [p.pseudonym ? `${p.name} “${p.pseudonym}”` : p.name, p.mode === 'tikanga' ? 'Tikanga-based' : '', role].filter(Boolean).join(' · ');
   return (
     <button
       type="button"
       className={selected ? 'participant-item is-selected' : 'participant-item'}
       aria-current={selected ? 'true' : undefined}
+      title={whole}
       onClick={() => onSelect(p.id)}
     >
       <span className={group ? 'participant-icon is-group' : 'participant-icon'} aria-hidden="true" />
       <span className="participant-name">{p.name}</span>
       {p.pseudonym && <span className="participant-pseudonym">“{p.pseudonym}”</span>}
       {p.mode === 'tikanga' && <span className="badge badge-tikanga">Tikanga</span>}
-      <span className="participant-role">{group ? `Group · ${plural(members, 'member')}` : p.role}</span>
+      <span className="participant-role">{role}</span>
     </button>
   );
 }

@@ -55,17 +55,18 @@ export function DetectionReview({ sourceId, start, end, title, onClose }: Detect
     <section className="detection-review" aria-label={title ? `Identifiers in ${title}` : 'Identifiers in this passage'}>
       <div className="detection-head">
         <h3 className="detection-title">{title ?? 'Identifiers in this passage'}</h3>
-        <span className={`pane-count ${pending ? 'count-warn' : ''}`} aria-label={`${pending} to review`}>
-          {pending ? `${pending} to review` : 'all resolved'}
-        </span>
-        <button type="button" className="button-ghost button-small" aria-pressed={showPreview} onClick={() => setShowPreview((v) => !v)}>
-          {showPreview ? 'Hide preview' : 'Preview replaced text'}
-        </button>
-        {onClose && (
-          <button type="button" className="button button-small" onClick={onClose}>
-            Done
+        {/* Kept together: in a narrow pane they drop under a long title as one row, not one by one. */}
+        <div className="detection-head-actions">
+          <span className={`pane-count ${pending ? 'count-warn' : ''}`}>{pending ? `${pending} to review` : 'all resolved'}</span>
+          <button type="button" className="button-ghost button-small" aria-expanded={showPreview} onClick={() => setShowPreview((v) => !v)}>
+            {showPreview ? 'Hide preview' : 'Preview replaced text'}
           </button>
-        )}
+          {onClose && (
+            <button type="button" className="button button-small" onClick={onClose}>
+              Done
+            </button>
+          )}
+        </div>
       </div>
       <ErrorMessage message={detected.error ?? actions.error} onDismiss={actions.error ? () => actions.setError(null) : undefined} />
       {detected.data && (

@@ -70,7 +70,7 @@ function PseudonymRow({ person, clash }: { person: Participant; clash: string | 
         <label htmlFor={inputId}>{person.name}</label>
       </td>
       <td className="muted">{person.role}</td>
-      <td>
+      <td className="pseudonym-cell">
         <form
           className="pseudonym-form"
           onSubmit={(e) => {

@@ -51,6 +51,8 @@ export function PendingList({ groups, actions, onReview }: { groups: ScanGroup[]
                   <button
                     type="button"
                     className="button-ghost button-small"
+                    // Many of these sit on the page: the name says which passage (it starts with the visible words).
+                    aria-label={`Review the passage in ${ex.sourceTitle}`}
                     onClick={() => onReview({ sourceId: ex.sourceId, sourceTitle: ex.sourceTitle, start: ex.blockStart, end: ex.blockEnd })}
                   >
                     Review the passage

@@ -48,7 +48,15 @@ export function RulesList({ rules, actions }: { rules: PseudonymRule[]; actions:
               ) : (
                 <tr key={r.id}>
                   <td className="rule-term">{r.term}</td>
-                  <td className="rule-variants">{r.variants.join(', ')}</td>
+                  <td className="rule-variants">
+                    {r.variants.length ? (
+                      r.variants.join(', ')
+                    ) : (
+                      <span className="none" title="No variants: only the term itself (in any case, with or without macrons) is replaced">
+                        none
+                      </span>
+                    )}
+                  </td>
                   <td className="rule-replacement">{r.replacement}</td>
                   <td>{CATEGORY_LABEL[r.category]}</td>
                   <td className="rule-actions">

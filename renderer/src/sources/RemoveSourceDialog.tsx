@@ -56,7 +56,9 @@ export function RemoveSourceDialog({ source, onClose, onRemoved }: RemoveSourceD
           <>. It has no codings yet, so no coding is lost.</>
         )}
       </p>
-      <p className="dialog-text field-help">Participants and codes stay. The file on your computer is not touched.</p>
+      <p className="dialog-text field-help">
+        Its quotes in the quote bank and its marked passages go with it. Participants and codes stay. The file on your computer is not touched.
+      </p>
       <ErrorMessage message={error} />
     </Dialog>
   );
