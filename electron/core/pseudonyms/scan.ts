@@ -105,9 +105,9 @@ export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
           sourceTitle: s.title,
           start: c.start,
           end: c.end,
-          before: s.text.slice(Math.max(0, c.start - CONTEXT_CHARS), c.start).replace(/\s+/g, ' '),
+          before: wordsBefore(s.text, block.start, c.start),
           match: c.text,
-          after: s.text.slice(c.end, c.end + CONTEXT_CHARS).replace(/\s+/g, ' '),
+          after: wordsAfter(s.text, c.end, block.end),
         });
       }
     }
@@ -157,4 +157,22 @@ export function acceptAll(core: FocalCore, input: ScanInput = {}): { created: nu
     return pending.length;
   });
   return { created, candidates };
+}
+
+/** Up to CONTEXT_CHARS of the turn before a candidate: whole words only, "…" where the turn goes on. */
+function wordsBefore(text: string, turnStart: number, at: number): string {
+  const from = Math.max(turnStart, at - CONTEXT_CHARS);
+  let out = text.slice(from, at).replace(/\s+/g, ' ');
+  const cut = from > turnStart;
+  if (cut && /\S/.test(text[from - 1] ?? '')) out = out.slice(out.indexOf(' ') + 1);
+  return cut ? `…${out}` : out;
+}
+
+/** Up to CONTEXT_CHARS of the turn after a candidate: whole words only, "…" where the turn goes on. */
+function wordsAfter(text: string, at: number, turnEnd: number): string {
+  const to = Math.min(turnEnd, at + CONTEXT_CHARS);
+  let out = text.slice(at, to).replace(/\s+/g, ' ');
+  const cut = to < turnEnd;
+  if (cut && /\S/.test(text[to] ?? '')) out = out.slice(0, Math.max(0, out.lastIndexOf(' ')));
+  return cut ? `${out}…` : out;
 }

@@ -59,9 +59,13 @@ export function deleteSource(core: FocalCore, sourceId: number): null {
   const src = getSource(p.db, sourceId);
   p.db.transaction(() => {
     p.db.prepare('DELETE FROM search_index WHERE block_id IN (SELECT id FROM blocks WHERE source_id = ?)').run(sourceId);
+    // Memos about the transcript or its coded segments go with it (they have no foreign key to cascade).
+    p.db.prepare("DELETE FROM memos WHERE target_kind = 'coding' AND target_id IN (SELECT id FROM codings WHERE source_id = ?)").run(sourceId);
+    p.db.prepare("DELETE FROM memos WHERE target_kind = 'source' AND target_id = ?").run(sourceId);
     p.db.prepare('DELETE FROM sources WHERE id = ?').run(sourceId);
     p.audit(core.actor, 'source-deleted', { sourceId, title: src.title, fileName: src.fileName }, core.now());
   })();
-  core.emit('changed', { kinds: ['sources', 'codings'] });
+  // Its codings, quotes, passage marks and memos went with it: every view listing those reloads.
+  core.emit('changed', { kinds: ['sources', 'codings', 'codes', 'quotes', 'memos'] });
   return null;
 }

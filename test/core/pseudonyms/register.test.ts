@@ -21,6 +21,16 @@ describe('the pseudonym register through the API', () => {
     const ex = by('021 555 0143')!.examples[0]!;
     expect(ex.before).toMatch(/You can ring me on $/);
     expect(ex.sourceId).toBe(hui);
+    // Contexts are whole words of the candidate's turn: "…" where the turn goes on, never a word cut in half.
+    for (const g of r.groups) {
+      for (const e of g.examples) {
+        const text = (await api['source-get']({ sourceId: e.sourceId })).text;
+        const before = e.before.replace(/^…/, '');
+        const at = e.start - before.length;
+        if (e.before.startsWith('…')) expect(/\s/.test(text[at - 1] ?? ' '), `${g.text}: "${e.before}"`).toBe(true);
+        else expect(at).toBe(e.blockStart);
+      }
+    }
     // Pending groups come first.
     const firstCovered = r.groups.findIndex((g) => g.status !== 'pending');
     expect(r.groups.slice(firstCovered).every((g) => g.status !== 'pending')).toBe(true);

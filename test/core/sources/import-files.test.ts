@@ -107,7 +107,17 @@ describe('importing the fixture transcripts', () => {
     const after = await api['source-update']({ sourceId: s.id, title: 'Hui, day 2', location: 'Porirua', round: '2' });
     expect(after).toMatchObject({ title: 'Hui, day 2', location: 'Porirua', round: '2' });
     expect(after.text).toBe(before.text);
+    // Memos about the transcript and about one of its coded segments go with it; others stay.
+    const frameId = (await api['frames-list']({}))[0]!.id;
+    const code = await api['code-create']({ frameId, name: 'Gone with it' });
+    const turn = before.blocks.find((b) => b.kind === 'turn')!;
+    const coding = await api['coding-apply']({ codeId: code.id, sourceId: s.id, start: turn.start, end: turn.end });
+    const memo = (target: { kind: 'source' | 'coding' | 'project'; id: number | null }) => api['memo-save']({ target, body: '{}', bodyText: `about ${target.kind}` });
+    await memo({ kind: 'source', id: s.id });
+    await memo({ kind: 'coding', id: coding.id });
+    const kept = await memo({ kind: 'project', id: null });
     await api['source-delete']({ sourceId: s.id });
+    expect((await api['memos-list']({})).map((m) => m.id)).toEqual([kept.id]);
     await expect(api['source-get']({ sourceId: s.id })).rejects.toMatchObject({ code: 'not-found' });
     const db = core.requireProject().db;
     const idx = db.prepare('SELECT count(*) AS n FROM search_index WHERE block_id NOT IN (SELECT id FROM blocks)').get() as { n: number };
