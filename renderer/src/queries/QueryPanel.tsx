@@ -77,34 +77,62 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
         >
           <fieldset className="query-codes">
             <legend className="form-label">Codes</legend>
-            {choices.codes.map((c) => (
-              <label key={c.id} className="query-code">
-                <span className="code-swatch" style={{ background: c.color }} aria-hidden="true" />
-                <span className="query-code-name">{c.name}</span>
-                <select className="select" aria-label={`${c.name} in the query`} value={ops[c.id] ?? ''} onChange={(e) => setOps({ ...ops, [c.id]: e.target.value as Op })}>
-                  <option value="">—</option>
-                  <option value="and">AND</option>
-                  <option value="or">OR</option>
-                  <option value="not">NOT</option>
-                  <option value="near">NEAR</option>
+            {choices.codes.map((c) => {
+              const op = ops[c.id] ?? '';
+              const firstNear = op === 'near' && pick('near')[0] === c.id;
+              return (
+                <div key={c.id} className={op ? 'query-code is-on' : 'query-code'}>
+                  <select className="input input-compact select query-op" aria-label={`${c.name} in the query`} value={op} onChange={(e) => setOps({ ...ops, [c.id]: e.target.value as Op })}>
+                    <option value="">not used</option>
+                    <option value="and">AND</option>
+                    <option value="or">OR</option>
+                    <option value="not">NOT</option>
+                    <option value="near">NEAR</option>
+                  </select>
+                  <span className="code-swatch" style={{ background: c.color }} aria-hidden="true" />
+                  <span className="query-code-name" title={c.name}>
+                    {c.name}
+                  </span>
+                  {firstNear && (
+                    <span className="query-near">
+                      <select
+                        className="input input-compact select"
+                        aria-label="NEAR: how close"
+                        value={nearWords === '' ? 'turn' : 'words'}
+                        onChange={(e) => setNearWords(e.target.value === 'turn' ? '' : nearWords || '10')}
+                      >
+                        <option value="turn">in the same turn</option>
+                        <option value="words">within</option>
+                      </select>
+                      {nearWords !== '' && (
+                        <>
+                          <input
+                            className="input input-compact query-near-words"
+                            inputMode="numeric"
+                            value={nearWords}
+                            onChange={(e) => setNearWords(e.target.value.replace(/\D/g, '') || '0')}
+                            aria-label="NEAR within how many words"
+                          />
+                          <span>words</span>
+                        </>
+                      )}
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>
+          {pick('and').length > 1 && (
+            <div className="search-filters">
+              <label className="search-filter">
+                <span>AND gives</span>
+                <select className="input input-compact select" value={result} onChange={(e) => setResult(e.target.value as 'overlap' | 'union')}>
+                  <option value="overlap">the overlapping text</option>
+                  <option value="union">the whole codings that overlap</option>
                 </select>
               </label>
-            ))}
-          </fieldset>
-          <div className="search-filters">
-            <label className="search-filter">
-              <span>AND gives</span>
-              <select className="select" value={result} onChange={(e) => setResult(e.target.value as 'overlap' | 'union')}>
-                <option value="overlap">the overlapping text</option>
-                <option value="union">the whole codings that overlap</option>
-              </select>
-            </label>
-            <label className="search-filter">
-              <span>NEAR within</span>
-              <input className="input input-compact" inputMode="numeric" placeholder="same turn" value={nearWords} onChange={(e) => setNearWords(e.target.value.replace(/\D/g, ''))} aria-label="NEAR within how many words (empty: the same turn)" />
-              <span>words</span>
-            </label>
-          </div>
+            </div>
+          )}
           <SearchFilters choices={choices} value={filters} onChange={setFilters} withCode={false} />
           <div>
             <button type="submit" className="button button-primary button-small" disabled={!canRun || busy}>
