@@ -158,7 +158,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
             </label>
             <ExportApproval label={options.approvalLabel} statuses={kaitiaki.statuses} decisions={kaitiaki.exportDecisions} />
             <p id="export-name-help" className="quote-approval-help">
-              For tikanga-based kōrero: the kaitiaki can approve every quote of their group in one export, named here, at once. Leave empty to go quote by quote.
+              For tikanga-based kōrero: the kaitiaki can approve all their group’s quotes in the export of this name at once. Empty: quote by quote.
             </p>
           </div>
         </div>
