@@ -28,7 +28,8 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
   const api = useApi();
   const [ops, setOps] = useState<Record<number, Op>>({});
   const [result, setResult] = useState<'overlap' | 'union'>('overlap');
-  const [nearWords, setNearWords] = useState('');
+  const [nearBy, setNearBy] = useState<'turn' | 'words'>('turn');
+  const [nearWords, setNearWords] = useState('10');
   const [filters, setFilters] = useState<Filters>({});
   const [answer, setAnswer] = useState<QueryResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +49,7 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
     if (pick('and').length) q.all = pick('and');
     if (pick('or').length) q.any = pick('or');
     if (pick('not').length) q.none = pick('not');
-    if (pick('near').length) q.near = { codeIds: pick('near'), ...(nearWords.trim() ? { words: Math.max(0, Number(nearWords) || 0) } : {}) };
+    if (pick('near').length) q.near = { codeIds: pick('near'), ...(nearBy === 'words' && nearWords.trim() ? { words: Math.max(0, Number(nearWords) || 0) } : {}) };
     if (q.all && q.all.length > 1) q.result = result;
     const { mode, codeId: _codeId, sourceIds: _sourceIds, ...speakers } = effectiveFilters(filters);
     if (Object.keys(speakers).length) q.speakers = speakers;
@@ -98,19 +99,19 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
                       <select
                         className="input input-compact select"
                         aria-label="NEAR: how close"
-                        value={nearWords === '' ? 'turn' : 'words'}
-                        onChange={(e) => setNearWords(e.target.value === 'turn' ? '' : nearWords || '10')}
+                        value={nearBy}
+                        onChange={(e) => setNearBy(e.target.value as 'turn' | 'words')}
                       >
                         <option value="turn">in the same turn</option>
                         <option value="words">within</option>
                       </select>
-                      {nearWords !== '' && (
+                      {nearBy === 'words' && (
                         <>
                           <input
                             className="input input-compact query-near-words"
                             inputMode="numeric"
                             value={nearWords}
-                            onChange={(e) => setNearWords(e.target.value.replace(/\D/g, '') || '0')}
+                            onChange={(e) => setNearWords(e.target.value.replace(/\D/g, ''))}
                             aria-label="NEAR within how many words"
                           />
                           <span>words</span>

@@ -126,6 +126,15 @@ describe('search, matrix and charts', () => {
     expect(await list.getByRole('listitem').count()).toBe(2);
     expect(await list.innerText()).toContain('Koro Hemi');
     await app.screenshot('coding-query');
+    // NEAR: the closeness sits on the condition's own row, "in the same turn" or "within N words".
+    await page.getByLabel('Relationship in the query').selectOption('near');
+    const how = page.getByRole('combobox', { name: 'NEAR: how close' });
+    expect(await how.inputValue()).toBe('turn');
+    await how.selectOption('words');
+    await page.getByRole('textbox', { name: 'NEAR within how many words' }).fill('5');
+    await app.screenshot('coding-query-near');
+    await page.getByLabel('Relationship in the query').selectOption('');
+    expect(await how.count()).toBe(0);
   });
 
   it('draws the matrix as a heat map and exports it as PNG and SVG', async () => {
