@@ -7,6 +7,7 @@ import { describeError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useProjectData } from '../workspace/useProjectData';
+import { reasonLabel } from '../export/reason-labels';
 
 const FORMAT_LABEL: Record<string, string> = { docx: 'Word', xlsx: 'Excel', csv: 'CSV', md: 'Markdown', clipboard: 'Copy', drag: 'Drag out' };
 
@@ -45,8 +46,12 @@ export function AuditLog() {
               <th scope="col">When</th>
               <th scope="col">Who</th>
               <th scope="col">What</th>
-              <th scope="col">Passed</th>
-              <th scope="col">Blocked</th>
+              <th scope="col" className="audit-num">
+                Passed
+              </th>
+              <th scope="col" className="audit-num">
+                Blocked
+              </th>
               <th scope="col">SHA-256</th>
               <th scope="col">Gate</th>
             </tr>
@@ -67,6 +72,9 @@ export function AuditLog() {
                         setOpen(open === e.id ? null : e.id);
                       }}
                     >
+                      <span className="disclosure" aria-hidden="true">
+                        {open === e.id ? '▾' : '▸'}
+                      </span>
                       {formatDate(e.createdAt, dateFormat)} {new Date(e.createdAt).toLocaleTimeString('en-NZ', { hour: '2-digit', minute: '2-digit' })}
                     </button>
                   </td>
@@ -76,8 +84,8 @@ export function AuditLog() {
                     {e.destination && !['clipboard', 'drag'].includes(e.destination) ? ` · ${e.destination.split(/[\\/]/).pop()}` : ''}
                     {e.profile === 'return' ? ' · return to group' : ''}
                   </td>
-                  <td>{e.passed}</td>
-                  <td>{e.blocked}</td>
+                  <td className="audit-num">{e.passed}</td>
+                  <td className="audit-num">{e.blocked}</td>
                   <td className="audit-hash" title={e.sha256 ?? 'no file written'}>{e.sha256 ? `${e.sha256.slice(0, 12)}…` : '—'}</td>
                   <td>v{e.gateVersion}</td>
                 </tr>
@@ -88,7 +96,7 @@ export function AuditLog() {
                         {e.items.map((i, n) => (
                           <li key={n}>
                             Quote {i.quoteId ?? '(removed)'}: {i.outcome}
-                            {i.reasons.length ? ` (${i.reasons.join(', ')})` : ''}
+                            {i.reasons.length ? ` (${i.reasons.map(reasonLabel).join(', ')})` : ''}
                           </li>
                         ))}
                       </ul>

@@ -43,18 +43,20 @@ export function PassageActions({ sourceId, selection }: PassageActionsProps) {
   return (
     <div className="passage-actions" role="toolbar" aria-label="Selection actions">
       <span className="passage-hint">{marking ? `${marking.range.end - marking.range.start} characters to mark` : selection ? `${selection.end - selection.start} characters selected` : 'Select words to quote or mark them'}</span>
-      <button type="button" className="button button-small" disabled={!selection} onClick={() => selection && void run(api['quote-from-selection']({ sourceId, ...selection }), 'Added to the quote bank.')}>
-        Add quote
-      </button>
-      <button type="button" className="button button-small button-ghost" disabled={!selection} onClick={() => selection && setMarking({ kind: 'withdrawn', range: selection })}>
-        Mark withdrawn…
-      </button>
-      <button type="button" className="button button-small button-ghost" disabled={!selection} onClick={() => selection && setMarking({ kind: 'restricted', range: selection })}>
-        Mark restricted…
-      </button>
-      <button type="button" className="button button-small button-ghost" aria-expanded={listOpen} onClick={() => setListOpen((o) => !o)}>
-        Marked passages ({count})
-      </button>
+      <span className="passage-buttons">
+        <button type="button" className="button button-small" disabled={!selection} onClick={() => selection && void run(api['quote-from-selection']({ sourceId, ...selection }), 'Added to the quote bank.')}>
+          Add quote
+        </button>
+        <button type="button" className="button button-small button-ghost" disabled={!selection} onClick={() => selection && setMarking({ kind: 'withdrawn', range: selection })}>
+          Mark withdrawn…
+        </button>
+        <button type="button" className="button button-small button-ghost" disabled={!selection} onClick={() => selection && setMarking({ kind: 'restricted', range: selection })}>
+          Mark restricted…
+        </button>
+        <button type="button" className="button button-small button-ghost" aria-expanded={listOpen} onClick={() => setListOpen((o) => !o)}>
+          Marked passages ({count})
+        </button>
+      </span>
       {marking && (
         <form
           className="passage-form"

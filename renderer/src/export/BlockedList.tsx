@@ -6,6 +6,7 @@ import type { GateFix } from '../../../shared/domain/gate';
 import type { CheckedQuote } from '../../../shared/domain/quotes';
 import { EmptyState } from '../components/EmptyState';
 import { ModeBadge } from '../components/ModeBadge';
+import { reasonLabel, reasonTitle } from './reason-labels';
 
 export interface FixActions {
   mapSpeaker: (sourceId: number) => void;
@@ -56,10 +57,9 @@ export function BlockedList({ quotes, actions }: { quotes: CheckedQuote[]; actio
           <ul className="blocked-reasons">
             {q.gate.reasons.map((r, i) => (
               <li key={i} className="blocked-reason">
-                <span className="reason-row" title={`Row ${r.row} of the export gate`}>
-                  {r.row}
+                <span className="reason-label" title={reasonTitle(r.code, r.row)}>
+                  {reasonLabel(r.code)}
                 </span>
-                <span className="reason-code">{r.code}</span>
                 <span className="reason-message">{r.message}</span>
                 <span className="reason-fix">{r.fix ? <FixButton fix={r.fix} quote={q} actions={actions} /> : <span className="fix-text">No fix: trim the quote</span>}</span>
               </li>

@@ -10,7 +10,40 @@ import { describeError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
 import { toCallOptions, type OptionsState } from '../quotes/options';
 import { useProjectData } from '../workspace/useProjectData';
+import { reasonLabel, reasonTitle } from './reason-labels';
 import { ReturnExport } from './ReturnExport';
+
+/** The written file: its name, then its folder on a line of its own, and a button to copy the whole path. */
+function ExportedFile({ path }: { path: string }) {
+  const [copied, setCopied] = useState(false);
+  const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  const name = path.slice(cut + 1);
+  const folder = cut > 0 ? path.slice(0, cut) : '';
+  return (
+    <div className="export-file">
+      <div className="export-file-text">
+        <span className="export-file-name">{name}</span>
+        {folder && (
+          <span className="export-file-folder" title={folder}>
+            in {folder}
+          </span>
+        )}
+      </div>
+      <button
+        type="button"
+        className="button button-small"
+        onClick={() =>
+          void navigator.clipboard
+            ?.writeText(path)
+            .then(() => setCopied(true))
+            .catch(() => {})
+        }
+      >
+        {copied ? 'Copied' : 'Copy path'}
+      </button>
+    </div>
+  );
+}
 
 const FORMATS: Array<{ value: ExportFormat; label: string; help: string }> = [
   { value: 'docx', label: 'Word', help: 'grouped by code, ready for a report' },
@@ -70,9 +103,10 @@ export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBl
         <div className="export-result" role="status">
           {result.path && (
             <p>
-              <strong>{result.exported}</strong> quote{result.exported === 1 ? '' : 's'} exported to <code className="export-path">{result.path}</code>
+              <strong>{result.exported}</strong> quote{result.exported === 1 ? '' : 's'} exported to
             </p>
           )}
+          {result.path && <ExportedFile path={result.path} />}
           {!result.path && !result.cancelled && <p>Every quote was blocked, so no file was written.</p>}
           {result.cancelled && <p>No file was chosen; nothing was written.</p>}
           {result.blocked > 0 && (
@@ -83,7 +117,10 @@ export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBl
               <ul className="export-reasons">
                 {Object.entries(result.reasonCounts).map(([code, n]) => (
                   <li key={code}>
-                    <span className="reason-code">{code}</span> {n}
+                    <span className="reason-label" title={reasonTitle(code)}>
+                      {reasonLabel(code)}
+                    </span>{' '}
+                    {n}
                   </li>
                 ))}
               </ul>

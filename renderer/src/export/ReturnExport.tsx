@@ -31,7 +31,7 @@ export function ReturnExport({ groups, groupForTikanga = true }: { groups: Array
       </p>
       <div className="return-export-row">
         {groups.length > 1 && (
-          <select className="select input-compact" aria-label="Group to return to" value={chosen ?? ''} onChange={(e) => setGroupId(Number(e.target.value))}>
+          <select className="input input-compact select" aria-label="Group to return to" value={chosen ?? ''} onChange={(e) => setGroupId(Number(e.target.value))}>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>
                 {g.name}

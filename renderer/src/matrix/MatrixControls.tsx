@@ -24,7 +24,7 @@ export function MatrixControls({ value, choices, onChange }: Props) {
     <div className="search-filters" role="group" aria-label="Matrix">
       <label className="search-filter">
         <span>Rows</span>
-        <select className="select" value={value.frameId ?? ''} onChange={(e) => set({ frameId: e.target.value ? Number(e.target.value) : undefined })}>
+        <select className="input input-compact select" value={value.frameId ?? ''} onChange={(e) => set({ frameId: e.target.value ? Number(e.target.value) : undefined })}>
           <option value="">Every code</option>
           {choices?.frames.map((f) => (
             <option key={f.id} value={f.id}>
@@ -35,7 +35,7 @@ export function MatrixControls({ value, choices, onChange }: Props) {
       </label>
       <label className="search-filter">
         <span>Columns</span>
-        <select className="select" value={value.cols} onChange={(e) => set({ cols: e.target.value as MatrixColumns, attributeId: e.target.value === 'attribute' ? (value.attributeId ?? choices?.attributes[0]?.id) : undefined })}>
+        <select className="input input-compact select" value={value.cols} onChange={(e) => set({ cols: e.target.value as MatrixColumns, attributeId: e.target.value === 'attribute' ? (value.attributeId ?? choices?.attributes[0]?.id) : undefined })}>
           {COLS.map((c) => (
             <option key={c.value} value={c.value}>
               {c.label}
@@ -46,7 +46,7 @@ export function MatrixControls({ value, choices, onChange }: Props) {
       {value.cols === 'attribute' && (
         <label className="search-filter">
           <span>Attribute</span>
-          <select className="select" value={value.attributeId ?? ''} onChange={(e) => set({ attributeId: e.target.value ? Number(e.target.value) : undefined })}>
+          <select className="input input-compact select" value={value.attributeId ?? ''} onChange={(e) => set({ attributeId: e.target.value ? Number(e.target.value) : undefined })}>
             {!choices?.attributes.length && <option value="">No attributes yet</option>}
             {choices?.attributes.map((a) => (
               <option key={a.id} value={a.id}>
@@ -58,7 +58,7 @@ export function MatrixControls({ value, choices, onChange }: Props) {
       )}
       <label className="search-filter">
         <span>Mode</span>
-        <select className="select" value={value.mode ?? ''} onChange={(e) => set({ mode: (e.target.value || undefined) as MatrixInput['mode'] })}>
+        <select className="input input-compact select" value={value.mode ?? ''} onChange={(e) => set({ mode: (e.target.value || undefined) as MatrixInput['mode'] })}>
           <option value="">All sessions</option>
           <option value="mainstream">Mainstream</option>
           <option value="tikanga">Tikanga-based</option>

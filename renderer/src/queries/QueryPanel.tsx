@@ -28,7 +28,8 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
   const api = useApi();
   const [ops, setOps] = useState<Record<number, Op>>({});
   const [result, setResult] = useState<'overlap' | 'union'>('overlap');
-  const [nearWords, setNearWords] = useState('');
+  const [nearBy, setNearBy] = useState<'turn' | 'words'>('turn');
+  const [nearWords, setNearWords] = useState('10');
   const [filters, setFilters] = useState<Filters>({});
   const [answer, setAnswer] = useState<QueryResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +49,7 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
     if (pick('and').length) q.all = pick('and');
     if (pick('or').length) q.any = pick('or');
     if (pick('not').length) q.none = pick('not');
-    if (pick('near').length) q.near = { codeIds: pick('near'), ...(nearWords.trim() ? { words: Math.max(0, Number(nearWords) || 0) } : {}) };
+    if (pick('near').length) q.near = { codeIds: pick('near'), ...(nearBy === 'words' && nearWords.trim() ? { words: Math.max(0, Number(nearWords) || 0) } : {}) };
     if (q.all && q.all.length > 1) q.result = result;
     const { mode, codeId: _codeId, sourceIds: _sourceIds, ...speakers } = effectiveFilters(filters);
     if (Object.keys(speakers).length) q.speakers = speakers;
@@ -77,34 +78,62 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
         >
           <fieldset className="query-codes">
             <legend className="form-label">Codes</legend>
-            {choices.codes.map((c) => (
-              <label key={c.id} className="query-code">
-                <span className="code-swatch" style={{ background: c.color }} aria-hidden="true" />
-                <span className="query-code-name">{c.name}</span>
-                <select className="select" aria-label={`${c.name} in the query`} value={ops[c.id] ?? ''} onChange={(e) => setOps({ ...ops, [c.id]: e.target.value as Op })}>
-                  <option value="">—</option>
-                  <option value="and">AND</option>
-                  <option value="or">OR</option>
-                  <option value="not">NOT</option>
-                  <option value="near">NEAR</option>
+            {choices.codes.map((c) => {
+              const op = ops[c.id] ?? '';
+              const firstNear = op === 'near' && pick('near')[0] === c.id;
+              return (
+                <div key={c.id} className={op ? 'query-code is-on' : 'query-code'}>
+                  <select className="input input-compact select query-op" aria-label={`${c.name} in the query`} value={op} onChange={(e) => setOps({ ...ops, [c.id]: e.target.value as Op })}>
+                    <option value="">not used</option>
+                    <option value="and">AND</option>
+                    <option value="or">OR</option>
+                    <option value="not">NOT</option>
+                    <option value="near">NEAR</option>
+                  </select>
+                  <span className="code-swatch" style={{ background: c.color }} aria-hidden="true" />
+                  <span className="query-code-name" title={c.name}>
+                    {c.name}
+                  </span>
+                  {firstNear && (
+                    <span className="query-near">
+                      <select
+                        className="input input-compact select"
+                        aria-label="NEAR: how close"
+                        value={nearBy}
+                        onChange={(e) => setNearBy(e.target.value as 'turn' | 'words')}
+                      >
+                        <option value="turn">in the same turn</option>
+                        <option value="words">within</option>
+                      </select>
+                      {nearBy === 'words' && (
+                        <>
+                          <input
+                            className="input input-compact query-near-words"
+                            inputMode="numeric"
+                            value={nearWords}
+                            onChange={(e) => setNearWords(e.target.value.replace(/\D/g, ''))}
+                            aria-label="NEAR within how many words"
+                          />
+                          <span>words</span>
+                        </>
+                      )}
+                    </span>
+                  )}
+                </div>
+              );
+            })}
+          </fieldset>
+          {pick('and').length > 1 && (
+            <div className="search-filters">
+              <label className="search-filter">
+                <span>AND gives</span>
+                <select className="input input-compact select" value={result} onChange={(e) => setResult(e.target.value as 'overlap' | 'union')}>
+                  <option value="overlap">the overlapping text</option>
+                  <option value="union">the whole codings that overlap</option>
                 </select>
               </label>
-            ))}
-          </fieldset>
-          <div className="search-filters">
-            <label className="search-filter">
-              <span>AND gives</span>
-              <select className="select" value={result} onChange={(e) => setResult(e.target.value as 'overlap' | 'union')}>
-                <option value="overlap">the overlapping text</option>
-                <option value="union">the whole codings that overlap</option>
-              </select>
-            </label>
-            <label className="search-filter">
-              <span>NEAR within</span>
-              <input className="input input-compact" inputMode="numeric" placeholder="same turn" value={nearWords} onChange={(e) => setNearWords(e.target.value.replace(/\D/g, ''))} aria-label="NEAR within how many words (empty: the same turn)" />
-              <span>words</span>
-            </label>
-          </div>
+            </div>
+          )}
           <SearchFilters choices={choices} value={filters} onChange={setFilters} withCode={false} />
           <div>
             <button type="submit" className="button button-primary button-small" disabled={!canRun || busy}>

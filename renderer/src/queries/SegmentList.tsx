@@ -20,7 +20,7 @@ export function SegmentList({ segments, onOpen, label }: Props) {
             </span>
             <span className="segment-text">
               <span className="segment-context">{clipStart(s.before)}</span>
-              <strong>{s.text}</strong>
+              <span className="segment-hit">{s.text}</span>
               <span className="segment-context">{clipEnd(s.after)}</span>
             </span>
           </button>

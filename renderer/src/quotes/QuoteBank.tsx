@@ -114,7 +114,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
         <div className="quote-toolbar">
           <label className="toolbar-field">
             <span>Code</span>
-            <select className="select input-compact" value={codeFilter ?? ''} onChange={(e) => setCodeFilter(e.target.value ? Number(e.target.value) : null)} aria-label="Show quotes under code">
+            <select className="input input-compact select" value={codeFilter ?? ''} onChange={(e) => setCodeFilter(e.target.value ? Number(e.target.value) : null)} aria-label="Show quotes under code">
               <option value="">All codes</option>
               {codes.data?.map((c) => (
                 <option key={c.id} value={c.id}>
@@ -125,14 +125,14 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
           </label>
           <label className="toolbar-field">
             <span>Profile</span>
-            <select className="select input-compact" value={options.profile} onChange={(e) => set('profile', e.target.value as OptionsState['profile'])} aria-label="Export profile">
+            <select className="input input-compact select" value={options.profile} onChange={(e) => set('profile', e.target.value as OptionsState['profile'])} aria-label="Export profile">
               <option value="report">Report</option>
               <option value="return">Return to the group</option>
             </select>
           </label>
           <label className="toolbar-field">
             <span>Attribution</span>
-            <select className="select input-compact" value={options.naming} onChange={(e) => set('naming', e.target.value as OptionsState['naming'])} aria-label="Attribution">
+            <select className="input input-compact select" value={options.naming} onChange={(e) => set('naming', e.target.value as OptionsState['naming'])} aria-label="Attribution">
               {Object.entries(NAMING_LABEL).map(([v, l]) => (
                 <option key={v} value={v}>
                   {l}
@@ -144,11 +144,23 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
             <input type="checkbox" checked={options.groupForTikanga} onChange={(e) => set('groupForTikanga', e.target.checked)} />
             Tikanga-based kōrero to the group
           </label>
-          <label className="toolbar-field">
-            <span>Kaitiaki approval for</span>
-            <input className="input input-compact" value={options.approvalLabel} placeholder="export name" onChange={(e) => set('approvalLabel', e.target.value)} aria-label="Kaitiaki approval for export" />
-          </label>
-          <ExportApproval label={options.approvalLabel} statuses={kaitiaki.statuses} decisions={kaitiaki.exportDecisions} />
+          <div className="quote-approval">
+            <label className="toolbar-field">
+              <span>Export name</span>
+              <input
+                className="input input-compact"
+                value={options.approvalLabel}
+                placeholder="e.g. Hui report, June"
+                onChange={(e) => set('approvalLabel', e.target.value)}
+                aria-label="Export name (for the kaitiaki’s approval)"
+                aria-describedby="export-name-help"
+              />
+            </label>
+            <ExportApproval label={options.approvalLabel} statuses={kaitiaki.statuses} decisions={kaitiaki.exportDecisions} />
+            <p id="export-name-help" className="quote-approval-help">
+              For tikanga-based kōrero: the kaitiaki can approve all their group’s quotes in the export of this name at once. Empty: quote by quote.
+            </p>
+          </div>
         </div>
       )}
       <div className="pane-scroll">
@@ -161,7 +173,7 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
         {tab === 'quotes' && (
           <>
             <div className="quote-add">
-              <select className="select input-compact" value={addCode ?? ''} onChange={(e) => setAddCode(e.target.value ? Number(e.target.value) : null)} aria-label="Code to add quotes from">
+              <select className="input input-compact select" value={addCode ?? ''} onChange={(e) => setAddCode(e.target.value ? Number(e.target.value) : null)} aria-label="Code to add quotes from">
                 {codes.data?.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.name} ({c.counts.segments})

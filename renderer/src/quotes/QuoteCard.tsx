@@ -8,6 +8,7 @@ import type { CheckedQuote, QuoteCut } from '../../../shared/domain/quotes';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { ModeBadge } from '../components/ModeBadge';
+import { reasonLabel, reasonTitle } from '../export/reason-labels';
 import { KaitiakiDecision, type KaitiakiInfo } from './KaitiakiDecision';
 import type { QuoteOptions } from './options';
 import { selectionIn } from './raw-selection';
@@ -136,7 +137,10 @@ export function QuoteCard({ quote, options, renderReview, onNote, kaitiaki, defa
           <ul className="quote-reasons">
             {quote.gate.reasons.map((r, i) => (
               <li key={i}>
-                <span className="reason-code">{r.code}</span> {r.message}
+                <span className="reason-label" title={reasonTitle(r.code, r.row)}>
+                  {reasonLabel(r.code)}
+                </span>{' '}
+                {r.message}
               </li>
             ))}
           </ul>
@@ -147,11 +151,11 @@ export function QuoteCard({ quote, options, renderReview, onNote, kaitiaki, defa
         <button type="button" className="button button-small" disabled={!passed} onClick={() => void copy()}>
           Copy
         </button>
-        <button type="button" className="button button-small button-ghost" onClick={() => cutSelection('[…]')} title="Leave out the selected words, shown as […]">
-          Cut […]
+        <button type="button" className="button button-small button-ghost" onClick={() => cutSelection('[…]')} title="Leave out the selected words and show the gap as […], the editorial mark for words left out of a quote (key X)">
+          Cut, mark […]
         </button>
-        <button type="button" className="button button-small button-ghost" onClick={() => cutSelection('...')} title="Leave out the selected words, shown as ...">
-          Cut ...
+        <button type="button" className="button button-small button-ghost" onClick={() => cutSelection('...')} title="Leave out the selected words and show the gap as a plain ellipsis (...), for styles that do not use square brackets">
+          Cut, mark ...
         </button>
         <button type="button" className="button button-small button-ghost" onClick={trimToSelection}>
           Trim to selection

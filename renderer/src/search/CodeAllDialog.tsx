@@ -23,6 +23,8 @@ export function CodeAllDialog({ query, filters, choices, onClose, onDone }: Prop
   const [preview, setPreview] = useState<CodeResultsPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** What a range is: the matched words, or whole turns. */
+  const noun = (n: number) => (scope === 'hits' ? (n === 1 ? 'match' : 'matches') : n === 1 ? 'turn' : 'turns');
 
   useEffect(() => {
     setPreview(null);
@@ -43,7 +45,7 @@ export function CodeAllDialog({ query, filters, choices, onClose, onDone }: Prop
     try {
       const r = await api['search-code-apply']({ query, filters, codeId, scope });
       const name = choices?.codes.find((c) => c.id === codeId)?.name ?? 'the code';
-      onDone(`Coded ${r.coded.toLocaleString('en-NZ')} passage${r.coded === 1 ? '' : 's'} with “${name}”. Undo puts them back.`);
+      onDone(`Coded ${r.coded.toLocaleString('en-NZ')} ${noun(r.coded)} with “${name}”. Undo puts them back.`);
     } catch (e) {
       setError(describeError(e));
       setBusy(false);
@@ -62,7 +64,7 @@ export function CodeAllDialog({ query, filters, choices, onClose, onDone }: Prop
             Cancel
           </button>
           <button type="submit" className="button button-primary" disabled={busy || !preview?.ranges}>
-            {preview ? `Code ${preview.ranges.toLocaleString('en-NZ')} passage${preview.ranges === 1 ? '' : 's'}` : 'Code'}
+            {preview ? `Code ${preview.ranges.toLocaleString('en-NZ')} ${noun(preview.ranges)}` : 'Code'}
           </button>
         </>
       }
@@ -70,7 +72,7 @@ export function CodeAllDialog({ query, filters, choices, onClose, onDone }: Prop
       <div className="code-all">
         <label className="form-field">
           <span className="form-label">Code</span>
-          <select className="select" data-autofocus value={codeId ?? ''} onChange={(e) => setCodeId(e.target.value ? Number(e.target.value) : null)}>
+          <select className="input select" data-autofocus value={codeId ?? ''} onChange={(e) => setCodeId(e.target.value ? Number(e.target.value) : null)}>
             <option value="">Choose a code…</option>
             {choices?.codes.map((c) => (
               <option key={c.id} value={c.id}>
@@ -93,7 +95,7 @@ export function CodeAllDialog({ query, filters, choices, onClose, onDone }: Prop
         {preview && (
           <div className="code-all-preview" aria-live="polite">
             <p>
-              Will code <strong>{preview.ranges.toLocaleString('en-NZ')}</strong> passage{preview.ranges === 1 ? '' : 's'} in {preview.sources} transcript
+              Will code <strong>{preview.ranges.toLocaleString('en-NZ')}</strong> {noun(preview.ranges)} in {preview.sources} transcript
               {preview.sources === 1 ? '' : 's'}
               {preview.alreadyCoded > 0 && ` (${preview.alreadyCoded.toLocaleString('en-NZ')} already coded, left as they are)`}.
             </p>

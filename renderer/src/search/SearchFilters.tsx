@@ -19,7 +19,7 @@ export function SearchFilters({ choices, value, onChange, withCode = true }: Pro
     <div className="search-filters" role="group" aria-label="Filters">
       <label className="search-filter">
         <span>Mode</span>
-        <select className="select" value={value.mode ?? ''} onChange={(e) => set({ mode: (e.target.value || undefined) as Filters['mode'] })}>
+        <select className="input input-compact select" value={value.mode ?? ''} onChange={(e) => set({ mode: (e.target.value || undefined) as Filters['mode'] })}>
           <option value="">All sessions</option>
           <option value="mainstream">Mainstream</option>
           <option value="tikanga">Tikanga-based</option>
@@ -27,7 +27,7 @@ export function SearchFilters({ choices, value, onChange, withCode = true }: Pro
       </label>
       <label className="search-filter">
         <span>Role</span>
-        <select className="select" value={value.role ?? ''} onChange={(e) => set({ role: e.target.value || undefined })}>
+        <select className="input input-compact select" value={value.role ?? ''} onChange={(e) => set({ role: e.target.value || undefined })}>
           <option value="">Anyone</option>
           {choices?.roles.map((r) => (
             <option key={r} value={r}>
@@ -38,7 +38,7 @@ export function SearchFilters({ choices, value, onChange, withCode = true }: Pro
       </label>
       <label className="search-filter">
         <span>Group</span>
-        <select className="select" value={value.groupId ?? ''} onChange={(e) => set({ groupId: num(e.target.value) })}>
+        <select className="input input-compact select" value={value.groupId ?? ''} onChange={(e) => set({ groupId: num(e.target.value) })}>
           <option value="">Any group</option>
           {choices?.groups.map((g) => (
             <option key={g.id} value={g.id}>
@@ -50,7 +50,7 @@ export function SearchFilters({ choices, value, onChange, withCode = true }: Pro
       <label className="search-filter">
         <span>Attribute</span>
         <select
-          className="select"
+          className="input input-compact select"
           value={value.attribute?.attributeId ?? ''}
           onChange={(e) => set({ attribute: e.target.value ? { attributeId: Number(e.target.value), value: '' } : undefined })}
         >
@@ -66,7 +66,7 @@ export function SearchFilters({ choices, value, onChange, withCode = true }: Pro
         <label className="search-filter">
           <span>is</span>
           {attr?.type === 'choice' ? (
-            <select className="select" value={value.attribute.value} onChange={(e) => set({ attribute: { attributeId: value.attribute!.attributeId, value: e.target.value } })}>
+            <select className="input input-compact select" value={value.attribute.value} onChange={(e) => set({ attribute: { attributeId: value.attribute!.attributeId, value: e.target.value } })}>
               <option value="">Choose…</option>
               {attr.choices.map((c) => (
                 <option key={c}>{c}</option>
@@ -85,7 +85,7 @@ export function SearchFilters({ choices, value, onChange, withCode = true }: Pro
       {withCode && (
       <label className="search-filter">
         <span>Coded with</span>
-        <select className="select" value={value.codeId ?? ''} onChange={(e) => set({ codeId: num(e.target.value) })}>
+        <select className="input input-compact select" value={value.codeId ?? ''} onChange={(e) => set({ codeId: num(e.target.value) })}>
           <option value="">Any code or none</option>
           {choices?.codes.map((c) => (
             <option key={c.id} value={c.id}>

@@ -56,7 +56,13 @@ export function SearchView({ id, focusToken, onOpen, onClose, onOpenQuotes }: Pr
   }, [focusToken]);
 
   const open = (h: SearchHit) => onOpen(h.sourceId, h.matches[0] ?? { start: h.blockStart, end: h.blockEnd });
-  const count = s.capped ? `More than ${s.total.toLocaleString('en-NZ')}` : s.total.toLocaleString('en-NZ');
+  // Code all results codes each match, so count matches too when every passage is loaded.
+  const matches = !s.capped && s.hits.length === s.total ? s.hits.reduce((n, h) => n + h.matches.length, 0) : null;
+  const passages = `passage${s.total === 1 ? '' : 's'}`;
+  const summary =
+    matches !== null && matches > 0
+      ? `${matches.toLocaleString('en-NZ')} match${matches === 1 ? '' : 'es'} of ${s.understood} in ${s.total.toLocaleString('en-NZ')} ${passages}`
+      : `${s.capped ? `More than ${s.total.toLocaleString('en-NZ')}` : s.total.toLocaleString('en-NZ')} ${passages} match ${s.understood}`;
 
   return (
     <section id={id} className="pane pane-main search-view" aria-labelledby="search-heading">
@@ -90,7 +96,7 @@ export function SearchView({ id, focusToken, onOpen, onClose, onOpenQuotes }: Pr
         />
         <SearchFilters choices={choices} value={filters} onChange={setFilters} />
         <p className="search-summary" aria-live="polite">
-          {s.loading && query.trim() ? 'Searching…' : s.ran ? `${count} passage${s.total === 1 ? '' : 's'} match ${s.understood}` : ''}
+          {s.loading && query.trim() ? 'Searching…' : s.ran ? summary : ''}
         </p>
         {note && <p className="search-note">{note}</p>}
         {added && <QuotesAddedNote added={added} onOpenQuotes={onOpenQuotes} />}

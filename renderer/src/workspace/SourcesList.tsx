@@ -55,7 +55,9 @@ function SourceItem({ source: s, selected, dateFormat, onSelect }: { source: Sou
   const classes = ['source-item', s.mode === 'tikanga' ? 'source-tikanga' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ');
   return (
     <button type="button" className={classes} aria-current={selected ? 'true' : undefined} onClick={() => onSelect(s.id)}>
-      <span className="source-title">{s.title}</span>
+      <span className="source-title" title={s.title}>
+        {s.title}
+      </span>
       <span className="source-meta">
         <ModeBadge mode={s.mode} />
         {s.sessionDate && <span>{formatDate(s.sessionDate, dateFormat)}</span>}

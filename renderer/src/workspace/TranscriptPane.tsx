@@ -154,12 +154,13 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
           </button>
         )}
       </PaneHeader>
+      {/* Both bars together at the top; details, frames and the text scroll below them. */}
       {shown && <SelectionBar sourceId={shown.id} codings={codings} codeMap={codeMap} />}
+      {shown && <PassageActions sourceId={shown.id} selection={selection} />}
       <div ref={viewRef} className="pane-scroll transcript-scroll" onClick={onClick} onDragOver={onDragOver} onDrop={onDrop}>
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
         {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
-        {shown && <PassageActions sourceId={shown.id} selection={selection} />}
         {shown && tikangaOpen && <TikangaPanel id="source-tikanga" source={shown} people={people ?? []} selection={selection} />}
         {shown && <MaskedNotice source={shown} />}
         {shown && highlights && (

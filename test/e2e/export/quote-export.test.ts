@@ -44,9 +44,9 @@ describe('quote bank, export and blocked list', () => {
     await rick.getByText('Will export as').waitFor();
     expect(await rick.getByLabel('Will export as').innerText()).toMatch(/At \[organisation\] in \[town\] we try[\s\S]*\(Rick, manager\)/);
     const dhb = bank.getByRole('article').filter({ hasText: 'collaborative notes' });
-    expect(await dhb.getByLabel('Blocked by the export gate').innerText()).toMatch(/identifier-unresolved[\s\S]*“Canterbury DHB”/);
+    expect(await dhb.getByLabel('Blocked by the export gate').innerText()).toMatch(/Identifying detail not yet decided[\s\S]*“Canterbury DHB”/);
     const david = bank.getByRole('article').filter({ hasText: 'Pathways in South Auckland' }).first();
-    expect(await david.getByLabel('Blocked by the export gate').innerText()).toMatch(/no-quote-consent[\s\S]*David Chen declined to be quoted/);
+    expect(await david.getByLabel('Blocked by the export gate').innerText()).toMatch(/No consent to be quoted[\s\S]*David Chen declined to be quoted/);
     expect(app.problems).toEqual([]);
     await app.screenshot('quote-bank');
   });
@@ -95,7 +95,7 @@ describe('quote bank, export and blocked list', () => {
     await dialog.getByRole('button', { name: 'Export' }).click();
     const done = page.getByRole('dialog', { name: 'Quote bank exported' });
     await done.waitFor();
-    expect(await done.innerText()).toMatch(/\d+ quotes? exported to .*exports.*\.docx[\s\S]*blocked by the export gate[\s\S]*no-quote-consent/);
+    expect(await done.innerText()).toMatch(/\d+ quotes? exported to[\s\S]*\.docx[\s\S]*in .*exports[\s\S]*blocked by the export gate[\s\S]*No consent to be quoted/);
     await app.screenshot('export-done');
     const dir = join(app.workDir, 'exports');
     const file = readdirSync(dir).find((f) => f.endsWith('.docx'))!;
@@ -113,11 +113,11 @@ describe('quote bank, export and blocked list', () => {
     const list = page.getByRole('list', { name: 'Blocked quotes' });
     await list.waitFor();
     const priya = list.getByRole('listitem', { name: /Blocked quote/ }).filter({ hasText: 'peer-nician' });
-    expect(await priya.innerText()).toMatch(/participant-withdrawn[\s\S]*Priya Sharma withdrew on 2010-09-01[\s\S]*No fix: trim the quote/);
+    expect(await priya.innerText()).toMatch(/Participant has withdrawn[\s\S]*Priya Sharma withdrew on 2010-09-01[\s\S]*No fix: trim the quote/);
     const withdrawn = list.getByRole('listitem', { name: /Blocked quote/ }).filter({ hasText: 'not for the report' });
-    expect(await withdrawn.innerText()).toMatch(/passage-withdrawn/);
+    expect(await withdrawn.innerText()).toMatch(/Passage withdrawn/);
     const interviewer = list.getByRole('listitem', { name: /Blocked quote/ }).filter({ hasText: 'record keeping' });
-    expect(await interviewer.innerText()).toMatch(/no-quote-consent[\s\S]*no-pseudonym/);
+    expect(await interviewer.innerText()).toMatch(/No consent to be quoted[\s\S]*No pseudonym yet/);
     await app.screenshot('blocked-list');
     // A fix with a button takes the analyst there: set the interviewer's pseudonym on their page.
     await interviewer.getByRole('button', { name: /Set or generate a pseudonym/ }).click();

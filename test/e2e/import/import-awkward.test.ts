@@ -45,7 +45,7 @@ describe('importing: duplicates, bad files, merging, removing', () => {
     await line.getByText('Import again anyway?').waitFor();
     await line.getByRole('button', { name: 'Import again anyway' }).click();
     await line.getByText('Imported', { exact: true }).waitFor();
-    expect(await sourcesList().getByRole('button', { name: /Kaupapa Māori peer service/ }).count()).toBe(2);
+    await expect.poll(() => sourcesList().getByRole('button', { name: /Kaupapa Māori peer service/ }).count()).toBe(2);
     await results.getByRole('button', { name: 'Done' }).click();
     await results.waitFor({ state: 'detached' });
   });

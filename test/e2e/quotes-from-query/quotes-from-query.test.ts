@@ -37,8 +37,8 @@ describe('quotes from search and from a coding query', () => {
     await page.keyboard.press('Control+f');
     const box = page.getByRole('searchbox', { name: 'Search transcripts' });
     await box.fill('whanau');
-    await page.getByText(/^\d+ passages? match whanau$/).waitFor();
-    const total = Number((await page.locator('.search-summary').innerText()).match(/^(\d+)/)![1]);
+    await page.getByText(/^\d+ match(es)? of whanau in \d+ passages?$/).waitFor();
+    const total = Number((await page.locator('.search-summary').innerText()).match(/in (\d+) passages?$/)![1]);
     expect(total).toBeGreaterThan(2);
     expect(quoteCount()).toBe(0);
 

@@ -51,7 +51,7 @@ describe('search, matrix and charts', () => {
     expect(await box.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
     await box.fill('whanau');
     const results = page.getByTestId('search-results');
-    await page.getByText(/^3 passages match whanau$/).waitFor();
+    await page.getByText(/^4 matches of whanau in 3 passages$/).waitFor();
     const marks = await results.locator('mark').allInnerTexts();
     expect(marks.sort()).toEqual(['whanau', 'whānau', 'whānau', 'whānau'].sort());
     expect(await results.getByText('Koro Hemi').isVisible()).toBe(true);
@@ -79,14 +79,14 @@ describe('search, matrix and charts', () => {
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     const box = page.getByRole('searchbox', { name: 'Search transcripts' });
     await box.fill('whanau');
-    await page.getByText(/^3 passages match whanau$/).waitFor();
+    await page.getByText(/^4 matches of whanau in 3 passages$/).waitFor();
     await page.getByRole('button', { name: 'Code all results…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Code all results' });
     await dialog.getByLabel('Code').selectOption({ label: 'Whānau' });
-    await dialog.getByText(/Will code 4 passages in 1 transcript/).waitFor();
+    await dialog.getByText(/Will code 4 matches in 1 transcript/).waitFor();
     await app.screenshot('search-code-all');
-    await dialog.getByRole('button', { name: 'Code 4 passages' }).click();
-    await page.getByText('Coded 4 passages with “Whānau”.', { exact: false }).waitFor();
+    await dialog.getByRole('button', { name: 'Code 4 matches' }).click();
+    await page.getByText('Coded 4 matches with “Whānau”.', { exact: false }).waitFor();
     const codings = await must<Array<{ codeId: number }>>('codings-list', { sourceId: 1 });
     expect(codings.length).toBeGreaterThanOrEqual(4 + 3);
   });
@@ -126,6 +126,15 @@ describe('search, matrix and charts', () => {
     expect(await list.getByRole('listitem').count()).toBe(2);
     expect(await list.innerText()).toContain('Koro Hemi');
     await app.screenshot('coding-query');
+    // NEAR: the closeness sits on the condition's own row, "in the same turn" or "within N words".
+    await page.getByLabel('Relationship in the query').selectOption('near');
+    const how = page.getByRole('combobox', { name: 'NEAR: how close' });
+    expect(await how.inputValue()).toBe('turn');
+    await how.selectOption('words');
+    await page.getByRole('textbox', { name: 'NEAR within how many words' }).fill('5');
+    await app.screenshot('coding-query-near');
+    await page.getByLabel('Relationship in the query').selectOption('');
+    expect(await how.count()).toBe(0);
   });
 
   it('draws the matrix as a heat map and exports it as PNG and SVG', async () => {

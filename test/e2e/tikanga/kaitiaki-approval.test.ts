@@ -95,7 +95,7 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     const card = bankCard(PASSAGES.whakapapa);
     await card.getByText('Awaiting the kaitiaki (Koro Hemi)').waitFor();
     expect((await card.locator('.quote-band').innerText()).replace(/\s+/g, ' ')).toMatch(/Tikanga-based kōrero · Te Whare Oranga rōpū · kaitiaki Koro Hemi/);
-    expect(await card.getByLabel('Blocked by the export gate').innerText()).toMatch(/no-kaitiaki-approval/);
+    expect(await card.getByLabel('Blocked by the export gate').innerText()).toMatch(/No kaitiaki approval/);
     expect(await card.getByText(`Only Koro Hemi decides (you are working as ${ANALYST}).`).isVisible()).toBe(true);
     expect(await card.getByRole('button', { name: 'Approve…' }).count()).toBe(0);
     await app.screenshot('kaitiaki-awaiting');
@@ -121,7 +121,7 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     const approved = bankCard(PASSAGES.whakapapa);
     expect(await approved.locator('.qk-lines').innerText()).toMatch(/Approved by Koro Hemi, \d\d\/\d\d\/\d{4} · for Report to the funder · conditions: Attributed to the rōpū only/);
     expect(await approved.getByLabel('Will export as').innerText()).toMatch(/\(Rōpū A, group interview\)/);
-    expect(await refused.getByLabel('Blocked by the export gate').innerText()).toMatch(/no-kaitiaki-approval[\s\S]*kaitiaki refused this quote/);
+    expect(await refused.getByLabel('Blocked by the export gate').innerText()).toMatch(/No kaitiaki approval[\s\S]*kaitiaki refused this quote/);
     await approved.scrollIntoViewIfNeeded();
     await app.screenshot('kaitiaki-decided');
     expect(app.problems).toEqual([]);
@@ -137,7 +137,7 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     await dialog.getByRole('button', { name: 'Export' }).click();
     const done = page.getByRole('dialog', { name: 'Quote bank exported' });
     await done.waitFor();
-    expect(await done.innerText()).toMatch(/2 quotes exported[\s\S]*2 blocked by the export gate[\s\S]*no-kaitiaki-approval/);
+    expect(await done.innerText()).toMatch(/2 quotes exported[\s\S]*2 blocked by the export gate[\s\S]*No kaitiaki approval/);
     const dir = join(app.workDir, 'exports');
     const file = readdirSync(dir).find((f) => f.endsWith('.docx'))!;
     const text = (await mammoth.extractRawText({ path: join(dir, file) })).value;
@@ -156,9 +156,9 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     await list.waitFor();
     const items = list.getByRole('listitem', { name: /Blocked quote/ });
     expect(await items.count()).toBe(2);
-    expect(await items.filter({ hasText: 'learn waiata' }).innerText()).toMatch(/no-kaitiaki-approval[\s\S]*refused this quote[\s\S]*Ask Koro Hemi/);
+    expect(await items.filter({ hasText: 'learn waiata' }).innerText()).toMatch(/No kaitiaki approval[\s\S]*refused this quote[\s\S]*Ask Koro Hemi/);
     const unapproved = items.filter({ hasText: 'send them back' });
-    expect(await unapproved.innerText()).toMatch(/no-kaitiaki-approval[\s\S]*No approval by Te Whare Oranga rōpū's kaitiaki/);
+    expect(await unapproved.innerText()).toMatch(/No kaitiaki approval[\s\S]*No approval by Te Whare Oranga rōpū's kaitiaki/);
     await app.screenshot('kaitiaki-blocked-list');
     await unapproved.getByRole('button', { name: 'Ask Koro Hemi' }).click();
     const card = bankCard(PASSAGES.hurting);
@@ -218,7 +218,7 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     const { page } = app;
     workAs('Koro Hemi');
     const bank = page.getByRole('region', { name: /Quote bank/ });
-    await bank.getByLabel('Kaitiaki approval for export').fill('Hui report, June');
+    await bank.getByLabel('Export name (for the kaitiaki’s approval)').fill('Hui report, June');
     await bank.getByRole('button', { name: /Approve Te Whare Oranga rōpū’s quotes for “Hui report, June”/ }).click();
     await bank.getByText('Approved for “Hui report, June” by Koro Hemi').waitFor();
     await bank.getByRole('tab', { name: 'Blocked (1)' }).waitFor();
@@ -227,9 +227,9 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     expect(await bankCard(PASSAGES.waiata).getByLabel('Blocked by the export gate').innerText()).toMatch(/refused this quote/);
     await app.screenshot('kaitiaki-export-approval');
     // Another export's name is not covered.
-    await bank.getByLabel('Kaitiaki approval for export').fill('Conference talk');
+    await bank.getByLabel('Export name (for the kaitiaki’s approval)').fill('Conference talk');
     await bank.getByRole('tab', { name: 'Blocked (3)' }).waitFor();
-    await bank.getByLabel('Kaitiaki approval for export').fill('');
+    await bank.getByLabel('Export name (for the kaitiaki’s approval)').fill('');
     workAs(ANALYST);
     expect(app.problems).toEqual([]);
   });

@@ -110,6 +110,22 @@ describe('transcript view', () => {
     await app.screenshot('transcript-hui');
   });
 
+  it('keeps the coding bar and the quote/mark bar together above the details, also when narrow', async () => {
+    const { page } = app;
+    await page.setViewportSize({ width: 960, height: 760 });
+    await page.getByRole('button', { name: 'Details' }).click();
+    const coding = await page.getByRole('toolbar', { name: 'Coding' }).boundingBox();
+    const actions = await page.getByRole('toolbar', { name: 'Selection actions' }).boundingBox();
+    const details = await page.locator('#source-details').boundingBox();
+    if (!coding || !actions || !details) throw new Error('bars or details not on screen');
+    // The quote/mark bar directly under the coding bar, the details card below both.
+    expect(Math.abs(actions.y - (coding.y + coding.height))).toBeLessThan(2);
+    expect(details.y).toBeGreaterThanOrEqual(actions.y + actions.height);
+    await app.screenshot('transcript-details-narrow');
+    await page.getByRole('button', { name: 'Details' }).click();
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(app.problems).toEqual([]);
   });
