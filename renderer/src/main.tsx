@@ -14,6 +14,7 @@ import './styles/import.css';
 import './styles/people.css';
 import './styles/review.css';
 import './styles/coding.css';
+import './styles/retrieval.css';
 import './styles/memos.css';
 
 const root = document.getElementById('root');
