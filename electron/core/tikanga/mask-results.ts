@@ -13,6 +13,8 @@ import { mayReadRestricted, maskText, restrictedRanges } from './sensitivity';
 interface Masking {
   text: string;
   ranges: MaskedRange[];
+  /** The source's text with the ranges masked, made once per call when first needed. */
+  masked: () => string;
 }
 
 /** Per call: each source's restricted ranges and masked text, only for sources this viewer may not read. */
@@ -27,7 +29,8 @@ function maskingFor(core: FocalCore, frameId: number | undefined): (sourceId: nu
       if (hasRestricted.get(sourceId) && !mayReadRestricted(core, sourceId, frameId)) {
         const text = textOf.get(sourceId) as string;
         const ranges = restrictedRanges(db, sourceId, text.length);
-        if (ranges.length) m = { text, ranges };
+        let masked: string | null = null;
+        if (ranges.length) m = { text, ranges, masked: () => (masked ??= maskText(text, ranges)) };
       }
       cache.set(sourceId, m);
     }
@@ -71,7 +74,7 @@ export function querySegmentsForViewer<S extends Pick<QuerySegment, 'sourceId' |
   return segments.map((s) => {
     const m = masking(s.sourceId);
     if (!m || !overlaps({ start: s.start - s.before.length, end: s.end + s.after.length }, m.ranges)) return s;
-    const masked = maskText(m.text, m.ranges);
+    const masked = m.masked();
     return { ...s, text: masked.slice(s.start, s.end), before: masked.slice(s.start - s.before.length, s.start), after: masked.slice(s.end, s.end + s.after.length) };
   });
 }
@@ -84,16 +87,15 @@ export function querySegmentsForViewer<S extends Pick<QuerySegment, 'sourceId' |
 export function quotesForViewer<Q extends { sourceId: number; start: number; end: number; codeId: number | null; original: string; raw: string }>(core: FocalCore, quotes: Q[]): Q[] {
   const db = core.requireProject().db;
   const frameOf = db.prepare('SELECT frame_id FROM codes WHERE id = ?').pluck();
-  const hasRestricted = db.prepare("SELECT 1 FROM sensitivity_labels WHERE source_id = ? AND label = 'restricted' LIMIT 1").pluck();
-  const textOf = db.prepare('SELECT text FROM sources WHERE id = ?').pluck();
+  // One masking per frame the quotes come from (usually one or two), each caching per source.
+  const byFrame = new Map<number | undefined, ReturnType<typeof maskingFor>>();
   return quotes.map((q) => {
-    if (!hasRestricted.get(q.sourceId)) return q;
-    const text = textOf.get(q.sourceId) as string;
-    const ranges = restrictedRanges(db, q.sourceId, text.length);
-    if (!overlaps(q, ranges)) return q;
     const frameId = q.codeId === null ? undefined : ((frameOf.get(q.codeId) as number | undefined) ?? undefined);
-    if (mayReadRestricted(core, q.sourceId, frameId)) return q;
-    const raw = maskText(text, ranges).slice(q.start, q.end);
+    let masking = byFrame.get(frameId);
+    if (!masking) byFrame.set(frameId, (masking = maskingFor(core, frameId)));
+    const m = masking(q.sourceId);
+    if (!m || !overlaps(q, m.ranges)) return q;
+    const raw = m.masked().slice(q.start, q.end);
     return { ...q, raw, original: raw };
   });
 }
