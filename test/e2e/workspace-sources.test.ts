@@ -6,17 +6,14 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchApp, openApp, type E2EApp } from './support/app';
+import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage } from './support/app';
 
 let app: E2EApp;
 
 beforeAll(async () => {
   app = await launchApp({ userName: 'Aroha Ngata' });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Te Whare Oranga peer study');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Te Whare Oranga peer study', level: 1 }).waitFor();
+  await createProjectInPage(app, 'Te Whare Oranga peer study');
 });
 afterAll(() => app?.close());
 

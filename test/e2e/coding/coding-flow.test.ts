@@ -4,10 +4,9 @@
  * from the picker, merges two codes, undoes and redoes, and watches the counts follow; then
  * retrieves a code's segments and jumps back to one. Screenshots go to test/artifacts/.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDetail } from '../../../shared/domain/project';
-import { ROOT, launchApp, openApp, type E2EApp } from '../support/app';
+import { launchApp, openApp, type E2EApp, createProjectInPage, importFixture } from '../support/app';
 import { VIEW, openSource } from '../transcript/view-page';
 import { codeRow, count, mod, selectText, tree, waitForCount } from './coding-page';
 
@@ -17,17 +16,8 @@ let source: SourceDetail;
 beforeAll(async () => {
   app = await launchApp({ userName: 'Aroha Ngata', viewport: { width: 1360, height: 880 } });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Te Whare Oranga coding');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Te Whare Oranga coding', level: 1 }).waitFor();
-  const fixture = 'hui-tupu-group-interview.txt';
-  const imported = await app.harness.core.call('import-files', { files: [{ name: fixture, path: join(ROOT, 'test', 'fixtures', fixture) }], onDuplicate: 'import' });
-  if (!imported.ok) throw new Error(imported.error.message);
-  const [result] = imported.value as Array<{ sourceId: number }>;
-  const got = await app.harness.core.call('source-get', { sourceId: result?.sourceId });
-  if (!got.ok) throw new Error(got.error.message);
-  source = got.value as SourceDetail;
+  await createProjectInPage(app, 'Te Whare Oranga coding');
+  source = await importFixture(app, 'hui-tupu-group-interview.txt');
 });
 afterAll(() => app?.close());
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchApp, openApp, type E2EApp } from '../support/app';
+import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage } from '../support/app';
 import { VIEW, openSource } from '../transcript/view-page';
 import { codeRow, mod, tree, waitForCount } from './coding-page';
 
@@ -16,10 +16,7 @@ const page = () => app.page;
 beforeAll(async () => {
   app = await launchApp({ userName: 'Mere Tawhiri', viewport: { width: 1360, height: 880 } });
   await openApp(app);
-  await page().getByRole('button', { name: /New project/ }).click();
-  await page().getByLabel('Project name').fill('Hui analysis');
-  await page().getByRole('button', { name: 'Create project' }).click();
-  await page().getByRole('heading', { name: 'Hui analysis', level: 1 }).waitFor();
+  await createProjectInPage(app, 'Hui analysis');
   const fixture = 'hui-tupu-group-interview.txt';
   const imported = await app.harness.core.call('import-files', { files: [{ name: fixture, path: join(ROOT, 'test', 'fixtures', fixture) }], onDuplicate: 'import' });
   if (!imported.ok) throw new Error(imported.error.message);

@@ -7,9 +7,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../../shared/api/client';
 import { acceptAllCandidates, approveQuotes, codeEveryTurn, importAndMap, recordRopu } from '../../core/export/fixture-project';
-import { launchApp, openApp, type E2EApp } from '../support/app';
+import { launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
 import { selectBetween } from './select-text';
 
 let app: E2EApp;
@@ -17,13 +16,10 @@ let app: E2EApp;
 beforeAll(async () => {
   app = await launchApp({ userName: 'Mere Analyst', viewport: { width: 1400, height: 900 } });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Peer support study');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Peer support study', level: 1 }).waitFor();
+  await createProjectInPage(app, 'Peer support study');
   // The study set up through the same core the page talks to: import, register, speaker mapping, coding.
   const core = app.harness.core;
-  const { api } = createClient({ invoke: (n, i) => core.call(n, i), on: (e, l) => core.on(e, l) });
+  const api = coreApi(app);
   await importAndMap(api);
   await codeEveryTurn(api);
   // Every detected identifier decided except the DHB in Rick's quote, which the test reviews in the page.

@@ -3,7 +3,7 @@
  * calls into the core (to check what the UI saved), and the page's main landmarks.
  */
 import type { E2EApp } from '../support/app';
-import { launchApp, openApp } from '../support/app';
+import { launchApp, openApp, createProjectInPage } from '../support/app';
 
 export const HUI = 'hui-tupu-group-interview.txt';
 export const VTT = 'focus-group-lived-experience.vtt';
@@ -15,10 +15,7 @@ export async function startWithNewProject(): Promise<E2EApp> {
   // A step that fails should say so quickly, not after 30 s (and not hold up every later step).
   app.page.setDefaultTimeout(10_000);
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Te Whare Oranga peer study');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Te Whare Oranga peer study', level: 1 }).waitFor();
+  await createProjectInPage(app, 'Te Whare Oranga peer study');
   return app;
 }
 

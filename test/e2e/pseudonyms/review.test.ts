@@ -7,9 +7,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../../shared/api/client';
 import { fold } from '../../../shared/text/fold';
-import { launchApp, openApp, type E2EApp } from '../support/app';
+import { launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
 
 const FIXTURES = join(process.cwd(), 'test/fixtures');
 const TRANSCRIPTS = ['hui-tupu-group-interview.txt', 'focus-group-lived-experience.vtt', 'individual-interview-manager.srt', 'workshop-feedback.tsv'];
@@ -18,12 +17,8 @@ let app: E2EApp;
 beforeAll(async () => {
   app = await launchApp({ userName: 'Mere Analyst', viewport: { width: 1400, height: 900 } });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Peer support study');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Peer support study', level: 1 }).waitFor();
-  const core = app.harness.core;
-  const { api } = createClient({ invoke: (n, i) => core.call(n, i), on: (e, l) => core.on(e, l) });
+  await createProjectInPage(app, 'Peer support study');
+  const api = coreApi(app);
   await api['import-files']({ files: TRANSCRIPTS.map((name) => ({ name, path: join(FIXTURES, name) })) });
   await api['participants-import-csv']({ fileName: 'participants.csv', csv: readFileSync(join(FIXTURES, 'participants.csv'), 'utf8') });
   // Talk that looks like markup must show as the words it is, never as HTML.

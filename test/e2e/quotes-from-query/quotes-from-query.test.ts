@@ -4,9 +4,9 @@
  * adds a coding query's segments, and a second run skips those already in the bank.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type FocalApi } from '../../../shared/api/client';
+import type { FocalApi } from '../../../shared/api/client';
 import { importAndMap } from '../../core/export/fixture-project';
-import { launchApp, openApp, type E2EApp } from '../support/app';
+import { launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
 
 let app: E2EApp;
 let api: FocalApi;
@@ -15,12 +15,8 @@ const quoteCount = () => app.harness.core.requireProject().db.prepare('SELECT co
 beforeAll(async () => {
   app = await launchApp({ userName: 'Mere Analyst', viewport: { width: 1400, height: 900 } });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Peer support study');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Peer support study', level: 1 }).waitFor();
-  const core = app.harness.core;
-  api = createClient({ invoke: (n, i) => core.call(n, i), on: (e, l) => core.on(e, l) }).api;
+  await createProjectInPage(app, 'Peer support study');
+  api = coreApi(app);
   await importAndMap(api);
   // One code on three speaking turns of the hui (after the facilitator's opening), for the coding query.
   const frameId = (await api['frames-list']({}))[0]!.id;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchApp, openApp, type E2EApp } from '../support/app';
+import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage } from '../support/app';
 
 let app: E2EApp;
 const fixture = (name: string) => ({ name, path: join(ROOT, 'test', 'fixtures', name) });
@@ -19,10 +19,7 @@ async function must<T>(name: string, input: unknown): Promise<T> {
 beforeAll(async () => {
   app = await launchApp({ userName: 'Aroha Ngata', viewport: { width: 1440, height: 900 } });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Peer support study');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Peer support study', level: 1 }).waitFor();
+  await createProjectInPage(app, 'Peer support study');
   // Material: the register, three transcripts with speakers linked, two codes applied.
   await must('participants-import-csv', { fileName: 'participants.csv', csv: readFileSync(join(ROOT, 'test/fixtures/participants.csv'), 'utf8') });
   await must('import-files', { files: [fixture('hui-tupu-group-interview.txt'), fixture('focus-group-lived-experience.vtt'), fixture('individual-interview-manager.srt')], onDuplicate: 'import' });

@@ -7,6 +7,8 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createClient, type FocalApi } from '../../../shared/api/client';
+import type { SourceDetail } from '../../../shared/domain/project';
 import { startHarness, type Harness } from '../../../electron/web/harness-server';
 import { tempDir } from '../../support/temp';
 
@@ -83,4 +85,26 @@ export async function launchApp(opts: LaunchOptions = {}): Promise<E2EApp> {
 /** Opens the app the way a user does: the printed link with its #token. */
 export async function openApp(app: E2EApp): Promise<void> {
   await app.page.goto(app.harness.appUrl);
+}
+
+/** Creates a project the way a person does (start screen → New project → name → Create) and waits for its workspace. */
+export async function createProjectInPage(app: E2EApp, name: string): Promise<void> {
+  await app.page.getByRole('button', { name: /New project/ }).click();
+  await app.page.getByLabel('Project name').fill(name);
+  await app.page.getByRole('button', { name: 'Create project' }).click();
+  await app.page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+/** The typed API over the harness's own core (the one the page talks to), for setting up material. */
+export function coreApi(app: E2EApp): FocalApi {
+  const core = app.harness.core;
+  return createClient({ invoke: (n, i) => core.call(n, i), on: (e, l) => core.on(e, l) }).api;
+}
+
+/** Imports one file of test/fixtures through the harness's core and returns the stored transcript. */
+export async function importFixture(app: E2EApp, fileName: string): Promise<SourceDetail> {
+  const api = coreApi(app);
+  const [result] = await api['import-files']({ files: [{ name: fileName, path: join(ROOT, 'test', 'fixtures', fileName) }], onDuplicate: 'import' });
+  if (!result?.sourceId) throw new Error(`${fileName}: ${result?.message ?? 'not imported'}`);
+  return api['source-get']({ sourceId: result.sourceId });
 }

@@ -10,10 +10,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient } from '../../../shared/api/client';
 import { acceptAllCandidates } from '../../core/export/fixture-project';
 import { codeRow, selectText, waitForCount } from '../coding/coding-page';
-import { ROOT, launchApp, openApp, type E2EApp } from '../support/app';
+import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
 import { openSource, VIEW } from '../transcript/view-page';
 
 let app: E2EApp;
@@ -34,12 +33,9 @@ function workAs(userName: string) {
 beforeAll(async () => {
   app = await launchApp({ userName: ANALYST, viewport: { width: 1400, height: 900 } });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Hui tupu analysis');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Hui tupu analysis', level: 1 }).waitFor();
+  await createProjectInPage(app, 'Hui tupu analysis');
   const core = app.harness.core;
-  const { api } = createClient({ invoke: (n, i) => core.call(n, i), on: (e, l) => core.on(e, l) });
+  const api = coreApi(app);
   await api['participants-import-csv']({ fileName: 'participants.csv', csv: readFileSync(join(ROOT, 'test/fixtures/participants.csv'), 'utf8') });
   const [hui] = await api['import-files']({ files: [{ name: 'hui-tupu-group-interview.txt', path: join(ROOT, 'test/fixtures/hui-tupu-group-interview.txt') }] });
   for (const r of await api['speakers-review']({})) if (r.suggestion.participantId) await api['speakers-map']({ speakerIds: [r.speakerId], participantId: r.suggestion.participantId });

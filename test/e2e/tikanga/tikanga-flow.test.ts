@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchApp, openApp, type E2EApp } from '../support/app';
+import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage } from '../support/app';
 import { openSource, selectInTurn, VIEW } from '../transcript/view-page';
 
 let app: E2EApp;
@@ -28,10 +28,7 @@ function workAs(userName: string) {
 beforeAll(async () => {
   app = await launchApp({ userName: 'Waiata Henare' });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Hui tupu');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Hui tupu', level: 1 }).waitFor();
+  await createProjectInPage(app, 'Hui tupu');
   await call('participants-import-csv', { fileName: 'participants.csv', csv: readFileSync(join(ROOT, 'test/fixtures/participants.csv'), 'utf8') });
   const [hui] = (await call('import-files', { files: [fixture('hui-tupu-group-interview.txt')] })) as { sourceId: number }[];
   const people = (await call('participants-list', {})) as { id: number; name: string }[];

@@ -5,10 +5,10 @@
  * marked with who and when. The text stays text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, type FocalApi } from '../../../shared/api/client';
+import type { FocalApi } from '../../../shared/api/client';
 import type { SourceDetail } from '../../../shared/domain/project';
 import { importAndMap } from '../../core/export/fixture-project';
-import { launchApp, openApp, type E2EApp } from '../support/app';
+import { launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
 import { VIEW, openSource } from './view-page';
 
 let app: E2EApp;
@@ -33,12 +33,8 @@ const readMarks = () => app.page.evaluate(READ_MARKS) as Promise<Marks>;
 beforeAll(async () => {
   app = await launchApp({ userName: 'Mere Analyst', viewport: { width: 1300, height: 850 } });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Peer support study');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Peer support study', level: 1 }).waitFor();
-  const core = app.harness.core;
-  api = createClient({ invoke: (n, i) => core.call(n, i), on: (e, l) => core.on(e, l) }).api;
+  await createProjectInPage(app, 'Peer support study');
+  api = coreApi(app);
   await importAndMap(api);
   hui = await api['source-get']({ sourceId: (await api['sources-list']({})).find((s) => s.mode === 'tikanga')!.id });
 }, 60_000);

@@ -3,10 +3,9 @@
  * sources list. Speaker names and notes shown apart from the speech, the tikanga band, macrons
  * intact, and selections reported as exact offsets into the source text, never including a label.
  */
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDetail } from '../../../shared/domain/project';
-import { ROOT, launchApp, openApp, type E2EApp } from '../support/app';
+import { launchApp, openApp, type E2EApp, createProjectInPage, importFixture } from '../support/app';
 import { VIEW, openSource, selectInTurn } from './view-page';
 
 let app: E2EApp;
@@ -15,17 +14,8 @@ let source: SourceDetail;
 beforeAll(async () => {
   app = await launchApp({ userName: 'Aroha Ngata', viewport: { width: 1280, height: 860 } });
   await openApp(app);
-  await app.page.getByRole('button', { name: /New project/ }).click();
-  await app.page.getByLabel('Project name').fill('Te Whare Oranga peer study');
-  await app.page.getByRole('button', { name: 'Create project' }).click();
-  await app.page.getByRole('heading', { name: 'Te Whare Oranga peer study', level: 1 }).waitFor();
-  const fixture = 'hui-tupu-group-interview.txt';
-  const imported = await app.harness.core.call('import-files', { files: [{ name: fixture, path: join(ROOT, 'test', 'fixtures', fixture) }], onDuplicate: 'import' });
-  if (!imported.ok) throw new Error(imported.error.message);
-  const [result] = imported.value as Array<{ sourceId: number }>;
-  const got = await app.harness.core.call('source-get', { sourceId: result?.sourceId });
-  if (!got.ok) throw new Error(got.error.message);
-  source = got.value as SourceDetail;
+  await createProjectInPage(app, 'Te Whare Oranga peer study');
+  source = await importFixture(app, 'hui-tupu-group-interview.txt');
 });
 afterAll(() => app?.close());
 
