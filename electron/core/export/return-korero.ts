@@ -83,7 +83,7 @@ function sourceKorero(src: SourceData, data: GateData, port: PseudoPort, options
       .sort((x, y) => x.start - y.start);
     const fragments = quoteFragments(src, { start: b.start, end: b.end, cuts });
     if (!fragments.some((f) => /\p{L}/u.test(f.text))) continue;
-    const pseudo = fragments.map((f) => ({ joiner: f.joiner, ...port.pseudonymise(f.text, f.before) }));
+    const pseudo = fragments.map((f) => ({ joiner: f.joiner, ...port.pseudonymise(f.text, f.before, f.after) }));
     if (pseudo.some((f) => f.unresolved.length)) {
       skip('identifier not yet reviewed');
       continue;

@@ -90,7 +90,7 @@ export class Gate {
     const fragments = quoteFragments(src, q);
     const text = joinFragments(fragments);
     // pseudonymise() detects on its own: its unresolved list is every pending candidate in the text.
-    const pseudonymised = fragments.map((f) => ({ joiner: f.joiner, ...this.port.pseudonymise(f.text, f.before) }));
+    const pseudonymised = fragments.map((f) => ({ joiner: f.joiner, ...this.port.pseudonymise(f.text, f.before, f.after) }));
     const candidates = pseudonymised.flatMap((f) => f.unresolved);
     const pseudo = { text: joinFragments(pseudonymised), unresolved: pseudonymised.flatMap((f) => f.unresolved) };
     const attribution = decideAttribution(this.data, src, speakers, this.options);

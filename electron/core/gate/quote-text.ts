@@ -51,6 +51,13 @@ function spokenText(src: SourceData, span: Span): string {
   return out;
 }
 
+/** Where a span's text ends once trailing white space is trimmed (as tidy() trims it). */
+function trimmedEnd(text: string, from: number, to: number): number {
+  let end = to;
+  while (end > from && /\s/.test(text.charAt(end - 1))) end--;
+  return end;
+}
+
 function tidy(s: string): string {
   return s
     .replace(/[ \t]+/g, ' ')
@@ -64,25 +71,37 @@ function tidy(s: string): string {
  * Detection and pseudonymisation run on each fragment as written, so a cut never makes a
  * capitalised word look like a name in mid-sentence.
  */
-export function quoteFragments(src: SourceData, q: Pick<QuoteRange, 'start' | 'end' | 'cuts'>): Array<{ joiner: string; text: string; before: string }> {
-  const out: Array<{ joiner: string; text: string; before: string }> = [];
+export function quoteFragments(src: SourceData, q: Pick<QuoteRange, 'start' | 'end' | 'cuts'>): QuoteFragment[] {
+  const out: QuoteFragment[] = [];
   let pendingMark: string | null = null;
   let lastBlock: number | null = null;
   for (const piece of keptPieces(q)) {
     for (const b of speechBlocks(src, piece)) {
       const from = Math.max(piece.start, b.start);
-      const words = tidy(spokenText(src, { start: from, end: Math.min(piece.end, b.end) }));
+      const to = Math.min(piece.end, b.end);
+      const words = tidy(spokenText(src, { start: from, end: to }));
       if (!words) continue;
       const joiner = !out.length ? '' : pendingMark ? ` ${pendingMark}${/^[.,;:!?]/.test(words) ? '' : ' '}` : lastBlock === b.id ? ' ' : '\n\n';
       pendingMark = null;
       // The words just before the fragment in its turn, so detection knows whether it starts mid-sentence.
-      out.push({ joiner, text: words, before: src.text.slice(Math.max(b.start, from - 200), from) });
+      // And the words just after it, so an identifier that a cut (or the quote's end) splits is still
+      // seen whole: `021 555 [...]` or `Harbour [...] Trust` cannot let its first part out.
+      out.push({ joiner, text: words, before: src.text.slice(Math.max(b.start, from - 200), from), after: src.text.slice(trimmedEnd(src.text, from, to), Math.min(b.end, to + 200)) });
       lastBlock = b.id;
     }
     if (piece.markAfter && out.length) pendingMark = piece.markAfter;
   }
-  if (pendingMark && out.length) out.push({ joiner: ` ${pendingMark}`, text: '', before: '' });
+  if (pendingMark && out.length) out.push({ joiner: ` ${pendingMark}`, text: '', before: '', after: '' });
   return out;
+}
+
+export interface QuoteFragment {
+  joiner: string;
+  text: string;
+  /** The source text just before the fragment in its block (up to 200 characters). */
+  before: string;
+  /** The source text just after the fragment in its block (up to 200 characters). */
+  after: string;
 }
 
 export function joinFragments(parts: Array<{ joiner: string; text: string }>): string {
