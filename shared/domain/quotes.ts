@@ -98,6 +98,8 @@ export interface ExportResult {
   blockedQuotes: Array<{ quoteId: number; reasons: GateDecision['reasons'] }>;
   /** Counts per reason code among the blocked. */
   reasonCounts: Record<string, number>;
+  /** Where a neutral label stood in for metadata holding an undecided identifier (project name, a code), one line each. */
+  notes: string[];
   gateVersion: number;
 }
 

@@ -66,6 +66,7 @@ export function registerExportCommands(program: Command, output: (json: boolean)
             `Blocked ${r.blocked} quote(s)${r.blocked ? ':' : ''}`,
             ...Object.entries(r.reasonCounts).map(([code, n]) => `  ${code}: ${n}`),
             ...r.blockedQuotes.map((b) => `  quote ${b.quoteId}: ${b.reasons.map((x) => `${x.code} (${x.message}${x.fix ? ` Fix: ${x.fix.label}.` : ''})`).join('; ')}`),
+            ...(r.notes.length ? ['Neutral labels used:', ...r.notes.map((n) => `  ${n}`)] : []),
           ].join('\n'),
         );
         if (!r.path) process.exitCode = 1;

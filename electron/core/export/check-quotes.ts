@@ -21,12 +21,18 @@ export function exportOptions(o: ExportOptionsInput | undefined): ExportOptions 
 }
 
 export function checkQuotes(core: FocalCore, selection: QuoteSelection, options: ExportOptions): CheckedQuote[] {
+  return checkBatch(core, selection, options).quotes;
+}
+
+/** The checked quotes and the gate that checked them (its metadata gate titles the export and lists its notes). */
+export function checkBatch(core: FocalCore, selection: QuoteSelection, options: ExportOptions): { quotes: CheckedQuote[]; gate: Gate } {
   const db = core.requireProject().db;
   const data = new GateData(db);
   const quotes = readQuotes(db, selectQuoteRows(db, selection), data);
   const gate = new Gate(data, pseudoPort(db), options, nzDate(core.now()));
-  return quotes.map((q) => {
-    const v = gate.check({ id: q.id, sourceId: q.sourceId, start: q.start, end: q.end, cuts: q.cuts, codePath: q.codePath });
+  const checked = quotes.map((q) => {
+    const v = gate.check({ id: q.id, sourceId: q.sourceId, start: q.start, end: q.end, cuts: q.cuts, codeId: q.codeId, codePath: q.codePath });
     return { ...q, original: v.original, gate: v.decision, out: v.out, outText: v.out ? `“${v.out.text}” ${v.out.attribution}` : null, attribution: v.attribution };
   });
+  return { quotes: checked, gate };
 }

@@ -11,7 +11,7 @@ import { recordExport } from '../audit/export-audit';
 import { FocalError } from '../errors';
 import { nzDate } from '../gate/evaluate';
 import type { QuoteSelection } from '../quotes/quote-store';
-import { checkQuotes } from './check-quotes';
+import { checkBatch, checkQuotes } from './check-quotes';
 import { writeBank, type BankItem } from './formats';
 import { sha256, writeAtomically } from './write-file';
 
@@ -27,12 +27,13 @@ function summary(quotes: CheckedQuote[]): Omit<ExportResult, 'path' | 'cancelled
     blockedQuotes: blocked.map((q) => ({ quoteId: q.id, reasons: q.gate.reasons })),
     reasonCounts,
     gateVersion: GATE_VERSION,
+    notes: [],
   };
 }
 
 export async function exportQuotes(core: FocalCore, input: { selection: QuoteSelection; format: ExportFormat; options: ExportOptions; suggestedName?: string | undefined }): Promise<ExportResult> {
   const project = core.requireProject();
-  const quotes = checkQuotes(core, input.selection, input.options);
+  const { quotes, gate } = checkBatch(core, input.selection, input.options);
   const passed = quotes.filter((q) => q.gate.passed && q.out);
   const base = summary(quotes);
   if (quotes.length === 0) throw new FocalError('bad-input', 'There are no quotes to export: add quotes to the quote bank first (from a code or a selection).');
@@ -40,10 +41,12 @@ export async function exportQuotes(core: FocalCore, input: { selection: QuoteSel
     recordExport(core, { format: input.format, profile: input.options.profile, destination: '', sha256: null, quotes, action: 'quotes-export-refused' });
     return { ...base, path: null, cancelled: false, exportId: null, sha256: null };
   }
-  const name = project.info().name;
+  // The title (and the suggested file name) is metadata: through the rules, neutral if undecided.
+  const name = gate.meta.projectTitle(project.info().name);
   const path = await core.host.chooseExportPath(input.suggestedName ?? `${name} quote bank.${EXTENSIONS[input.format]}`, [EXTENSIONS[input.format]]);
   if (!path) return { ...base, path: null, cancelled: true, exportId: null, sha256: null };
   const items: BankItem[] = passed.map((q) => ({ quoteId: q.id, ...q.out! }));
+  base.notes = gate.notes;
   const data = await writeBank(input.format, items, { projectName: name, date: formatDate(nzDate(core.now())), profile: input.options.profile, gateVersion: GATE_VERSION });
   const hash = writeAtomically(path, data);
   const exportId = recordExport(core, { format: input.format, profile: input.options.profile, destination: path, sha256: hash, quotes, action: 'quotes-exported' });

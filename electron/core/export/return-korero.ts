@@ -19,6 +19,7 @@ import { pseudoPort, type PseudoPort } from '../gate/pseudo-port';
 import { joinFragments, overlaps, quoteFragments } from '../gate/quote-text';
 import { quoteGroups } from '../gate/rows';
 import { codePaths } from '../quotes/quote-store';
+import { MetadataGate } from '../gate/metadata';
 import { checkQuotes } from './check-quotes';
 
 /** The options a return export runs under: the 'return' profile, and never forced real names. */
@@ -95,7 +96,11 @@ function sourceKorero(src: SourceData, data: GateData, port: PseudoPort, options
     const label =
       attribution.by === 'group'
         ? /facilitator|interviewer|researcher/i.test(role) ? 'Facilitator' : groupLabel
-        : attributionText(data, speakers, attribution).replace(/^\((.*)\)$/s, '$1');
+        : attributionText(data, speakers, attribution, (f) => {
+            // A role holding an undecided identifier is printed as a plain role, never as written.
+            const c = port.pseudonymise(f);
+            return c.unresolved.length ? 'participant' : c.text;
+          }).replace(/^\((.*)\)$/s, '$1');
     turns.push({ speaker: label, text: joinFragments(pseudo), start: b.start, end: b.end });
   }
   const title = port.pseudonymise(src.title);
@@ -103,7 +108,7 @@ function sourceKorero(src: SourceData, data: GateData, port: PseudoPort, options
   return { sourceId: src.id, title: title.unresolved.length || pending ? `Tikanga-based session ${src.id}` : title.text, kind: src.kind, turns, withheld };
 }
 
-function codesApplied(core: FocalCore, sourceIds: number[]): ReturnCode[] {
+function codesApplied(core: FocalCore, sourceIds: number[], meta: MetadataGate): ReturnCode[] {
   if (!sourceIds.length) return [];
   const db = core.requireProject().db;
   const paths = codePaths(db);
@@ -115,7 +120,10 @@ function codesApplied(core: FocalCore, sourceIds: number[]): ReturnCode[] {
     )
     .all(...sourceIds) as Array<{ frame: string; frameKind: ReturnCode['frameKind']; codeId: number; count: number }>;
   return rows
-    .map((r) => ({ frame: r.frame, frameKind: r.frameKind, path: paths.get(r.codeId) ?? '?', count: r.count }))
+    .map((r) => {
+      const frame = meta.clean(r.frame);
+      return { frame: frame.unresolved.length ? 'Code frame' : frame.text, frameKind: r.frameKind, path: meta.codePath(r.codeId, paths.get(r.codeId) ?? '?'), count: r.count };
+    })
     .sort((a, b) => (a.frameKind === b.frameKind ? a.frame.localeCompare(b.frame, 'en-NZ') || a.path.localeCompare(b.path, 'en-NZ') : a.frameKind === 'kaupapa-maori' ? -1 : 1));
 }
 
@@ -139,9 +147,12 @@ export function buildReturn(core: FocalCore, groupId: number, options: ExportOpt
   const sourceIds = groupSourceIds(data, db, groupId);
   if (!sourceIds.length) throw new FocalError('bad-input', `No tikanga-based transcript is ${group.name}'s: set a hui's group (the transcript's details), then export again.`);
   const port = pseudoPort(db);
-  const label = (group.attribution?.trim() || group.pseudonym?.trim() || port.pseudonymise(group.name).text).replace(/, group interview$/i, '');
+  const meta = new MetadataGate(port);
+  // The group's label is metadata: through the rules, a neutral label while it holds anything undecided.
+  const raw = meta.clean(group.attribution?.trim() || group.pseudonym?.trim() || group.name);
+  const label = (raw.unresolved.length ? 'the rōpū' : raw.text).replace(/, group interview$/i, '');
   const sources = sourceIds.map((id) => sourceKorero(data.source(id), data, port, opts, today, label));
   const checked = sourceIds.flatMap((sourceId) => checkQuotes(core, { sourceId }, opts));
   const quotes = checked.filter((q) => q.gate.passed && q.out).map((q) => ({ quoteId: q.id, text: q.out!.text, attribution: q.out!.attribution, codePath: q.out!.codePath }));
-  return { groupId, groupLabel: label, sources, codes: codesApplied(core, sourceIds), quotes, quotesBlocked: checked.length - quotes.length, checked };
+  return { groupId, groupLabel: label, sources, codes: codesApplied(core, sourceIds, meta), quotes, quotesBlocked: checked.length - quotes.length, checked };
 }

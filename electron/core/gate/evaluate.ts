@@ -4,9 +4,11 @@
  * name or group label), the pseudonymised source title, the code and the mode.
  * Pure over the project (reads only); the caller records what was exported.
  */
-import type { GateDecision } from '../../../shared/domain/gate';
+import { REASON_ROW, type GateDecision, type GateReason } from '../../../shared/domain/gate';
+import type { Candidate } from '../../../shared/domain/pseudonyms';
 import type { ExportOptions, QuoteOut } from '../../../shared/domain/quotes';
 import type { GateData, SourceData, SpeakerRow } from './gate-data';
+import { MetadataGate } from './metadata';
 import type { PseudoPort } from './pseudo-port';
 import { joinFragments, keptPieces, quoteFragments, speechBlocks, type QuoteRange } from './quote-text';
 import { quoteGroups, rows, type Attribution, type RowInput } from './rows';
@@ -58,30 +60,58 @@ export function decideAttribution(data: GateData, src: SourceData, speakers: Spe
   return { by: 'people', people };
 }
 
-/** `(Huia, peer supporter)`, `(Koro Hemi, kaumātua)`, `(Rōpū A, group interview)`; `?` marks what is missing. */
-export function attributionText(data: GateData, speakers: SpeakerRow[], a: Attribution): string {
-  if (a.by === 'group') return `(${a.label ?? 'group: attribution not set'})`;
+/**
+ * `(Huia, peer supporter)`, `(Koro Hemi, kaumātua)`, `(Rōpū A, group interview)`; `?` marks what is missing.
+ * `clean` is applied to the free-text parts (a role, a group's attribution): the gate passes the rules through it.
+ */
+export function attributionText(data: GateData, speakers: SpeakerRow[], a: Attribution, clean: (s: string) => string = (s) => s): string {
+  if (a.by === 'group') return `(${a.label ? clean(a.label) : 'group: attribution not set'})`;
   const parts = a.people.map((x) => {
     const p = data.people.get(x.participantId);
     const who = x.use === 'name' ? (p?.name ?? '?') : (p?.pseudonym?.trim() || 'pseudonym not set');
     const sessionRole = speakers.find((s) => s.participantId === x.participantId)?.role;
     const role = p?.role && p.role !== 'participant' ? p.role : (sessionRole ?? p?.role ?? 'participant');
-    return `${who}, ${role}`;
+    return `${who}, ${clean(role)}`;
   });
   return parts.length ? `(${parts.join('; ')})` : '(speaker unknown)';
 }
 
 export interface GateQuote extends QuoteRange {
+  codeId?: number | null;
   codePath: string | null;
 }
 
+/** Row 5 for the attribution: an undecided identifier in a role or a group's attribution blocks the quote. */
+function attributionReason(pending: Candidate[]): GateReason[] {
+  const texts = [...new Set(pending.map((c) => c.text))];
+  if (!texts.length) return [];
+  return [
+    {
+      code: 'identifier-unresolved',
+      row: REASON_ROW['identifier-unresolved'],
+      message: `The attribution (the speaker's role or the group's attribution) holds ${texts.length === 1 ? 'an identifier' : `${texts.length} identifiers`} not yet decided: ${texts.map((t) => `“${t}”`).join(', ')}.`,
+      fix: { kind: 'review-candidates', label: 'Review the detected identifiers', candidates: texts },
+    },
+  ];
+}
+
 export class Gate {
+  /** Metadata (code paths, roles, titles) through the same rules; its notes list every neutral label used. */
+  readonly meta: MetadataGate;
+
   constructor(
     private readonly data: GateData,
     private readonly port: PseudoPort,
     private readonly options: ExportOptions,
     private readonly today: string,
-  ) {}
+  ) {
+    this.meta = new MetadataGate(port);
+  }
+
+  /** Why neutral labels stand in for metadata in this batch (for the export's result). */
+  get notes(): string[] {
+    return [...this.meta.notes];
+  }
 
   check(q: GateQuote): GateVerdict {
     const src = this.data.source(q.sourceId);
@@ -95,14 +125,19 @@ export class Gate {
     const pseudo = { text: joinFragments(pseudonymised), unresolved: pseudonymised.flatMap((f) => f.unresolved) };
     const attribution = decideAttribution(this.data, src, speakers, this.options);
     const input: RowInput = { data: this.data, src, quote: q, pieces, speakers, text, candidates, unresolved: pseudo.unresolved, attribution, options: this.options, today: this.today };
-    const reasons = rows.flatMap((row) => row(input));
+    const inAttribution: Candidate[] = [];
+    const printed = attributionText(this.data, speakers, attribution, (field) => {
+      const c = this.meta.clean(field);
+      inAttribution.push(...c.unresolved);
+      return c.text;
+    });
+    const reasons = [...rows.flatMap((row) => row(input)), ...attributionReason(inAttribution)].sort((a, b) => a.row - b.row);
     const decision: GateDecision = { quoteId: q.id, passed: reasons.length === 0, reasons };
-    const printed = attributionText(this.data, speakers, attribution);
     return {
       decision,
       original: text,
       attribution: printed,
-      out: decision.passed ? { text: pseudo.text, attribution: printed, sourceTitle: this.sourceTitle(src), codePath: q.codePath ?? 'Uncoded', mode: src.mode } : null,
+      out: decision.passed ? { text: pseudo.text, attribution: printed, sourceTitle: this.sourceTitle(src), codePath: this.meta.codePath(q.codeId, q.codePath), mode: src.mode } : null,
     };
   }
 

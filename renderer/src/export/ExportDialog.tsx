@@ -126,6 +126,16 @@ export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBl
               </ul>
             </>
           )}
+          {result.notes.length > 0 && (
+            <div className="export-notes">
+              <p>Neutral labels stood in for names not yet decided:</p>
+              <ul>
+                {result.notes.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            </div>
+          )}
           {result.sha256 && <p className="field-help">SHA-256 {result.sha256} · recorded in the export audit (gate version {result.gateVersion})</p>}
         </div>
       </Dialog>
