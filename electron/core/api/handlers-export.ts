@@ -4,6 +4,8 @@ import { exportOptions } from '../export/check-quotes';
 import { copyQuote, exportQuotes } from '../export/export-quotes';
 import { exportReturn } from '../export/return-export';
 import { writeAtomically } from '../export/write-file';
+import { MetadataGate } from '../gate/metadata';
+import { pseudoPort } from '../gate/pseudo-port';
 import { handlers } from './handler-types';
 
 export const exportHandlers = handlers({
@@ -13,7 +15,9 @@ export const exportHandlers = handlers({
   'audit-exports': (i, core) => listExports(core.requireProject().db, i.limit),
   'audit-export-csv': async (_i, core) => {
     const project = core.requireProject();
-    const path = await core.host.chooseExportPath(`${project.info().name} export audit.csv`, ['csv']);
+    // The file name is a way out too: the project's name through the rules (neutral while undecided).
+    const title = new MetadataGate(pseudoPort(project.db)).projectTitle(project.info().name);
+    const path = await core.host.chooseExportPath(`${title} export audit.csv`, ['csv']);
     if (!path) return { path: null, sha256: null };
     const sha256 = writeAtomically(path, Buffer.from(auditCsv(project.db), 'utf8'));
     project.audit(core.actor, 'audit-exported', { path, sha256 }, core.now());

@@ -72,6 +72,10 @@ describe('export gate: metadata is checked like talk', () => {
     expect(file).toMatch(/## Code \d+/);
     expect(r.notes.join('\n')).toMatch(/project name/i);
     expect(r.notes.join('\n')).toMatch(/code/i);
+    // The audit's file name is metadata too.
+    await api['audit-export-csv']({});
+    expect(exported.at(-1)).toMatch(/export audit\.csv$/);
+    expect(exported.at(-1)).not.toMatch(/Tarquin|Smythe/);
   });
 
   it('uses the rules once the identifiers are decided', async () => {
