@@ -30,6 +30,18 @@ export function groupByCode(items: BankItem[]): Array<[string, BankItem[]]> {
 
 const mixed = (items: BankItem[]) => new Set(items.map((i) => i.mode)).size > 1;
 
+const SECTION_LABEL = { mainstream: 'Mainstream focus groups and interviews', tikanga: 'Tikanga-based kōrero' } as const;
+
+/**
+ * Mainstream and tikanga-based quotes are kept apart: an export holding both has one labelled
+ * section for each (mainstream first), each grouped by code; an export of one mode has one
+ * unlabelled section.
+ */
+export function sectionsByMode(items: BankItem[]): Array<{ label: string | null; items: BankItem[] }> {
+  if (!mixed(items)) return [{ label: null, items }];
+  return (['mainstream', 'tikanga'] as const).map((m) => ({ label: SECTION_LABEL[m], items: items.filter((i) => i.mode === m) }));
+}
+
 function footnote(i: BankItem, showMode: boolean): string {
   return `${i.attribution}, ${i.sourceTitle}${showMode ? ` · ${MODE_LABEL[i.mode]}` : ''}`;
 }
@@ -42,15 +54,29 @@ export async function writeDocx(items: BankItem[], meta: BankMeta): Promise<Buff
   ];
   // Nested headings follow the code tree (Heading 1 for a top-level code, Heading 2 under it, ...),
   // each parent written once, so the document's outline is the code frame.
-  const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4];
-  let previous: string[] = [];
-  for (const [code, group] of groupByCode(items)) {
-    const parts = code.split('/');
-    const same = parts.findIndex((p, i) => previous[i] !== p);
-    parts.forEach((p, i) => {
-      if (same !== -1 && i >= same) children.push(new Paragraph({ text: p, heading: LEVELS[Math.min(i, LEVELS.length - 1)]! }));
-    });
-    previous = parts;
+  const LEVELS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5];
+  for (const section of sectionsByMode(items)) {
+    // A labelled mode section is Heading 1, and its code tree starts one level down.
+    const top = section.label ? 1 : 0;
+    if (section.label) children.push(new Paragraph({ text: section.label, heading: HeadingLevel.HEADING_1 }));
+    let previous: string[] = [];
+    for (const [code, group] of groupByCode(section.items)) {
+      const parts = code.split('/');
+      const same = parts.findIndex((p, i) => previous[i] !== p);
+      parts.forEach((p, i) => {
+        if (same !== -1 && i >= same) children.push(new Paragraph({ text: p, heading: LEVELS[Math.min(i + top, LEVELS.length - 1)]! }));
+      });
+      previous = parts;
+      children.push(...quoteParagraphs(group, showMode));
+    }
+  }
+  const doc = new Document({ creator: 'Focal', title: `Quote bank: ${meta.projectName}`, sections: [{ children }] });
+  return Packer.toBuffer(doc);
+}
+
+function quoteParagraphs(group: BankItem[], showMode: boolean): Paragraph[] {
+  const children: Paragraph[] = [];
+  {
     for (const i of group) {
       const paras = i.text.split(/\n{2,}/);
       paras.forEach((p, n) =>
@@ -59,8 +85,7 @@ export async function writeDocx(items: BankItem[], meta: BankMeta): Promise<Buff
       children.push(new Paragraph({ indent: { left: 720, right: 720 }, alignment: AlignmentType.RIGHT, spacing: { after: 240 }, children: [new TextRun({ text: footnote(i, showMode), size: 20 })] }));
     }
   }
-  const doc = new Document({ creator: 'Focal', title: `Quote bank: ${meta.projectName}`, sections: [{ children }] });
-  return Packer.toBuffer(doc);
+  return children;
 }
 
 const COLUMNS = ['quote_id', 'code', 'quote', 'attribution', 'source', 'mode'] as const;
@@ -97,11 +122,15 @@ export function writeMarkdown(items: BankItem[], meta: BankMeta): Buffer {
   const showMode = mixed(items);
   const escape = (s: string) => s.replace(/([\\`*_#<>|])/g, '\\$1');
   const lines = [`# Quote bank: ${escape(meta.projectName)}`, '', `_Exported ${meta.date}. ${items.length} quotes, pseudonymised and checked against consent (gate version ${meta.gateVersion}, ${meta.profile} profile)._`, ''];
-  for (const [code, group] of groupByCode(items)) {
-    lines.push(`## ${escape(code.split('/').join(' › '))}`, '');
-    for (const i of group) {
-      for (const p of i.text.split(/\n{2,}/)) lines.push(`> ${escape(p)}`, '>');
-      lines.push(`> — ${escape(footnote(i, showMode))}`, '');
+  for (const section of sectionsByMode(items)) {
+    const h = section.label ? '###' : '##';
+    if (section.label) lines.push(`## ${escape(section.label)}`, '');
+    for (const [code, group] of groupByCode(section.items)) {
+      lines.push(`${h} ${escape(code.split('/').join(' › '))}`, '');
+      for (const i of group) {
+        for (const p of i.text.split(/\n{2,}/)) lines.push(`> ${escape(p)}`, '>');
+        lines.push(`> — ${escape(footnote(i, showMode))}`, '');
+      }
     }
   }
   return Buffer.from(`${lines.join('\n')}\n`, 'utf8');

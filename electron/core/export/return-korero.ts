@@ -108,6 +108,10 @@ function sourceKorero(src: SourceData, data: GateData, port: PseudoPort, options
   return { sourceId: src.id, title: title.unresolved.length || pending ? `Tikanga-based session ${src.id}` : title.text, kind: src.kind, turns, withheld };
 }
 
+/**
+ * The codes applied to the group's kōrero in the group's own frames: kaupapa Māori frames, and any
+ * frame chosen for its sessions. A mainstream code someone applied to the kōrero is not the group's.
+ */
 function codesApplied(core: FocalCore, sourceIds: number[], meta: MetadataGate): ReturnCode[] {
   if (!sourceIds.length) return [];
   const db = core.requireProject().db;
@@ -116,7 +120,9 @@ function codesApplied(core: FocalCore, sourceIds: number[], meta: MetadataGate):
     .prepare(
       `SELECT f.name AS frame, f.kind AS frameKind, c.id AS codeId, COUNT(*) AS count FROM codings k
        JOIN codes c ON c.id = k.code_id JOIN code_frames f ON f.id = c.frame_id
-       WHERE k.source_id IN (${sourceIds.map(() => '?').join(',')}) GROUP BY c.id`,
+       WHERE k.source_id IN (${sourceIds.map(() => '?').join(',')})
+         AND (f.kind = 'kaupapa-maori' OR f.id IN (SELECT frame_id FROM frame_sources WHERE source_id = k.source_id))
+       GROUP BY c.id`,
     )
     .all(...sourceIds) as Array<{ frame: string; frameKind: ReturnCode['frameKind']; codeId: number; count: number }>;
   return rows

@@ -154,12 +154,17 @@ describe('exporting the fixture study', () => {
     expect(ws.rowCount - 1).toBe((await api['audit-exports']({})).find((a) => a.format === 'xlsx')!.passed);
   });
 
-  it('labels each quote with its mode when the export mixes modes, and groups the Word file by code', async () => {
+  it('keeps mainstream and tikanga-based quotes in separate labelled sections, each grouped by code', async () => {
     const docx = await readBack('docx', files.get('docx')!);
-    expect(docx).toContain('Tikanga-based');
-    expect(docx).toContain('Mainstream');
-    // Headings follow the code tree: "Themes" once, then each child code under it.
-    expect(docx.match(/^Themes$/gm)).toHaveLength(1);
+    const main = docx.indexOf('\nMainstream focus groups and interviews\n');
+    const tikanga = docx.indexOf('\nTikanga-based kōrero\n');
+    expect(main).toBeGreaterThan(0);
+    expect(tikanga).toBeGreaterThan(main);
+    // Every hui quote is in the tikanga section, every other quote before it.
+    expect(docx.slice(main, tikanga)).not.toContain('Kia ora');
+    expect(docx.slice(tikanga)).toMatch(/Kia ora/);
+    // Headings follow the code tree: "Themes" once per section, then each child code under it.
+    expect(docx.slice(main, tikanga).match(/^Themes$/gm)).toHaveLength(1);
     expect(docx).toMatch(/^Themes\n\nPeer roles\n\n“For me it's hope/m);
     expect(docx).toMatch(/^Whanaungatanga\n\n“Kia ora/m);
   });
