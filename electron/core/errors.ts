@@ -11,6 +11,7 @@ export type FocalErrorCode =
   | 'foreign-database'
   | 'newer-version'
   | 'corrupt-project'
+  | 'tampered-project'
   | 'project-exists'
   | 'conflict'
   | 'import-failed'

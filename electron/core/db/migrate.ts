@@ -12,7 +12,7 @@ export function checksum(m: Migration): string {
   return createHash('sha256').update(m.sql).digest('hex').slice(0, 16);
 }
 
-const BOOKKEEPING = /* sql */ `
+export const BOOKKEEPING = /* sql */ `
 CREATE TABLE IF NOT EXISTS schema_migrations (
   version     INTEGER PRIMARY KEY,
   name        TEXT NOT NULL,

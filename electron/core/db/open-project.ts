@@ -11,6 +11,7 @@ import Database from 'better-sqlite3';
 import { FocalError } from '../errors';
 import { currentVersion, migrate, verifyAppliedMigrations } from './migrate';
 import { LATEST_SCHEMA_VERSION } from './migrations/index';
+import { assertSchemaIntact } from './schema-guard';
 import { FOCAL_APPLICATION_ID, readSqliteHeader } from './sqlite-header';
 
 export interface OpenOptions {
@@ -86,6 +87,7 @@ export function inspectProjectFile(path: string, opts: OpenOptions = {}): { sche
       );
     }
     if (version > 0) verifyAppliedMigrations(ro, label);
+    assertSchemaIntact(ro, version, label, opts.nativeBinding);
     const hasProject = ro.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'project'").get();
     if (version > 0 && !hasProject) {
       throw new FocalError('corrupt-project', `${label} is missing its project table. It was left unchanged.`);
