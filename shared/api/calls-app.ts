@@ -31,5 +31,9 @@ export const appCalls = {
   ).returns<ProjectInfo | null>(),
   'project-close': call('Close the open project.', z.object({})).returns<null>(),
   'project-info': call('Name, path, format version and counts of the open project; null when none is open.', z.object({})).returns<ProjectInfo | null>(),
+  'project-backup': call(
+    'Save a complete copy of the open project (SQLite online backup: consistent at any moment); the host asks where. Null if cancelled.',
+    z.object({ suggestedName: z.string().trim().min(1).max(200).optional() }),
+  ).returns<{ path: string } | null>(),
   'project-rename': call('Rename the open project.', z.object({ name: z.string().trim().min(1).max(200) })).returns<ProjectInfo>(),
 };

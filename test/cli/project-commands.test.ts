@@ -62,3 +62,20 @@ describe('focal new / info', () => {
     expect(r.stderr).toMatch(/missing required argument/);
   });
 });
+
+describe('focal backup', () => {
+  it('writes a complete copy, refuses to overwrite one, and the copy opens with everything', () => {
+    const file = `${dir}/orig.focal`;
+    expect(runFocal(['new', file, '--name', 'Orig'], env).code).toBe(0);
+    expect(runFocal(['code', 'add', file, 'Themes/Whānau'], env).code).toBe(0);
+    const copy = `${dir}/orig-copy.focal`;
+    const r = runFocal(['backup', file, copy, '--json'], env);
+    expect(r.stderr).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual({ path: copy });
+    const codes = runFocal(['code', 'list', copy, '--json'], env);
+    expect(codes.stdout).toContain('Whānau');
+    const again = runFocal(['backup', file, copy], env);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+});

@@ -1,4 +1,5 @@
 /** `focal new` and `focal info`. */
+import { existsSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { call, CliError, makeCore, print, withProject, type Output } from '../cli-context';
@@ -20,6 +21,21 @@ export function registerProjectCommands(program: Command, output: (json: boolean
       } finally {
         core.dispose();
       }
+    });
+
+  program
+    .command('backup <project> <copy>')
+    .description('save a complete copy of a project (safe while the app has it open); the .focal file is the whole project')
+    .option('--json', 'machine-readable output')
+    .action(async (file: string, copy: string, opts: { json?: boolean }) => {
+      const target = resolve(extname(copy) ? copy : `${copy}.focal`);
+      if (existsSync(target)) throw new CliError(`${target} already exists; choose another name for the copy`);
+      await withProject(file, async (core) => {
+        core.host.chooseExportPath = async () => target;
+        const r = await call(core, 'project-backup', {});
+        if (!r) throw new CliError('no copy was written');
+        print(output(!!opts.json), r, () => `Saved a copy of the project to ${r.path}`);
+      });
     });
 
   program

@@ -1,4 +1,5 @@
-import { extname } from 'node:path';
+import { basename, extname, resolve } from 'node:path';
+import { FocalError } from '../errors';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
 import { handlers } from './handler-types';
 
@@ -32,6 +33,16 @@ export const appHandlers = handlers({
     return null;
   },
   'project-info': (_input, core) => core.project?.info() ?? null,
+  'project-backup': async (input, core) => {
+    const p = core.requireProject();
+    const path = await core.host.chooseExportPath(input.suggestedName ?? `${basename(p.path, '.focal')} copy.focal`, ['focal']);
+    if (!path) return null;
+    const target = resolve(extname(path) ? path : `${path}.focal`);
+    if (target === resolve(p.path)) throw new FocalError('bad-input', `${basename(target)} is the open project itself; choose another name for the copy.`);
+    await p.backup(target);
+    p.audit(core.actor, 'project-backup', { path: target }, core.now());
+    return { path: target };
+  },
   'project-rename': (input, core) => {
     const p = core.requireProject();
     p.db.prepare('UPDATE project SET name = ?, updated_at = ? WHERE id = 1').run(input.name, core.now());

@@ -13,6 +13,9 @@ import type { HostServices } from '../host';
 import { ProjectSession } from '../project/project-session';
 import { AppState } from './app-state';
 
+/** How long the core waits after the last call before folding the WAL into the project file. */
+const IDLE_CHECKPOINT_MS = 1_000;
+
 export interface CoreOptions {
   /** Where app-level state (preferences, recent projects) is kept. */
   dataDir: string;
@@ -49,8 +52,35 @@ export class FocalCore {
     return this.state.prefs.userName;
   }
 
-  call(name: string, input: unknown): Promise<Envelope<unknown>> {
-    return dispatch(this, name, input);
+  async call(name: string, input: unknown): Promise<Envelope<unknown>> {
+    const result = await dispatch(this, name, input);
+    this.checkpointWhenIdle();
+    return result;
+  }
+
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  private checkpointedAt = -1;
+
+  /**
+   * Once no call has come for a moment after a write, the WAL is folded into the .focal file, so the
+   * file alone is the whole project (a copy taken then misses nothing). Also done on close.
+   */
+  private checkpointWhenIdle(): void {
+    const project = this.project;
+    if (!project || !project.db.open) return;
+    if (project.changes() === this.checkpointedAt) return;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = null;
+      if (this.project !== project || !project.db.open) return;
+      try {
+        project.checkpoint();
+        this.checkpointedAt = project.changes();
+      } catch (e) {
+        this.log('warn', 'checkpoint failed; will try after the next write', e);
+      }
+    }, IDLE_CHECKPOINT_MS);
+    this.idleTimer.unref?.();
   }
 
   requireProject(): ProjectSession {
@@ -73,6 +103,7 @@ export class FocalCore {
 
   private replaceProject(session: ProjectSession): void {
     this.project?.close();
+    this.checkpointedAt = -1;
     this.project = session;
     this.state.touchRecent(session.path, session.info().name, this.now());
     this.emit('changed', { kinds: ['project'] });
@@ -99,6 +130,7 @@ export class FocalCore {
   }
 
   dispose(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     this.project?.close();
     this.project = null;
     this.events.removeAllListeners();

@@ -3,7 +3,10 @@
  * Handlers are written synchronously against better-sqlite3; each user action is one transaction,
  * committed before the call returns, so nothing is lost if the app is killed a moment later.
  */
-import { basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { ProjectCounts, ProjectInfo } from '../../../shared/domain/project';
 import { createProject, openProject, type OpenOptions, type ProjectDb } from '../db/open-project';
 import { currentVersion } from '../db/migrate';
@@ -63,7 +66,48 @@ export class ProjectSession {
     this.db.prepare('INSERT INTO audit_log (at, actor, action, detail) VALUES (?, ?, ?, ?)').run(now, actor, action, JSON.stringify(detail));
   }
 
+  /** Changes committed since the connection opened (SQLite's total_changes()). */
+  changes(): number {
+    return this.db.prepare('SELECT total_changes()').pluck().get() as number;
+  }
+
+  /**
+   * Moves everything committed into the .focal file itself and empties the -wal file, so a copy of
+   * the .focal file alone (a USB stick, a shared drive) holds the latest work. A reader still in
+   * the middle of a read can keep part of the log back; the next checkpoint moves it.
+   */
+  checkpoint(): void {
+    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /**
+   * A complete copy of the project at this moment (SQLite's online backup: consistent while the
+   * project stays open and in use), written beside the target and then renamed into place.
+   */
+  async backup(target: string): Promise<void> {
+    const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      await this.db.backup(tmp);
+      // The copy is one self-contained file: its log folded in, no -wal beside it.
+      const copy = new Database(tmp);
+      try {
+        copy.pragma('wal_checkpoint(TRUNCATE)');
+      } finally {
+        copy.close();
+      }
+      renameSync(tmp, target);
+    } catch (e) {
+      rmSync(tmp, { force: true });
+      rmSync(`${tmp}-wal`, { force: true });
+      rmSync(`${tmp}-shm`, { force: true });
+      throw e;
+    }
+  }
+
   close(): void {
-    if (this.db.open) this.db.close();
+    if (this.db.open) {
+      this.checkpoint();
+      this.db.close();
+    }
   }
 }
