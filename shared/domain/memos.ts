@@ -18,6 +18,8 @@ export interface Memo {
   title: string;
   /** Lexical editor state as JSON ('' for an empty memo). */
   body: string;
+  /** Set when the stored body is not an editor state the memo editor can load (body is then ''). */
+  bodyProblem: string | null;
   bodyText: string;
   author: string;
   createdAt: string;

@@ -58,7 +58,7 @@ describe('auto-code over HTTP', () => {
 
 describe('memos over HTTP', () => {
   it('saves a memo and finds it again without macrons', async () => {
-    const m = await value<Memo>('memo-save', { target: { kind: 'code', id: codeId }, body: '{"root":{}}', bodyText: 'Kaumātua lead the tuakana–teina way' });
+    const m = await value<Memo>('memo-save', { target: { kind: 'code', id: codeId }, body: '{"root":{"children":[]}}', bodyText: 'Kaumātua lead the tuakana–teina way' });
     expect(m.targetLabel).toBe('Code: Tuakana–teina');
     const found = await value<Memo[]>('memos-list', { query: 'kaumatua' });
     expect(found.map((x) => x.id)).toEqual([m.id]);

@@ -9,6 +9,7 @@ import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { undoable } from '../history/history';
+import { memoBodyProblem } from './lexical-body';
 
 interface MemoRow {
   id: number;
@@ -60,13 +61,16 @@ function describeTarget(db: ProjectDb, t: MemoTarget): { label: string; source: 
 function toMemo(db: ProjectDb, r: MemoRow): Memo {
   const target = { kind: r.target_kind, id: r.target_id };
   const d = describeTarget(db, target);
+  // A stored body the editor cannot load is never handed to it: the view shows the problem and the plain text.
+  const problem = memoBodyProblem(r.body);
   return {
     id: r.id,
     target,
     targetLabel: d?.label ?? `${KIND_WORD[r.target_kind]} (deleted)`,
     targetSource: d?.source ?? null,
     title: r.title,
-    body: r.body,
+    body: problem ? '' : r.body,
+    bodyProblem: problem ? `This memo's stored text is not in the editor's format (${problem}); its plain text is shown instead. Copy what you need into a new memo.` : null,
     bodyText: r.body_text,
     author: r.author,
     createdAt: r.created_at,
@@ -103,6 +107,8 @@ export function getMemo(db: ProjectDb, id: number): Memo {
 export function saveMemo(core: FocalCore, input: { id?: number | undefined; target: MemoTarget; title?: string | undefined; body: string; bodyText: string }): Memo {
   const db = core.requireProject().db;
   if (!describeTarget(db, input.target)) throw new FocalError('not-found', `There is no ${KIND_WORD[input.target.kind].toLowerCase()} with id ${input.target.id} to write a memo about.`);
+  const problem = memoBodyProblem(input.body);
+  if (problem) throw new FocalError('bad-input', `The memo was not saved: its text is not in the memo editor's format (${problem}). Reload the memo and try again.`);
   const now = core.now();
   const bodyText = input.bodyText.normalize('NFC');
   let id: number;

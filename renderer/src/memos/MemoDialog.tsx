@@ -11,6 +11,7 @@ import { describeError } from '../api/errors';
 import { useDateFormat } from '../app/AppContext';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { PaneBoundary } from '../components/PaneBoundary';
 import { MemoEditor } from './MemoEditor';
 
 const SAVE_AFTER_MS = 500;
@@ -103,7 +104,19 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
       }
     >
       <ErrorMessage message={error} />
-      {loaded && <MemoEditor initialBody={memo?.body ?? ''} label="Memo text" onChange={onChange} />}
+      {loaded && memo?.bodyProblem ? (
+        // A body the editor cannot load is never handed to it (nor overwritten): the problem and the plain text.
+        <div className="memo-problem" role="alert">
+          <p>{memo.bodyProblem}</p>
+          <pre className="memo-plain">{memo.bodyText}</pre>
+        </div>
+      ) : (
+        loaded && (
+          <PaneBoundary label="The memo" className="memo-editor-failed" as="div" resetKey={memo?.id}>
+            <MemoEditor initialBody={memo?.body ?? ''} label="Memo text" onChange={onChange} />
+          </PaneBoundary>
+        )
+      )}
     </Dialog>
   );
 }

@@ -38,6 +38,7 @@ import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
 import { TranscriptPane } from './TranscriptPane';
+import { PaneBoundary } from '../components/PaneBoundary';
 import { usePaneWidths } from './usePaneWidths';
 
 interface WorkspaceProps {
@@ -114,35 +115,39 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
               <PseudonymsNav current={view.kind === 'pseudonyms'} onOpen={() => setView({ kind: 'pseudonyms' })} />
             </nav>
             <Splitter side="left" width={widths.left} label="Resize sources pane" controls="pane-project" onResize={(w) => setWidth('left', w)} />
-            {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} jump={jump} onRemoved={() => setSelectedSource(null)} />}
-            {view.kind === 'memos' && <MemosView id="pane-main" onClose={showSource} onOpenParticipant={openParticipant} />}
-            {view.kind === 'search' && <SearchView id="pane-main" focusToken={view.focus} onOpen={openSource} onClose={showSource} onOpenQuotes={openQuotes} />}
-            {view.kind === 'analysis' && <AnalysisView id="pane-main" onOpen={openSource} onClose={showSource} onOpenQuotes={openQuotes} />}
-            {view.kind === 'participant' && (
-              <ParticipantDetail
-                id="pane-main"
-                participantId={view.id}
-                onClose={showSource}
-                onOpenSource={(id) => openSource(id)}
-                onOpenParticipant={(id) => setView({ kind: 'participant', id })}
-                onMemo={() => setMemo({ kind: 'participant', id: view.id, label: 'Participant' })}
-              />
-            )}
-            {view.kind === 'quotes' && (
-              <QuoteBank
-                id="pane-main"
-                tab={view.tab}
-                onTab={(tab) => setView({ kind: 'quotes', tab })}
-                onClose={showSource}
-                onMapSpeakers={reviewSpeakers}
-                onOpenParticipant={(id) => setView({ kind: 'participant', id })}
-                renderReview={(q, close) => <DetectionReview sourceId={q.sourceId} start={q.start} end={q.end} title={`Identifiers in this quote (${q.sourceTitle})`} onClose={close} />}
-              />
-            )}
-            {view.kind === 'pseudonyms' && <PseudonymsView id="pane-main" onClose={showSource} />}
-            {view.kind === 'review' && <SpeakerReview key={view.key} id="pane-main" sourceIds={view.sourceIds} onClose={showSource} />}
+            <PaneBoundary label="This view" id="pane-main" className="pane pane-main" resetKey={`${view.kind}:${selectedSource ?? ''}:${'id' in view ? view.id : ''}`}>
+              {view.kind === 'source' && <TranscriptPane id="pane-main" sourceId={selectedSource} jump={jump} onRemoved={() => setSelectedSource(null)} />}
+              {view.kind === 'memos' && <MemosView id="pane-main" onClose={showSource} onOpenParticipant={openParticipant} />}
+              {view.kind === 'search' && <SearchView id="pane-main" focusToken={view.focus} onOpen={openSource} onClose={showSource} onOpenQuotes={openQuotes} />}
+              {view.kind === 'analysis' && <AnalysisView id="pane-main" onOpen={openSource} onClose={showSource} onOpenQuotes={openQuotes} />}
+              {view.kind === 'participant' && (
+                <ParticipantDetail
+                  id="pane-main"
+                  participantId={view.id}
+                  onClose={showSource}
+                  onOpenSource={(id) => openSource(id)}
+                  onOpenParticipant={(id) => setView({ kind: 'participant', id })}
+                  onMemo={() => setMemo({ kind: 'participant', id: view.id, label: 'Participant' })}
+                />
+              )}
+              {view.kind === 'quotes' && (
+                <QuoteBank
+                  id="pane-main"
+                  tab={view.tab}
+                  onTab={(tab) => setView({ kind: 'quotes', tab })}
+                  onClose={showSource}
+                  onMapSpeakers={reviewSpeakers}
+                  onOpenParticipant={(id) => setView({ kind: 'participant', id })}
+                  renderReview={(q, close) => <DetectionReview sourceId={q.sourceId} start={q.start} end={q.end} title={`Identifiers in this quote (${q.sourceTitle})`} onClose={close} />}
+                />
+              )}
+              {view.kind === 'pseudonyms' && <PseudonymsView id="pane-main" onClose={showSource} />}
+              {view.kind === 'review' && <SpeakerReview key={view.key} id="pane-main" sourceIds={view.sourceIds} onClose={showSource} />}
+            </PaneBoundary>
             <Splitter side="right" width={widths.right} label="Resize codes pane" controls="pane-codes" onResize={(w) => setWidth('right', w)} />
-            <CodeTreePane id="pane-codes" error={coding.error} />
+            <PaneBoundary label="The code tree" id="pane-codes" className="pane pane-side" as="div">
+              <CodeTreePane id="pane-codes" error={coding.error} />
+            </PaneBoundary>
           </main>
           <StatusBar project={project}>
             <UndoStatus undo={undo} />
