@@ -108,6 +108,8 @@ export interface CopyResult {
 }
 
 /** One export or copy as the audit log records it. */
+export type ExportStatus = 'pending' | 'complete' | 'failed';
+
 export interface AuditExport {
   id: number;
   format: string;
@@ -117,6 +119,8 @@ export interface AuditExport {
   gateVersion: number;
   actor: string;
   createdAt: string;
+  /** A file export is `pending` from before its file is written until it is in place (`complete`); `failed` if it never was. */
+  status: ExportStatus;
   passed: number;
   blocked: number;
   items: Array<{ quoteId: number | null; sourceId: number; start: number; end: number; outcome: 'passed' | 'blocked'; reasons: string[] }>;
