@@ -158,7 +158,8 @@ export type ProblemKind =
   | 'withdrawal-note-unmarked'
   | 'tikanga-no-group'
   | 'collective-consent-missing'
-  | 'kaitiaki-missing';
+  | 'kaitiaki-missing'
+  | 'note-unclassified';
 
 export interface Problem {
   kind: ProblemKind;
