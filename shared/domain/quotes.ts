@@ -56,6 +56,8 @@ export interface Quote {
   codeId: number | null;
   codePath: string | null;
   codePaths: string[];
+  /** The codes whose codings cover the quote: what it can be filed under (besides Uncoded). */
+  coveringCodes: Array<{ codeId: number; codePath: string }>;
   speakers: QuoteSpeaker[];
   /** The stored words with cuts applied (annotations left out): in-app only. */
   original: string;
@@ -63,6 +65,26 @@ export interface Quote {
   raw: string;
   createdBy: string;
   createdAt: string;
+}
+
+/** A code a quote from a selection could be filed under (its codings cover the selection). */
+export interface FilingCandidate {
+  codeId: number;
+  codePath: string;
+  frameId: number;
+  frameName: string;
+}
+
+/**
+ * A quote from a selection: filed under the one code covering it (or as Uncoded when none does).
+ * When several codes cover it nothing is added (`quoteId` null) and `candidates` lists them, the
+ * active frame's first, for the person to choose (call again with `codeId`, or `codeId: null`).
+ */
+export interface QuoteFromSelection {
+  quoteId: number | null;
+  codeId: number | null;
+  codePath: string | null;
+  candidates: FilingCandidate[];
 }
 
 /** A quote as the gate sees it for one set of export options: what would leave, or why not. */
