@@ -1,7 +1,8 @@
 /**
  * HostServices for the browser harness. A web page cannot show native file dialogs, so the
  * answers come from the harness's working folder: new projects are saved there under a file
- * name made from the project name, exports go to its exports/ folder, and "open" is left to
+ * name made from the project name, exports go to its exports/ folder (never over an existing
+ * file: a taken name becomes "name (2).docx"), and "open" is left to
  * the recent-projects list (null = nothing chosen).
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -63,9 +64,16 @@ export function createWebHost(workDir: string): WebHost {
     async chooseExportPath(suggestedName, extensions) {
       const dir = join(workDir, 'exports');
       mkdirSync(dir, { recursive: true });
-      const file = safeFileName(suggestedName, 'export');
+      const safe = safeFileName(suggestedName, 'export');
       const ext = extensions[0];
-      return join(dir, extname(file) || !ext ? file : `${file}.${ext.replace(/^\./, '')}`);
+      const file = extname(safe) || !ext ? safe : `${safe}.${ext.replace(/^\./, '')}`;
+      // No save dialog asks "replace it?" here, so an existing name is never reused: name (2).docx.
+      const dot = extname(file);
+      const stem = file.slice(0, file.length - dot.length);
+      for (let n = 1; ; n++) {
+        const candidate = join(dir, n === 1 ? file : `${stem} (${n})${dot}`);
+        if (!existsSync(candidate)) return candidate;
+      }
     },
     async writeClipboard(text) {
       clipboardText = text;

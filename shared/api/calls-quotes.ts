@@ -1,6 +1,6 @@
 /** Calls about the quote bank: making quotes from coded segments or a selection, trimming, listing them as the gate sees them. */
 import { z } from 'zod';
-import type { CheckedQuote } from '../domain/quotes';
+import type { CheckedQuote, QuoteFromSelection } from '../domain/quotes';
 import type { QuotesAdded, TranscriptExportMark } from '../domain/quotes-from';
 import { codingQuery, searchFilters } from './calls-analysis';
 import { call } from './define';
@@ -28,11 +28,11 @@ export const quoteCalls = {
   'quotes-from-code': call("Add a quote for every segment coded with a code (and its children); segments already quoted keep theirs.", z.object({ codeId: id(), includeChildren: z.boolean().default(true) })).returns<number[]>(),
   'quotes-from-segments': call('Add quotes for a list of coded segments (coding ids).', z.object({ codingIds: z.array(id()).min(1).max(100_000) })).returns<number[]>(),
   'quote-from-selection': call(
-    'Add a quote for a selected range of a transcript, optionally under a code.',
-    z.object({ sourceId: id(), start: offset, end: offset, codeId: id().optional() }).refine((v) => v.end > v.start, 'end must be after start'),
-  ).returns<number>(),
+    "Add a quote for a selected range of a transcript, filed under codeId (null: Uncoded) or else the code covering it (the active frameId's first); when several codes cover it, adds nothing and returns the candidates.",
+    z.object({ sourceId: id(), start: offset, end: offset, codeId: id().nullable().optional(), frameId: id().optional() }).refine((v) => v.end > v.start, 'end must be after start'),
+  ).returns<QuoteFromSelection>(),
   'quote-update': call(
-    'Trim a quote (new start/end) or set its editorial cuts ([…] or ...).',
+    'Trim a quote (new start/end), set its editorial cuts ([…] or ...), or re-file it under a code (codeId; null: Uncoded).',
     z.object({ id: id(), start: offset.optional(), end: offset.optional(), cuts: z.array(cut).max(200).optional(), codeId: id().nullable().optional() }),
   ).returns<CheckedQuote>(),
   'quotes-delete': call('Remove quotes from the bank (the transcript and codings are untouched).', z.object({ ids: z.array(id()).min(1).max(100_000) })).returns<number>(),

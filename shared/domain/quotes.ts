@@ -56,6 +56,8 @@ export interface Quote {
   codeId: number | null;
   codePath: string | null;
   codePaths: string[];
+  /** The codes whose codings cover the quote: what it can be filed under (besides Uncoded). */
+  coveringCodes: Array<{ codeId: number; codePath: string }>;
   speakers: QuoteSpeaker[];
   /** The stored words with cuts applied (annotations left out): in-app only. */
   original: string;
@@ -63,6 +65,26 @@ export interface Quote {
   raw: string;
   createdBy: string;
   createdAt: string;
+}
+
+/** A code a quote from a selection could be filed under (its codings cover the selection). */
+export interface FilingCandidate {
+  codeId: number;
+  codePath: string;
+  frameId: number;
+  frameName: string;
+}
+
+/**
+ * A quote from a selection: filed under the one code covering it (or as Uncoded when none does).
+ * When several codes cover it nothing is added (`quoteId` null) and `candidates` lists them, the
+ * active frame's first, for the person to choose (call again with `codeId`, or `codeId: null`).
+ */
+export interface QuoteFromSelection {
+  quoteId: number | null;
+  codeId: number | null;
+  codePath: string | null;
+  candidates: FilingCandidate[];
 }
 
 /** A quote as the gate sees it for one set of export options: what would leave, or why not. */
@@ -110,6 +132,8 @@ export interface CopyResult {
 }
 
 /** One export or copy as the audit log records it. */
+export type ExportStatus = 'pending' | 'complete' | 'failed';
+
 export interface AuditExport {
   id: number;
   format: string;
@@ -119,6 +143,8 @@ export interface AuditExport {
   gateVersion: number;
   actor: string;
   createdAt: string;
+  /** A file export is `pending` from before its file is written until it is in place (`complete`); `failed` if it never was. */
+  status: ExportStatus;
   passed: number;
   blocked: number;
   items: Array<{ quoteId: number | null; sourceId: number; start: number; end: number; outcome: 'passed' | 'blocked'; reasons: string[] }>;
@@ -156,7 +182,8 @@ export type ProblemKind =
   | 'withdrawal-note-unmarked'
   | 'tikanga-no-group'
   | 'collective-consent-missing'
-  | 'kaitiaki-missing';
+  | 'kaitiaki-missing'
+  | 'note-unclassified';
 
 export interface Problem {
   kind: ProblemKind;

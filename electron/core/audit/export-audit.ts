@@ -17,6 +17,8 @@ export interface ExportRecord {
   quotes: CheckedQuote[];
   /** audit_log action: 'quotes-exported', 'quote-copied', 'quotes-export-refused'. */
   action: string;
+  /** For a file not yet in place (withAuditedFile): recorded `pending` with its temporary file and writer (host:pid). */
+  pending?: { tempPath: string; writer: string } | undefined;
 }
 
 /** Records an export in the current transaction; returns its id. */
@@ -27,8 +29,8 @@ export function recordExport(core: FocalCore, r: ExportRecord): number {
   return db.transaction(() => {
     const id = Number(
       db
-        .prepare('INSERT INTO exports (format, profile, destination, sha256, gate_version, actor, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(r.format, r.profile, r.destination, r.sha256, GATE_VERSION, core.actor, now).lastInsertRowid,
+        .prepare('INSERT INTO exports (format, profile, destination, sha256, gate_version, actor, created_at, status, temp_path, writer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(r.format, r.profile, r.destination, r.sha256, GATE_VERSION, core.actor, now, r.pending ? 'pending' : 'complete', r.pending?.tempPath ?? null, r.pending?.writer ?? null).lastInsertRowid,
     );
     const item = db.prepare('INSERT INTO export_items (export_id, quote_id, source_id, start, end, outcome, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const q of r.quotes) item.run(id, q.id, q.sourceId, q.start, q.end, q.gate.passed ? 'passed' : 'blocked', JSON.stringify(q.gate.reasons.map((x) => x.code)));
@@ -40,7 +42,7 @@ export function recordExport(core: FocalCore, r: ExportRecord): number {
 
 export function listExports(db: ProjectDb, limit = 500): AuditExport[] {
   const exports = db
-    .prepare('SELECT id, format, profile, destination, sha256, gate_version AS gateVersion, actor, created_at AS createdAt FROM exports ORDER BY id DESC LIMIT ?')
+    .prepare('SELECT id, format, profile, destination, sha256, gate_version AS gateVersion, actor, created_at AS createdAt, status FROM exports ORDER BY id DESC LIMIT ?')
     .all(limit) as Array<Omit<AuditExport, 'items' | 'passed' | 'blocked'>>;
   const items = db.prepare('SELECT quote_id AS quoteId, source_id AS sourceId, start, end, outcome, reasons FROM export_items WHERE export_id = ? ORDER BY rowid');
   return exports.map((e) => {

@@ -7,13 +7,14 @@ import { GATE_VERSION } from '../../../shared/domain/gate';
 import type { CheckedQuote, CopyResult, ExportFormat, ExportOptions, ExportResult } from '../../../shared/domain/quotes';
 import { formatDate } from '../../../shared/format/dates';
 import type { FocalCore } from '../app/focal-core';
+import { withAuditedFile } from '../audit/audited-file';
 import { recordExport } from '../audit/export-audit';
 import { FocalError } from '../errors';
 import { nzDate } from '../gate/evaluate';
 import type { QuoteSelection } from '../quotes/quote-store';
 import { checkBatch, checkQuotes } from './check-quotes';
 import { writeBank, type BankItem } from './formats';
-import { sha256, writeAtomically } from './write-file';
+import { sha256 } from './write-file';
 
 export const EXTENSIONS: Record<ExportFormat, string> = { docx: 'docx', xlsx: 'xlsx', csv: 'csv', md: 'md' };
 
@@ -48,8 +49,7 @@ export async function exportQuotes(core: FocalCore, input: { selection: QuoteSel
   const items: BankItem[] = passed.map((q) => ({ quoteId: q.id, ...q.out! }));
   base.notes = gate.notes;
   const data = await writeBank(input.format, items, { projectName: name, date: formatDate(nzDate(core.now())), profile: input.options.profile, gateVersion: GATE_VERSION });
-  const hash = writeAtomically(path, data);
-  const exportId = recordExport(core, { format: input.format, profile: input.options.profile, destination: path, sha256: hash, quotes, action: 'quotes-exported' });
+  const { exportId, sha256: hash } = withAuditedFile(core, { format: input.format, profile: input.options.profile, quotes, action: 'quotes-exported' }, path, data);
   core.emit('changed', { kinds: ['quotes'] });
   return { ...base, path, cancelled: false, exportId, sha256: hash };
 }

@@ -10,11 +10,10 @@ import type { ExportOptions } from '../../../shared/domain/quotes';
 import type { ReturnDocument, ReturnFormat, ReturnResult } from '../../../shared/domain/return-export';
 import { formatDate } from '../../../shared/format/dates';
 import type { FocalCore } from '../app/focal-core';
-import { recordExport } from '../audit/export-audit';
+import { withAuditedFile } from '../audit/audited-file';
 import { FocalError } from '../errors';
 import { nzDate } from '../gate/evaluate';
 import { buildReturn } from './return-korero';
-import { writeAtomically } from './write-file';
 
 interface Meta {
   date: string;
@@ -118,16 +117,14 @@ export async function exportReturn(core: FocalCore, input: { groupId: number; fo
   if (!path) return { ...base, path: null, cancelled: true, exportId: null, sha256: null };
   const meta = { date: formatDate(nzDate(core.now())) };
   const data = input.format === 'docx' ? await writeReturnDocx(doc, meta) : writeReturnMarkdown(doc, meta);
-  const hash = writeAtomically(path, data);
   const db = project.db;
-  const exportId = db.transaction(() => {
-    const id = recordExport(core, { format: input.format, profile: 'return', destination: path, sha256: hash, quotes: doc.checked, action: 'return-exported' });
+  const alsoRecord = (id: number) => {
     // Each turn of kōrero returned, as a range with no quote id, beside the quotes' outcomes.
     const item = db.prepare("INSERT INTO export_items (export_id, quote_id, source_id, start, end, outcome, reasons) VALUES (?, NULL, ?, ?, ?, 'passed', '[]')");
     for (const s of doc.sources) for (const t of s.turns) item.run(id, s.sourceId, t.start, t.end);
     project.audit(core.actor, 'return-document', { exportId: id, groupId: input.groupId, sources: doc.sources.map((s) => s.sourceId), turns, withheld, quotes: doc.quotes.map((q) => q.quoteId), gateVersion: GATE_VERSION }, core.now());
-    return id;
-  })();
+  };
+  const { exportId, sha256: hash } = withAuditedFile(core, { format: input.format, profile: 'return', quotes: doc.checked, action: 'return-exported', alsoRecord }, path, data);
   core.emit('changed', { kinds: ['quotes'] });
   return { ...base, path, cancelled: false, exportId, sha256: hash };
 }

@@ -6,6 +6,7 @@
 import type { Consent } from '../../../shared/domain/project';
 import type { SourceMode } from '../../../shared/domain/transcript';
 import type { ProjectDb } from '../db/open-project';
+import { isWithdrawalNote } from '../consent/withdrawal-notes';
 import { FocalError } from '../errors';
 
 export interface PersonRow {
@@ -79,8 +80,6 @@ export interface ApprovalRow {
   revokedAt: string | null;
 }
 
-/** A note saying talk was taken off the record. */
-export const WITHDRAWAL_NOTE = /\b(withdrawn|withdrew|struck)\b.*\b(record|request)\b|not for the (report|record)/i;
 
 export class GateData {
   readonly people = new Map<number, PersonRow>();
@@ -132,7 +131,7 @@ export class GateData {
     const annotations = db.prepare('SELECT start, end, text FROM annotations WHERE source_id = ? ORDER BY start').all(id) as SourceData['annotations'];
     const withdrawalNotes: SourceData['withdrawalNotes'] = [];
     for (const a of annotations) {
-      if (!WITHDRAWAL_NOTE.test(a.text)) continue;
+      if (!isWithdrawalNote(a.text)) continue;
       const owner = blocks.find((b) => b.start <= a.start && a.end <= b.end);
       withdrawalNotes.push({ start: owner ? owner.start : a.start, end: owner ? owner.end : a.end, note: a.text });
     }

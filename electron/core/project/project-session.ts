@@ -8,6 +8,7 @@ import { renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { ProjectCounts, ProjectInfo } from '../../../shared/domain/project';
+import { settlePendingExports, type SettledExport } from '../audit/audited-file';
 import { createProject, openProject, type OpenOptions, type ProjectDb } from '../db/open-project';
 import { currentVersion } from '../db/migrate';
 import { installChangeCapture } from '../history/change-capture';
@@ -27,8 +28,13 @@ export class ProjectSession {
     return session;
   }
 
+  /** What opening settled of the exports a crash left pending (audit/audited-file.ts). */
+  settledExports: SettledExport[] = [];
+
   static open(path: string, opts: OpenOptions = {}): ProjectSession {
-    return new ProjectSession(openProject(path, opts), path);
+    const session = new ProjectSession(openProject(path, opts), path);
+    session.settledExports = settlePendingExports(session.db, opts.now?.() ?? new Date().toISOString());
+    return session;
   }
 
   /** A new project starts with one mainstream frame; the kaupapa Māori frame is offered, never imposed. */

@@ -3,12 +3,13 @@
  * selection), trimmed and cut, and read back with their speakers, codes and text. Checking and
  * exporting them is the gate's and the exporter's job.
  */
-import type { QuoteCut, QuoteSpeaker, Quote } from '../../../shared/domain/quotes';
+import type { QuoteCut, QuoteFromSelection, QuoteSpeaker, Quote } from '../../../shared/domain/quotes';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { GateData } from '../gate/gate-data';
 import { assembleQuoteText, keptPieces, speechBlocks } from '../gate/quote-text';
+import { coveringCodes, fileSelection } from './quote-filing';
 
 interface QuoteRow {
   id: number;
@@ -107,17 +108,34 @@ export function quotesFromCode(core: FocalCore, codeId: number, includeChildren:
   return quotesFromCodings(core, codings);
 }
 
-export function quoteFromSelection(core: FocalCore, r: { sourceId: number; start: number; end: number; codeId?: number | undefined }): number {
+function requireCode(db: ProjectDb, codeId: number | null | undefined): void {
+  if (codeId !== undefined && codeId !== null && !db.prepare('SELECT 1 FROM codes WHERE id = ?').get(codeId)) throw new FocalError('not-found', `There is no code with id ${codeId}.`);
+}
+
+/**
+ * A quote for a selection, filed under `codeId` (null: Uncoded), else under the one code covering
+ * the selection (the active frame's, when it has one); with several, nothing is added and the
+ * candidates are returned for the person to choose.
+ */
+export function quoteFromSelection(core: FocalCore, r: { sourceId: number; start: number; end: number; codeId?: number | null | undefined; frameId?: number | undefined }): QuoteFromSelection {
   const db = core.requireProject().db;
-  if (r.codeId !== undefined && !db.prepare('SELECT 1 FROM codes WHERE id = ?').get(r.codeId)) throw new FocalError('not-found', `There is no code with id ${r.codeId}.`);
-  const id = db.transaction(() => insert(core, { ...r, codingId: null, codeId: r.codeId ?? null }))();
-  core.emit('changed', { kinds: ['quotes'] });
-  return id;
+  requireCode(db, r.codeId);
+  const paths = codePaths(db);
+  const result = db.transaction((): QuoteFromSelection => {
+    checkRange(db, r.sourceId, r.start, r.end, []);
+    const filed = r.codeId !== undefined ? { codeId: r.codeId, candidates: [] } : fileSelection(coveringCodes(db, r.sourceId, r.start, r.end, paths), r.frameId);
+    if (filed.candidates.length) return { quoteId: null, codeId: null, codePath: null, candidates: filed.candidates };
+    const quoteId = insert(core, { sourceId: r.sourceId, start: r.start, end: r.end, codingId: null, codeId: filed.codeId });
+    return { quoteId, codeId: filed.codeId, codePath: filed.codeId === null ? null : (paths.get(filed.codeId) ?? null), candidates: [] };
+  })();
+  if (result.quoteId !== null) core.emit('changed', { kinds: ['quotes'] });
+  return result;
 }
 
 /** Trim a quote (new start/end within its source) or change its editorial cuts. */
 export function updateQuote(core: FocalCore, id: number, patch: { start?: number | undefined; end?: number | undefined; cuts?: QuoteCut[] | undefined; codeId?: number | null | undefined }): void {
   const db = core.requireProject().db;
+  requireCode(db, patch.codeId);
   db.transaction(() => {
     const q = requireQuoteRow(db, id);
     const start = patch.start ?? q.start;
@@ -159,7 +177,6 @@ export function selectQuoteRows(db: ProjectDb, sel: QuoteSelection): QuoteRow[] 
 /** Quotes as the app shows them (original words included: in-app only). */
 export function readQuotes(db: ProjectDb, rows: QuoteRow[], data = new GateData(db)): Quote[] {
   const paths = codePaths(db);
-  const covering = db.prepare('SELECT DISTINCT code_id FROM codings WHERE source_id = ? AND start <= ? AND end >= ?').pluck();
   return rows.map((r) => {
     const src = data.source(r.sourceId);
     const cuts = parseCuts(r.cuts);
@@ -172,7 +189,8 @@ export function readQuotes(db: ProjectDb, rows: QuoteRow[], data = new GateData(
         speakers.push({ speakerId: s.id, label: s.label, participantId: s.participantId, name: p?.name ?? null, pseudonym: p?.pseudonym ?? null, role: p?.role ?? s.role });
       }
     }
-    const codeIds = new Set<number>([...(r.codeId !== null ? [r.codeId] : []), ...(covering.all(r.sourceId, r.start, r.end) as number[])]);
+    const covering = coveringCodes(db, r.sourceId, r.start, r.end, paths).map((c) => ({ codeId: c.codeId, codePath: c.codePath }));
+    const codeIds = new Set<number>([...(r.codeId !== null ? [r.codeId] : []), ...covering.map((c) => c.codeId)]);
     return {
       id: r.id,
       sourceId: r.sourceId,
@@ -185,6 +203,7 @@ export function readQuotes(db: ProjectDb, rows: QuoteRow[], data = new GateData(
       codeId: r.codeId,
       codePath: r.codeId === null ? null : (paths.get(r.codeId) ?? null),
       codePaths: [...codeIds].map((c) => paths.get(c)).filter((p): p is string => !!p),
+      coveringCodes: covering,
       speakers,
       original: assembleQuoteText(src, { start: r.start, end: r.end, cuts }),
       raw: src.text.slice(r.start, r.end),

@@ -8,7 +8,7 @@
 import type { TranscriptExportMark } from '../../../shared/domain/quotes-from';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
-import { WITHDRAWAL_NOTE } from '../gate/gate-data';
+import { isWithdrawalNote } from '../consent/withdrawal-notes';
 
 export function transcriptExportMarks(db: ProjectDb, sourceId: number): TranscriptExportMark[] {
   if (!db.prepare('SELECT 1 FROM sources WHERE id = ?').get(sourceId)) throw new FocalError('not-found', `There is no transcript with id ${sourceId} in this project.`);
@@ -26,7 +26,7 @@ export function transcriptExportMarks(db: ProjectDb, sourceId: number): Transcri
   const annotations = db.prepare('SELECT start, end, text FROM annotations WHERE source_id = ? ORDER BY start').all(sourceId) as Array<{ start: number; end: number; text: string }>;
   const owner = db.prepare(`SELECT start, end FROM blocks WHERE source_id = ? AND start <= ? AND end >= ? ORDER BY start DESC LIMIT 1`);
   for (const a of annotations) {
-    if (!WITHDRAWAL_NOTE.test(a.text)) continue;
+    if (!isWithdrawalNote(a.text)) continue;
     const b = (owner.get(sourceId, a.start, a.end) as { start: number; end: number } | undefined) ?? a;
     notes.push({ start: b.start, end: b.end, kind: 'withdrawn', reason: 'noted in the transcript', who: null, withdrawnOn: null });
   }

@@ -3,9 +3,12 @@
  * mark it withdrawn ("not for the report") or restricted with a reason; and the list of this
  * transcript's marked passages, each removable.
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useContext, useState } from 'react';
+import type { FilingCandidate } from '../../../shared/domain/quotes';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
+import { CodingContext } from '../codes/CodingContext';
+import { FilingChoice } from '../quotes/FiledUnder';
 import { useProjectData } from '../workspace/useProjectData';
 import '../quotes/quotes.css';
 
@@ -32,6 +35,18 @@ export function PassageActions({ sourceId, selection }: PassageActionsProps) {
       setNote(describeError(e));
     }
   };
+  // Filed under the code covering the selection (the active frame's first); several: the person picks.
+  const frameId = useContext(CodingContext)?.frameId ?? undefined;
+  const [filing, setFiling] = useState<{ range: { start: number; end: number }; candidates: FilingCandidate[] } | null>(null);
+  const addQuote = async (range: { start: number; end: number }, codeId?: number | null) => {
+    try {
+      const r = await api['quote-from-selection']({ sourceId, ...range, ...(codeId !== undefined ? { codeId } : {}), ...(frameId !== undefined ? { frameId } : {}) });
+      setFiling(r.quoteId === null ? { range, candidates: r.candidates } : null);
+      setNote(r.quoteId === null ? null : `Added to the quote bank, under ${r.codePath ? r.codePath.split('/').join(' › ') : 'Uncoded'}.`);
+    } catch (e) {
+      setNote(describeError(e));
+    }
+  };
   const mark = async () => {
     if (!marking) return;
     await run(api['passage-mark-add']({ sourceId, ...marking.range, kind: marking.kind, reason }), `Passage marked ${marking.kind}: it will never be exported.`);
@@ -44,7 +59,7 @@ export function PassageActions({ sourceId, selection }: PassageActionsProps) {
     <div className="passage-actions" role="toolbar" aria-label="Selection actions">
       <span className="passage-hint">{marking ? `${marking.range.end - marking.range.start} characters to mark` : selection ? `${selection.end - selection.start} characters selected` : 'Select words to quote or mark them'}</span>
       <span className="passage-buttons">
-        <button type="button" className="button button-small" disabled={!selection} onClick={() => selection && void run(api['quote-from-selection']({ sourceId, ...selection }), 'Added to the quote bank.')}>
+        <button type="button" className="button button-small" disabled={!selection} onClick={() => selection && void addQuote(selection)}>
           Add quote
         </button>
         <button type="button" className="button button-small button-ghost" disabled={!selection} onClick={() => selection && setMarking({ kind: 'withdrawn', range: selection })}>
@@ -57,6 +72,7 @@ export function PassageActions({ sourceId, selection }: PassageActionsProps) {
           Marked passages ({count})
         </button>
       </span>
+      {filing && <FilingChoice candidates={filing.candidates} onChoose={(codeId) => void addQuote(filing.range, codeId)} onCancel={() => setFiling(null)} />}
       {marking && (
         <form
           className="passage-form"

@@ -9,6 +9,7 @@ import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { ModeBadge } from '../components/ModeBadge';
 import { reasonLabel, reasonTitle } from '../export/reason-labels';
+import { FiledUnder } from './FiledUnder';
 import { KaitiakiDecision, type KaitiakiInfo } from './KaitiakiDecision';
 import type { QuoteOptions } from './options';
 import { selectionIn } from './raw-selection';
@@ -109,7 +110,7 @@ export function QuoteCard({ quote, options, renderReview, onNote, kaitiaki, defa
       )}
       <header className="quote-head">
         <ModeBadge mode={quote.mode} />
-        <span className="quote-code">{quote.codePath ?? 'Uncoded'}</span>
+        <FiledUnder quote={quote} onChange={(codeId) => void act(api['quote-update']({ id: quote.id, codeId }))} />
         <span className="quote-source">{quote.sourceTitle}</span>
         <span className="quote-speakers">{quote.speakers.map((s) => `${s.name ?? s.label}${s.pseudonym ? ` (${s.pseudonym})` : ''}`).join(', ') || 'No speaker'}</span>
       </header>

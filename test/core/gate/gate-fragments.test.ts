@@ -24,7 +24,7 @@ describe('export gate: identifiers at the start of a trimmed quote', () => {
 
   const verdict = async (from: string) => {
     const start = text.indexOf(from);
-    const quoteId = await api['quote-from-selection']({ sourceId, start, end: text.length });
+    const quoteId = (await api['quote-from-selection']({ sourceId, start, end: text.length })).quoteId!;
     return checkQuotes(core, { quoteIds: [quoteId] }, exportOptions({}))[0]!;
   };
 

@@ -47,9 +47,9 @@ describe('export gate rows', () => {
     huiRange = hui.ranges[0]!;
     run("INSERT INTO collective_consents (group_id, given_by_id, given_on, for_analysis, for_quotes, for_group_attribution, for_return, recorded_at) VALUES (?, ?, '2026-01-01', 1, 1, 1, 1, 'now')", ids.group, ids.kaitiaki);
 
-    ids.qAna = await api['quote-from-selection']({ sourceId: ids.main, ...anaRange });
-    ids.qNote = await api['quote-from-selection']({ sourceId: ids.main, ...main.ranges[1]! });
-    ids.qHine = await api['quote-from-selection']({ sourceId: ids.hui, ...huiRange });
+    ids.qAna = (await api['quote-from-selection']({ sourceId: ids.main, ...anaRange })).quoteId!;
+    ids.qNote = (await api['quote-from-selection']({ sourceId: ids.main, ...main.ranges[1]! })).quoteId!;
+    ids.qHine = (await api['quote-from-selection']({ sourceId: ids.hui, ...huiRange })).quoteId!;
     ids.approval = Number(
       run("INSERT INTO approvals (group_id, kaitiaki_id, scope, quote_id, decision, decided_at) VALUES (?, ?, 'quote', ?, 'approved', '2026-02-01T00:00:00Z')", ids.group, ids.kaitiaki, ids.qHine).lastInsertRowid,
     );

@@ -6,6 +6,7 @@
 import * as m001 from './001-initial';
 import * as m002 from './002-approval-parts';
 import * as m003 from './003-search-indexes';
+import * as m004 from './004-export-status';
 
 export interface Migration {
   version: number;
@@ -13,6 +14,6 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, ...m001 }, { version: 2, ...m002 }, { version: 3, ...m003 }];
+export const migrations: Migration[] = [{ version: 1, ...m001 }, { version: 2, ...m002 }, { version: 3, ...m003 }, { version: 4, ...m004 }];
 
 export const LATEST_SCHEMA_VERSION = migrations.length;
