@@ -45,7 +45,12 @@ export function expectedSchema(version: number, nativeBinding?: string): Map<str
   return hit;
 }
 
-const norm = (sql: string | null) => (sql ?? '').replace(/\s+/g, ' ').trim();
+/** SQL compared up to white space: the same statement written on one line or several is the same schema. */
+const norm = (sql: string | null) =>
+  (sql ?? '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([(),;])\s*/g, '$1')
+    .trim();
 
 /** What differs between the file's schema and the expected one, one phrase each (empty when they match). */
 export function schemaDifferences(db: Database.Database, version: number, nativeBinding?: string): string[] {

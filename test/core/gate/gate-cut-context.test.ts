@@ -30,7 +30,7 @@ describe('export gate: a cut cannot split an identifier', () => {
   const quote = async (from: string, to: string, cutFrom: string, cutTo: string) => {
     const start = text.indexOf(from);
     const end = text.indexOf(to) + to.length;
-    const id = await api['quote-from-selection']({ sourceId, start, end });
+    const id = (await api['quote-from-selection']({ sourceId, start, end })).quoteId!;
     const cs = text.indexOf(cutFrom);
     const ce = text.indexOf(cutTo, cs) + cutTo.length;
     await api['quote-update']({ id, cuts: [{ start: cs, end: ce, mark: '[…]' }] });
@@ -52,7 +52,7 @@ describe('export gate: a cut cannot split an identifier', () => {
 
   it('blocks a quote trimmed to end inside a phone number', async () => {
     const start = text.indexOf('If you need');
-    const id = await api['quote-from-selection']({ sourceId, start, end: text.indexOf('555') + 3 });
+    const id = (await api['quote-from-selection']({ sourceId, start, end: text.indexOf('555') + 3 })).quoteId!;
     const r = checkQuotes(core, { quoteIds: [id] }, exportOptions({}))[0]!;
     expect(r.gate.reasons.map((x) => x.code)).toContain('identifier-unresolved');
   });

@@ -112,7 +112,7 @@ describe('importing the fixture transcripts', () => {
     const code = await api['code-create']({ frameId, name: 'Gone with it' });
     const turn = before.blocks.find((b) => b.kind === 'turn')!;
     const coding = await api['coding-apply']({ codeId: code.id, sourceId: s.id, start: turn.start, end: turn.end });
-    const memo = (target: { kind: 'source' | 'coding' | 'project'; id: number | null }) => api['memo-save']({ target, body: '{}', bodyText: `about ${target.kind}` });
+    const memo = (target: { kind: 'source' | 'coding' | 'project'; id: number | null }) => api['memo-save']({ target, body: '{"root":{"children":[]}}', bodyText: `about ${target.kind}` });
     await memo({ kind: 'source', id: s.id });
     await memo({ kind: 'coding', id: coding.id });
     const kept = await memo({ kind: 'project', id: null });
