@@ -21,7 +21,7 @@ function model(db: ProjectDb, spec: ChartSpec, options: LabelOptions): { model: 
   if (spec.kind === 'matrix') {
     const { matrix: m, notes } = labelMatrixForExport(db, runMatrix(db, spec.matrix), options);
     return {
-      name: `matrix-codes-by-${slug(m.colsBy)}`,
+      name: `matrix-codes-by-${slug(m.colsLabel)}`,
       notes: [...m.warnings, ...notes],
       model: {
         type: 'heat',

@@ -35,7 +35,7 @@ export async function matrixFile(core: FocalCore, input: MatrixFileInput): Promi
   const project = labeller(db).text(core.requireProject().info().name, 'Focal project', 'project name');
   const bytes = format === 'csv' ? Buffer.from(`\ufeff${matrixCsv(m, notes)}`, 'utf8') : await matrixXlsx(m, `${project}: codes by ${m.colsLabel.toLowerCase()}`, about);
   const detail = { cols: m.colsBy, rows: m.rows.length, columns: m.cols.length, neutralLabels: notes.length, realNames: options.realNames };
-  return { bytes, name: `matrix-codes-by-${slug(m.colsBy)}`, detail };
+  return { bytes, name: slug(`matrix-codes-by-${m.colsLabel.toLowerCase()}`), detail };
 }
 
 function refused(core: FocalCore, format: string, e: unknown): never {
