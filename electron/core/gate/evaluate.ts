@@ -47,7 +47,10 @@ export function exportSourceTitle(port: PseudoPort, src: Pick<SourceData, 'id' |
   const t = port.pseudonymise(src.title);
   const pending = port.detect(src.title).some((c) => c.status === 'pending');
   if (!t.unresolved.length && !pending) return t.text;
-  return `${src.mode === 'tikanga' ? 'Tikanga-based session' : 'Session'} ${src.id}${src.kind ? ` (${src.kind})` : ''}`;
+  // The kind is free text too: pseudonymised, and left out when it holds anything undecided.
+  const k = src.kind ? port.pseudonymise(src.kind) : null;
+  const kind = k && !k.unresolved.length && !port.detect(src.kind).some((c) => c.status === 'pending') ? ` (${k.text})` : '';
+  return `${src.mode === 'tikanga' ? 'Tikanga-based session' : 'Session'} ${src.id}${kind}`;
 }
 
 export function decideAttribution(data: GateData, src: SourceData, speakers: SpeakerRow[], options: ExportOptions): Attribution {

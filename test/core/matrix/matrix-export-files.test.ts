@@ -59,6 +59,8 @@ describe('matrix and chart files', () => {
     await api['coding-apply-blocks']({ codeId: ids['Koro only']!, blockIds: hui.blocks.filter((b) => b.speakerId === koro.id).map((b) => b.id) });
     // A title holding a place nobody has decided on, and an attribute whose value is a place.
     db().prepare('UPDATE sources SET title = ? WHERE id = ?').run('Hui at Porirua with Aroha Ngata', hui.id);
+    // A neutral title names the session's kind: not when the kind itself holds an undecided place.
+    db().prepare('UPDATE sources SET title = ?, kind = ? WHERE id = ?').run('Geoff in Porirua', 'interview in Porirua', sources[2]!.id);
     await api['attribute-define']({ name: 'Town', type: 'text' });
     await api['participant-update']({ id: people['Aroha Ngata']!, attributes: { Town: 'Porirua' } });
     await api['participant-update']({ id: people['Rachel Moana']!, attributes: { Town: 'a small town' } });
@@ -90,6 +92,9 @@ describe('matrix and chart files', () => {
         expect(csv).toContain('Huia: segments');
         expect(csv).toContain(`Participant ${people['Waiata Henare']}: segments`);
         expect(csv).toContain(`Participant ${people['Sam Lee']}: segments`);
+        // Columns in the order of the labels shown, not of the real names behind them.
+        const labels = csv.split('\r\n')[0]!.split(',').filter((h) => h.endsWith(': segments')).map((h) => h.replace(/: segments$/, ''));
+        expect(labels).toEqual([...labels].sort((a, b) => a.localeCompare(b, 'en-NZ', { sensitivity: 'base', numeric: true })));
         expect(x).toContain(`Code ${ids['Porirua whānau']}`);
         expect(x).toMatch(new RegExp(`Code ${ids['Porirua whānau']}: the code name holds a place not yet decided`));
       }
