@@ -1,6 +1,6 @@
 /** Calls for search, coding queries, matrix coding and charts. */
 import { z } from 'zod';
-import type { CodeResultsPreview, CooccurrenceResult, MatrixResult, QueryResult, QuerySegment, SearchResult } from '../domain/analysis';
+import type { ChartImage, CodeResultsPreview, CooccurrenceResult, MatrixResult, QueryResult, QuerySegment, SavedFile, SearchResult } from '../domain/analysis';
 import { call } from './define';
 import { id } from './calls-sources';
 
@@ -46,6 +46,16 @@ export const matrixInput = z.object({
   mode: mode.optional(),
 });
 
+/** Which chart a file holds: the core works out its data and labels from this, never from the page. */
+export const chartSpec = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('frequency'), frameId: id().optional() }),
+  z.object({ kind: z.literal('matrix'), matrix: matrixInput }),
+  z.object({ kind: z.literal('cooccurrence'), frameId: id().optional() }),
+]);
+
+/** Forced real names in a file: refused unless every person named in it consented to be named. */
+const realNames = z.boolean().optional();
+
 export const analysisCalls = {
   'search-run': call(
     'Full-text search over every transcript: words, "phrases", prefix*, AND/OR/NOT, brackets; macrons, double vowels and dashes folded.',
@@ -67,12 +77,16 @@ export const analysisCalls = {
     matrixInput.extend({ codeId: id(), colKey: z.string().max(2000), limit: z.number().int().min(1).max(5000).optional() }),
   ).returns<{ segments: QuerySegment[]; total: number }>(),
   'matrix-export': call(
-    'Save a matrix (counts only, no quotes) as CSV or XLSX where the person chooses.',
-    matrixInput.extend({ format: z.enum(['csv', 'xlsx']) }),
-  ).returns<{ path: string } | null>(),
+    'Save a matrix (counts only, no quotes) as CSV or XLSX where the person chooses, with export labels (pseudonyms), audited.',
+    matrixInput.extend({ format: z.enum(['csv', 'xlsx']), realNames }),
+  ).returns<SavedFile | null>(),
   'codes-cooccurrence': call('How often codes overlap each other (codes of a frame, or chosen codes).', z.object({ frameId: id().optional(), codeIds: codeList.optional() })).returns<CooccurrenceResult>(),
+  'chart-image': call(
+    'A chart as a file will draw it: the core-built SVG with export labels, and the size a PNG of it must be.',
+    z.object({ chart: chartSpec, realNames }),
+  ).returns<ChartImage>(),
   'chart-save': call(
-    'Save a chart image (PNG data URL or SVG text) where the person chooses.',
-    z.object({ name: z.string().trim().min(1).max(200), format: z.enum(['png', 'svg']), data: z.string().max(30_000_000) }),
-  ).returns<{ path: string } | null>(),
+    'Save a chart where the person chooses, audited: SVG drawn by the core; PNG = chart-image drawn by the page at its scale, checked and rebuilt.',
+    z.object({ chart: chartSpec, format: z.enum(['png', 'svg']), png: z.string().max(30_000_000).optional(), realNames }),
+  ).returns<SavedFile | null>(),
 };

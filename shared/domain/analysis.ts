@@ -151,3 +151,31 @@ export interface CooccurrenceResult {
   /** counts[i][j]: segments of code i that overlap a coding of code j (diagonal: segments of i). */
   counts: number[][];
 }
+
+/** Which chart to draw into a file: the core works out its data and its export labels itself. */
+export type ChartSpec =
+  | { kind: 'frequency'; frameId?: number | undefined }
+  | { kind: 'matrix'; matrix: MatrixInput }
+  | { kind: 'cooccurrence'; frameId?: number | undefined };
+
+/** A chart as a file will draw it: the core's SVG (export labels only) and the size a PNG of it must have. */
+export interface ChartImage {
+  svg: string;
+  width: number;
+  height: number;
+  /** A PNG must be drawn at this scale: exactly width × scale by height × scale pixels. */
+  scale: number;
+  /** Every label the file carries (codes, columns), as printed. */
+  labels: string[];
+  /** Why some labels are neutral (never the label itself). */
+  notes: string[];
+  /** The file name suggested to the save dialog, without extension. */
+  name: string;
+}
+
+/** What saving a matrix or chart file did: where, its SHA-256 and the audit's export id. */
+export interface SavedFile {
+  path: string;
+  sha256: string;
+  exportId: number;
+}

@@ -2,11 +2,11 @@
  * `focal search`, `focal query` and `focal matrix`: text search, coding queries and matrix coding
  * from the command line, through the same calls as the app.
  */
-import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { MatrixColumns, MatrixResult, SearchFilters } from '../../../shared/domain/analysis';
 import type { Code } from '../../../shared/domain/project';
-import { matrixCsv } from '../../core/matrix/matrix-export';
+import { writeMatrixFile } from '../../core/matrix/save-files';
 import type { FocalCore } from '../../core/app/focal-core';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
 
@@ -127,8 +127,9 @@ export function registerSearchCommands(program: Command, output: (json: boolean)
     .requiredOption('--cols <cols>', 'participant | group | attribute:NAME | role | source | mode | kind')
     .option('--mode <mode>', 'mainstream or tikanga')
     .option('--json', 'machine-readable output')
-    .option('--csv [file]', 'CSV (counts only) to stdout, or to a file')
-    .action(async (project: string, o: { rows: string; cols: string; mode?: string; json?: boolean; csv?: string | boolean }) => {
+    .option('--csv [file]', 'CSV (counts only, people by pseudonym) to stdout, or to a file; audited')
+    .option('--real-names', 'in the CSV, name people who consented to be named (refused if anyone named did not)')
+    .action(async (project: string, o: { rows: string; cols: string; mode?: string; json?: boolean; csv?: string | boolean; realNames?: boolean }) => {
       await withProject(project, async (core) => {
         const [kind, attrName] = o.cols.split(':') as [string, string | undefined];
         const kinds: MatrixColumns[] = ['participant', 'group', 'attribute', 'role', 'source', 'mode', 'kind'];
@@ -147,16 +148,18 @@ export function registerSearchCommands(program: Command, output: (json: boolean)
           if (!f) throw new CliError(`--rows is "codes" or a code frame's name; no frame "${o.rows}"`);
           frameId = f.id;
         }
-        const m = await call(core, 'matrix-run', JSON.parse(JSON.stringify({ cols, attributeId, frameId, mode: mode(o.mode) })));
+        const spec = JSON.parse(JSON.stringify({ cols, attributeId, frameId, mode: mode(o.mode) })) as Parameters<typeof writeMatrixFile>[1];
         if (o.csv !== undefined && o.csv !== false) {
-          const csv = matrixCsv(m);
-          if (typeof o.csv === 'string') {
-            writeFileSync(o.csv, `\ufeff${csv}`);
-            process.stderr.write(`focal: wrote ${o.csv}\n`);
-          } else output(false).out(csv);
+          // A file or stdout, the CSV leaves the app: export labels (pseudonyms, export titles), audited.
+          const path = typeof o.csv === 'string' ? resolve(o.csv) : null;
+          const { bytes, saved } = await writeMatrixFile(core, { ...spec, format: 'csv', realNames: !!o.realNames }, path);
+          if (saved) process.stderr.write(`focal: wrote ${saved.path} (sha256 ${saved.sha256})\n`);
+          else output(false).out(bytes.toString('utf8').replace(/^\ufeff/, ''));
+          const m = await call(core, 'matrix-run', spec);
           for (const w of m.warnings) process.stderr.write(`focal: note: ${w}\n`);
           return;
         }
+        const m = await call(core, 'matrix-run', spec);
         print(output(!!o.json), m, () => matrixText(m));
       });
     });

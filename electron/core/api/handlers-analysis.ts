@@ -1,7 +1,7 @@
 /** Handlers for search, coding queries, matrix coding and charts. */
 import { cooccurrence } from '../matrix/cooccurrence';
 import { matrixCellSegments, runMatrix } from '../matrix/matrix';
-import { exportMatrix, saveChart } from '../matrix/save-files';
+import { chartImageFor, exportMatrix, saveChart } from '../matrix/save-files';
 import { runCodingQuery } from '../queries/coding-query';
 import { applyCodeResults, previewCodeResults } from '../search/code-results';
 import { search } from '../search/search';
@@ -32,5 +32,6 @@ export const analysisHandlers = handlers({
   },
   'matrix-export': (i, core) => exportMatrix(core, i),
   'codes-cooccurrence': (i, core) => cooccurrence(core.requireProject().db, i),
+  'chart-image': (i, core) => chartImageFor(core, i),
   'chart-save': (i, core) => saveChart(core, i),
 });

@@ -3,11 +3,11 @@
  * the output's SHA-256, each quote's id and outcome (with reasons) and the gate's version, in the
  * exports/export_items tables, with a line in audit_log. Viewable in the app, exportable as CSV.
  */
-import Papa from 'papaparse';
 import { GATE_VERSION } from '../../../shared/domain/gate';
 import type { AuditExport, CheckedQuote } from '../../../shared/domain/quotes';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
+import { safeCsv } from '../export/csv-safe';
 
 export interface ExportRecord {
   format: string;
@@ -19,6 +19,8 @@ export interface ExportRecord {
   action: string;
   /** For a file not yet in place (withAuditedFile): recorded `pending` with its temporary file and writer (host:pid). */
   pending?: { tempPath: string; writer: string } | undefined;
+  /** More for the audit_log line: ids and counts only, never names or text. */
+  detail?: Record<string, number | string | boolean | null> | undefined;
 }
 
 /** Records an export in the current transaction; returns its id. */
@@ -35,9 +37,20 @@ export function recordExport(core: FocalCore, r: ExportRecord): number {
     const item = db.prepare('INSERT INTO export_items (export_id, quote_id, source_id, start, end, outcome, reasons) VALUES (?, ?, ?, ?, ?, ?, ?)');
     for (const q of r.quotes) item.run(id, q.id, q.sourceId, q.start, q.end, q.gate.passed ? 'passed' : 'blocked', JSON.stringify(q.gate.reasons.map((x) => x.code)));
     const passed = r.quotes.filter((q) => q.gate.passed).length;
-    project.audit(core.actor, r.action, { exportId: id, format: r.format, profile: r.profile, destination: r.destination, sha256: r.sha256, gateVersion: GATE_VERSION, passed, blocked: r.quotes.length - passed }, now);
+    project.audit(core.actor, r.action, { exportId: id, format: r.format, profile: r.profile, destination: r.destination, sha256: r.sha256, gateVersion: GATE_VERSION, passed, blocked: r.quotes.length - passed, ...r.detail }, now);
     return id;
   })();
+}
+
+/**
+ * A file that holds no quotes (a matrix, a chart): an `exports` row (profile report, no items) and an
+ * audit_log line with ids, counts and the hash, never labels or names.
+ */
+export function recordFileExport(
+  core: FocalCore,
+  r: { format: string; destination: string; sha256: string | null; action: string; detail: Record<string, number | string | boolean | null> },
+): number {
+  return recordExport(core, { format: r.format, profile: 'report', destination: r.destination, sha256: r.sha256, quotes: [], action: r.action, detail: r.detail });
 }
 
 export function listExports(db: ProjectDb, limit = 500): AuditExport[] {
@@ -59,5 +72,5 @@ export function auditCsv(db: ProjectDb): string {
     if (!e.items.length) rows.push([e.id, e.createdAt, e.actor, e.format, e.profile, e.destination, e.sha256 ?? '', e.gateVersion, '', '', '', '', '', '']);
   }
   const fields = ['export_id', 'at', 'actor', 'format', 'profile', 'destination', 'sha256', 'gate_version', 'quote_id', 'source_id', 'start', 'end', 'outcome', 'reasons'];
-  return `\uFEFF${Papa.unparse({ fields, data: rows }, { newline: '\r\n' })}\r\n`;
+  return safeCsv(rows, { fields, bom: true, trailingNewline: true });
 }

@@ -7,7 +7,7 @@
 import { REASON_ROW, type GateDecision, type GateReason } from '../../../shared/domain/gate';
 import type { Candidate } from '../../../shared/domain/pseudonyms';
 import type { ExportOptions, QuoteOut } from '../../../shared/domain/quotes';
-import type { GateData, SourceData, SpeakerRow } from './gate-data';
+import type { GateData, PersonRow, SourceData, SpeakerRow } from './gate-data';
 import { MetadataGate } from './metadata';
 import type { PseudoPort } from './pseudo-port';
 import { joinFragments, keptPieces, quoteFragments, speechBlocks, type QuoteRange } from './quote-text';
@@ -39,13 +39,28 @@ function speakersIn(src: SourceData, pieces: Array<{ start: number; end: number 
   return [...seen.values()];
 }
 
+/** How a group is named in anything that leaves: its attribution, else `<pseudonym>, group interview`; null when neither is set. */
+export function groupAttribution(g: Pick<PersonRow, 'attribution' | 'pseudonym'> | undefined): string | null {
+  return g?.attribution?.trim() || (g?.pseudonym?.trim() ? `${g.pseudonym.trim()}, group interview` : null);
+}
+
+/** A source's title as it may leave: pseudonymised, or a neutral `Session N (kind)` when the title holds anything undecided. */
+export function exportSourceTitle(port: PseudoPort, src: Pick<SourceData, 'id' | 'title' | 'mode' | 'kind'>): string {
+  const t = port.pseudonymise(src.title);
+  const pending = port.detect(src.title).some((c) => c.status === 'pending');
+  if (!t.unresolved.length && !pending) return t.text;
+  // The kind is free text too: pseudonymised, and left out when it holds anything undecided.
+  const k = src.kind ? port.pseudonymise(src.kind) : null;
+  const kind = k && !k.unresolved.length && !port.detect(src.kind).some((c) => c.status === 'pending') ? ` (${k.text})` : '';
+  return `${src.mode === 'tikanga' ? 'Tikanga-based session' : 'Session'} ${src.id}${kind}`;
+}
+
 export function decideAttribution(data: GateData, src: SourceData, speakers: SpeakerRow[], options: ExportOptions): Attribution {
   if (src.mode === 'tikanga' && options.attribution.groupForTikanga) {
     const groups = quoteGroups({ data, src, speakers });
     const groupId = groups.length === 1 ? groups[0]! : null;
     const g = groupId === null ? undefined : data.people.get(groupId);
-    const label = g?.attribution?.trim() || (g?.pseudonym?.trim() ? `${g.pseudonym.trim()}, group interview` : null);
-    return { by: 'group', groupId, label };
+    return { by: 'group', groupId, label: groupAttribution(g) };
   }
   const people: Array<{ participantId: number; use: 'name' | 'pseudonym' }> = [];
   for (const s of speakers) {
@@ -143,9 +158,6 @@ export class Gate {
 
   /** The source's title as pseudonymised; a neutral title when the title itself holds something undecided. */
   private sourceTitle(src: SourceData): string {
-    const t = this.port.pseudonymise(src.title);
-    const pending = this.port.detect(src.title).some((c) => c.status === 'pending');
-    if (!t.unresolved.length && !pending) return t.text;
-    return `${src.mode === 'tikanga' ? 'Tikanga-based session' : 'Session'} ${src.id}${src.kind ? ` (${src.kind})` : ''}`;
+    return exportSourceTitle(this.port, src);
   }
 }

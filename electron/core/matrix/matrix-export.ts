@@ -1,13 +1,15 @@
 /**
- * Matrix exports: CSV (papaparse) and XLSX (exceljs). They hold counts only, never quote text,
- * so they do not pass through the export gate; segment text leaves the app only through the gate.
+ * Matrix exports: CSV (csv-safe) and XLSX (exceljs). They hold counts only, never quote text; their
+ * labels are the export labels (export-labels.ts: pseudonyms, export titles, rules applied), and
+ * the notes say why a label is neutral. Each file written is audited (save-files.ts).
  */
-import Papa from 'papaparse';
 import type { MatrixResult } from '../../../shared/domain/analysis';
+import { safeCsv } from '../export/csv-safe';
 
-export function matrixCsv(m: MatrixResult): string {
+/** The matrix as CSV rows; notes (why a label is neutral) follow after an empty row. */
+export function matrixCsv(m: MatrixResult, notes: string[] = []): string {
   const header = ['Code', ...m.cols.flatMap((c) => [`${c.label}: segments`, `${c.label}: participants`]), 'Total segments', 'Total participants'];
-  const rows = m.rows.map((r, i) => [
+  const rows: unknown[][] = m.rows.map((r, i) => [
     r.path,
     ...m.cols.flatMap((_c, j) => {
       const cell = m.cells[i]?.[j];
@@ -16,16 +18,18 @@ export function matrixCsv(m: MatrixResult): string {
     m.rowTotals[i]?.segments ?? 0,
     m.rowTotals[i]?.participants ?? 0,
   ]);
-  return Papa.unparse([header, ...rows], { newline: '\r\n' });
+  const tail = notes.length ? [[], ...notes.map((n) => ['Note', n])] : [];
+  return safeCsv([header, ...rows, ...tail]);
 }
 
-export async function matrixXlsx(m: MatrixResult, title: string): Promise<Buffer> {
+export async function matrixXlsx(m: MatrixResult, title: string, notes: string[] = []): Promise<Buffer> {
   // Loaded when first used: exceljs takes ~180 ms to load, which every CLI command would pay.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Focal';
   const sheet = (name: string, pick: 'segments' | 'participants') => {
     const ws = wb.addWorksheet(name);
+    // Plain values only: a label such as `=HYPERLINK(…)` is stored as a string cell, never a formula.
     ws.addRow(['Code', ...m.cols.map((c) => c.label), 'Total']).font = { bold: true };
     m.rows.forEach((r, i) => ws.addRow([r.path, ...m.cols.map((_c, j) => m.cells[i]?.[j]?.[pick] ?? 0), m.rowTotals[i]?.[pick] ?? 0]));
     ws.getColumn(1).width = 32;
@@ -37,5 +41,6 @@ export async function matrixXlsx(m: MatrixResult, title: string): Promise<Buffer
   about.addRow([title]).font = { bold: true };
   about.addRow([`Rows: codes. Columns: ${m.colsLabel}. Cells: coded segments, and distinct participants who said them.`]);
   for (const w of m.warnings) about.addRow([`Note: ${w}`]);
+  for (const n of notes) about.addRow([`Note: ${n}`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

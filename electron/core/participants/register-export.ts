@@ -3,9 +3,9 @@
  * back unchanged), then one column per attribute. People only; each person's groups are named
  * in the `group` column, joined by `; `. Starts with a UTF-8 BOM so Excel shows macrons (kaumātua).
  */
-import Papa from 'papaparse';
 import type { Consent } from '../../../shared/domain/project';
 import type { ProjectDb } from '../db/open-project';
+import { safeCsv } from '../export/csv-safe';
 import { listAttributes } from './attribute-types';
 import { listParticipants, readAttributeValues, readConsent } from './participant-queries';
 import { EXPORT_HEADERS, type RegisterColumn } from './register-columns';
@@ -41,6 +41,6 @@ export function exportRegister(db: ProjectDb): { csv: string; fileName: string }
       return [...columns.map((c) => values[c]), ...attributes.map((a) => attrs[a.name] ?? '')];
     });
   const fields = [...columns.map((c) => EXPORT_HEADERS[c]), ...attributes.map((a) => a.name)];
-  const csv = Papa.unparse({ fields, data: rows }, { newline: '\r\n' });
-  return { csv: `\uFEFF${csv}\r\n`, fileName: REGISTER_FILE_NAME };
+  // A cell starting =, +, -, @ (a name, a note) is written with a leading apostrophe (csv-safe).
+  return { csv: safeCsv(rows, { fields, bom: true, trailingNewline: true }), fileName: REGISTER_FILE_NAME };
 }

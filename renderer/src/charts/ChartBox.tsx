@@ -1,30 +1,47 @@
 /**
- * One chart: ECharts loaded on first use (its own chunk), drawn on a canvas; exported as PNG
- * (the canvas at 2×) or SVG (the same option drawn by the SVG renderer, server-side style).
- * In the browser the file downloads; in the desktop app the host's save dialog asks where.
+ * One chart: ECharts loaded on first use (its own chunk), drawn on a canvas for the screen (real
+ * names may show here). Export never copies the screen: the core draws the file's SVG from the
+ * chart's data with export labels (pseudonyms); for PNG this view draws that SVG onto a canvas at
+ * the scale the core asks, and the core checks and rebuilds the PNG before writing it. Both go
+ * through the host's save dialog (the exports/ folder in the browser harness) and are audited.
  */
 import { useEffect, useRef, useState } from 'react';
+import type { ChartImage, ChartSpec } from '../../../shared/domain/analysis';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
-import { useAppContext } from '../app/AppContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import type { ChartOption } from './options';
 
 type ECharts = typeof import('./echarts-lazy')['echarts'];
 type Instance = ReturnType<ECharts['init']>;
 
+/** The core's chart SVG drawn onto a canvas at its scale, as a PNG data URL. */
+async function rasterise(image: ChartImage): Promise<string> {
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(image.svg)}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = image.width * image.scale;
+  canvas.height = image.height * image.scale;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('this browser cannot draw the chart');
+  ctx.scale(image.scale, image.scale);
+  ctx.drawImage(img, 0, 0, image.width, image.height);
+  return canvas.toDataURL('image/png');
+}
+
 interface Props {
   option: ChartOption;
-  name: string;
+  /** What the file holds: the core works out its data and export labels from this. */
+  spec: ChartSpec;
   label: string;
   height: number;
   /** A line under the chart saying how to read it. */
   caption?: string | undefined;
 }
 
-export function ChartBox({ option, name, label, height, caption }: Props) {
+export function ChartBox({ option, spec, label, height, caption }: Props) {
   const api = useApi();
-  const { info } = useAppContext();
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<{ lib: ECharts; instance: Instance } | null>(null);
   const [ready, setReady] = useState(false);
@@ -56,33 +73,12 @@ export function ChartBox({ option, name, label, height, caption }: Props) {
   }, [ready, option]);
 
   const save = async (format: 'png' | 'svg') => {
-    const c = chart.current;
-    if (!c) return;
     setNote(null);
     setError(null);
-    let data: string;
-    if (format === 'png') data = c.instance.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
-    else {
-      const svg = c.lib.init(null, null, { renderer: 'svg', ssr: true, width: el.current?.clientWidth ?? 800, height });
-      svg.setOption({ ...option, animation: false, backgroundColor: '#ffffff' });
-      data = svg.renderToSVGString();
-      svg.dispose();
-    }
-    const file = `${name}.${format}`;
-    if (info.platform === 'web') {
-      const a = document.createElement('a');
-      a.href = format === 'png' ? data : URL.createObjectURL(new Blob([data], { type: 'image/svg+xml' }));
-      a.download = file;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      if (format === 'svg') setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-      setNote(`Downloaded ${file}`);
-      return;
-    }
     try {
-      const r = await api['chart-save']({ name, format, data });
-      if (r) setNote(`Saved ${r.path}`);
+      const png = format === 'png' ? await rasterise(await api['chart-image']({ chart: spec })) : undefined;
+      const r = await api['chart-save']({ chart: spec, format, ...(png ? { png } : {}) });
+      if (r) setNote(`Saved ${r.path} (names as pseudonyms)`);
     } catch (e) {
       setError(describeError(e));
     }

@@ -1,6 +1,6 @@
 /** Charts: code frequencies, the matrix as a heat map, code co-occurrence. */
 import { useCallback, useMemo, useState } from 'react';
-import type { MatrixResult } from '../../../shared/domain/analysis';
+import type { MatrixInput, MatrixResult } from '../../../shared/domain/analysis';
 import { useApi } from '../api/ApiProvider';
 import { ChoiceGroup } from '../components/ChoiceGroup';
 import { EmptyState } from '../components/EmptyState';
@@ -13,10 +13,12 @@ type Kind = 'frequency' | 'matrix' | 'cooccurrence';
 
 interface Props {
   matrix: MatrixResult | null;
+  /** The matrix's spec: its chart file is worked out again by the core from this. */
+  matrixSpec: MatrixInput;
   frameId: number | undefined;
 }
 
-export function ChartsPanel({ matrix, frameId }: Props) {
+export function ChartsPanel({ matrix, matrixSpec, frameId }: Props) {
   const api = useApi();
   const [kind, setKind] = useState<Kind>('frequency');
   const loadCodes = useCallback(() => api['codes-list'](frameId === undefined ? {} : { frameId }), [api, frameId]);
@@ -29,12 +31,12 @@ export function ChartsPanel({ matrix, frameId }: Props) {
       const bars = codes.data.map((c) => ({ name: c.name, color: c.color, segments: c.counts.segments }));
       // The canvas is a picture: its accessible name carries the figures themselves, most first.
       const figures = [...bars].sort((a, b) => b.segments - a.segments).map((b) => `${b.name} ${b.segments}`).join(', ');
-      return { option: frequencyOption(bars), height: Math.max(240, bars.length * 28 + 60), name: 'code-frequencies', label: `Bar chart of coded segments per code: ${figures}`, caption: 'Coded segments per code, most at the top.' };
+      return { option: frequencyOption(bars), height: Math.max(240, bars.length * 28 + 60), spec: { kind: 'frequency', frameId } as const, label: `Bar chart of coded segments per code: ${figures}`, caption: 'Coded segments per code, most at the top.' };
     }
-    if (kind === 'matrix' && matrix?.rows.length && matrix.cols.length) return { option: matrixOption(matrix), height: Math.max(260, matrix.rows.length * 36 + 120), name: `matrix-codes-by-${matrix.colsLabel.toLowerCase().replace(/\s+/g, '-')}`, label: `Heat map of codes by ${matrix.colsLabel.toLowerCase()}`, caption: `Codes by ${matrix.colsLabel.toLowerCase()}: each cell shows coded segments / distinct participants; shading by segments.` };
-    if (kind === 'cooccurrence' && co.data?.codes.length) return { option: cooccurrenceOption(co.data), height: Math.max(280, co.data.codes.length * 34 + 140), name: 'code-co-occurrence', label: 'Heat map of how often codes overlap', caption: 'Each cell: how many segments of the row’s code overlap a coding of the column’s code.' };
+    if (kind === 'matrix' && matrix?.rows.length && matrix.cols.length) return { option: matrixOption(matrix), height: Math.max(260, matrix.rows.length * 36 + 120), spec: { kind: 'matrix', matrix: matrixSpec } as const, label: `Heat map of codes by ${matrix.colsLabel.toLowerCase()}`, caption: `Codes by ${matrix.colsLabel.toLowerCase()}: each cell shows coded segments / distinct participants; shading by segments.` };
+    if (kind === 'cooccurrence' && co.data?.codes.length) return { option: cooccurrenceOption(co.data), height: Math.max(280, co.data.codes.length * 34 + 140), spec: { kind: 'cooccurrence', frameId } as const, label: 'Heat map of how often codes overlap', caption: 'Each cell: how many segments of the row’s code overlap a coding of the column’s code.' };
     return null;
-  }, [kind, codes.data, matrix, co.data]);
+  }, [kind, codes.data, matrix, matrixSpec, co.data, frameId]);
 
   return (
     <div className="analysis-panel">
@@ -50,7 +52,7 @@ export function ChartsPanel({ matrix, frameId }: Props) {
       />
       <ErrorMessage message={codes.error ?? co.error} />
       {chart ? (
-        <ChartBox key={kind} option={chart.option} height={chart.height} name={chart.name} label={chart.label} caption={chart.caption} />
+        <ChartBox key={kind} option={chart.option} height={chart.height} spec={chart.spec} label={chart.label} caption={chart.caption} />
       ) : (
         <EmptyState>{kind === 'matrix' ? 'Run a matrix on the Matrix tab first; its heat map appears here.' : 'No codes to chart yet: create codes and code some transcripts.'}</EmptyState>
       )}

@@ -47,7 +47,7 @@ export function AnalysisView({ id, onOpen, onClose, onOpenQuotes }: Props) {
       <div id="analysis-tabpanel" role="tabpanel" aria-labelledby={`analysis-tab-${tab}`} className="pane-scroll analysis-body">
         {tab === 'matrix' && <MatrixPanel spec={spec} onSpec={setSpec} matrix={matrix.data} error={matrix.error} choices={choices} onOpen={onOpen} />}
         {tab === 'query' && <QueryPanel choices={choices} onOpen={onOpen} onOpenQuotes={onOpenQuotes} />}
-        {tab === 'charts' && <ChartsPanel matrix={matrix.data} frameId={spec.frameId} />}
+        {tab === 'charts' && <ChartsPanel matrix={matrix.data} matrixSpec={spec} frameId={spec.frameId} />}
       </div>
     </section>
   );

@@ -1,4 +1,8 @@
-/** Matrix coding: the table with heat shading, a cell's segments beside it, CSV/XLSX export (counts only). */
+/**
+ * Matrix coding: the table with heat shading (real names on screen), a cell's segments beside it,
+ * CSV/XLSX export (counts only; the core labels people by pseudonym unless real names are asked
+ * for and everyone named consented to it).
+ */
 import { useEffect, useState } from 'react';
 import type { MatrixInput, MatrixResult, QuerySegment } from '../../../shared/domain/analysis';
 import { useApi } from '../api/ApiProvider';
@@ -22,6 +26,7 @@ interface Props {
 export function MatrixPanel({ spec, onSpec, matrix, error, choices, onOpen }: Props) {
   const api = useApi();
   const [heat, setHeat] = useState(true);
+  const [realNames, setRealNames] = useState(false);
   const [cell, setCell] = useState<{ codeId: number; colKey: string } | null>(null);
   const [segments, setSegments] = useState<{ segments: QuerySegment[]; total: number } | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -46,8 +51,8 @@ export function MatrixPanel({ spec, onSpec, matrix, error, choices, onOpen }: Pr
     setNote(null);
     setActionError(null);
     try {
-      const r = await api['matrix-export']({ ...spec, format });
-      setNote(r ? `Saved the matrix (counts only) to ${r.path}` : null);
+      const r = await api['matrix-export']({ ...spec, format, ...(realNames ? { realNames } : {}) });
+      setNote(r ? `Saved the matrix (counts only; people ${realNames ? 'by consented real names' : 'by pseudonym'}) to ${r.path}` : null);
     } catch (e) {
       setActionError(describeError(e));
     }
@@ -63,6 +68,9 @@ export function MatrixPanel({ spec, onSpec, matrix, error, choices, onOpen }: Pr
         <div className="analysis-actions">
           <label className="search-filter">
             <input type="checkbox" checked={heat} onChange={(e) => setHeat(e.target.checked)} /> Heat map
+          </label>
+          <label className="search-filter" title="Only if everyone named in the file consented to be named; otherwise the export is refused">
+            <input type="checkbox" checked={realNames} onChange={(e) => setRealNames(e.target.checked)} /> Real names in file
           </label>
           <button type="button" className="button button-small" disabled={!matrix?.rows.length} onClick={() => void exportAs('csv')}>
             Export CSV

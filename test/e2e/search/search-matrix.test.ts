@@ -144,14 +144,15 @@ describe('search, matrix and charts', () => {
     await page.getByRole('button', { name: 'Export PNG' }).waitFor();
     await page.waitForTimeout(600); // let the chart's entry animation finish before the screenshot
     await app.screenshot('chart-matrix-heatmap');
-    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export PNG' }).click()]);
-    expect(png.suggestedFilename()).toBe('matrix-codes-by-roles.png');
-    const pngBytes = readFileSync((await png.path())!);
+    // Export goes through the core (its own SVG, export labels; the PNG checked), into the harness's exports folder.
+    await page.getByRole('button', { name: 'Export PNG' }).click();
+    await page.getByText(/Saved .*matrix-codes-by-roles\.png/).waitFor();
+    const pngBytes = readFileSync(join(app.workDir, 'exports', 'matrix-codes-by-roles.png'));
     expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
-    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export SVG' }).click()]);
-    expect(svg.suggestedFilename()).toBe('matrix-codes-by-roles.svg');
-    const svgText = readFileSync((await svg.path())!, 'utf8');
-    expect(svgText).toMatch(/^<svg/);
+    await page.getByRole('button', { name: 'Export SVG' }).click();
+    await page.getByText(/Saved .*matrix-codes-by-roles\.svg/).waitFor();
+    const svgText = readFileSync(join(app.workDir, 'exports', 'matrix-codes-by-roles.svg'), 'utf8');
+    expect(svgText).toMatch(/^<\?xml[^>]*>\n<svg /);
     expect(svgText).toContain('peer supporter');
     await page.getByText('Code frequencies').click();
     await chart.locator('canvas').first().waitFor();
