@@ -92,7 +92,18 @@ export interface ScanGroup {
   /** The transcripts it occurs in (scan order), with how often in each. */
   occursIn: { sourceId: number; sourceTitle: string; count: number }[];
   /** Its first occurrence in the scanned transcripts (reading order), to open the transcript there. */
-  first: { sourceId: number; start: number; end: number; blockStart: number; blockEnd: number };
+  first: {
+    sourceId: number;
+    start: number;
+    end: number;
+    blockStart: number;
+    blockEnd: number;
+    /** Its turn (block) in reading order, 1-based, of `turns` in the transcript (0 if in none). */
+    turn: number;
+    turns: number;
+    /** When that turn starts, for timed transcripts (VTT, SRT). */
+    startMs: number | null;
+  };
 }
 
 /** `count`: pending first, then most frequent; `position`: transcript by transcript, by first occurrence. */

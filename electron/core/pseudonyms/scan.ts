@@ -199,15 +199,23 @@ function distinct<V>(list: Occurrence[], value: (o: Occurrence) => V): Map<V, nu
   return new Map([...seen].map(([v, keys]) => [v, keys.size]));
 }
 
-type BlockFinder = (s: SourceText, start: number, end: number) => { start: number; end: number };
+interface BlockAt {
+  start: number;
+  end: number;
+  /** 1-based place of the block in the transcript's reading order, of `turns`; 0 when none holds the range. */
+  turn: number;
+  turns: number;
+  startMs: number | null;
+}
+type BlockFinder = (s: SourceText, start: number, end: number) => BlockAt;
 
 /** The turn (block) holding a range: each transcript's blocks read once, then found by binary search. */
 function blockFinder(db: ProjectDb): BlockFinder {
-  const read = db.prepare('SELECT start, end FROM blocks WHERE source_id = ? ORDER BY start, seq');
-  const bySource = new Map<number, { start: number; end: number }[]>();
+  const read = db.prepare('SELECT start, end, start_ms AS startMs FROM blocks WHERE source_id = ? ORDER BY start, seq');
+  const bySource = new Map<number, { start: number; end: number; startMs: number | null }[]>();
   return (s, start, end) => {
     let list = bySource.get(s.id);
-    if (!list) bySource.set(s.id, (list = read.all(s.id) as { start: number; end: number }[]));
+    if (!list) bySource.set(s.id, (list = read.all(s.id) as { start: number; end: number; startMs: number | null }[]));
     let lo = 0;
     let hi = list.length - 1;
     let found = -1;
@@ -219,8 +227,11 @@ function blockFinder(db: ProjectDb): BlockFinder {
       } else hi = mid - 1;
     }
     // Blocks never overlap, but an empty one may share a start with the next: look back past it.
-    for (let i = found; i >= 0 && i > found - 3; i--) if (list[i]!.end >= end) return list[i]!;
-    return { start, end };
+    for (let i = found; i >= 0 && i > found - 3; i--) {
+      const b = list[i]!;
+      if (b.end >= end) return { start: b.start, end: b.end, turn: i + 1, turns: list.length, startMs: b.startMs };
+    }
+    return { start, end, turn: 0, turns: list.length, startMs: null };
   };
 }
 
@@ -250,8 +261,10 @@ function queryMatcher(db: ProjectDb, blocks: BlockFinder, query: string): (o: Oc
 }
 
 function finish(b: Building, blocks: BlockFinder): ScanGroup {
+  let first: ScanGroup['first'] | undefined;
   const examples = b.shown.map(({ c, s }) => {
     const block = blocks(s, c.start, c.end);
+    first ??= { sourceId: s.id, start: c.start, end: c.end, blockStart: block.start, blockEnd: block.end, turn: block.turn, turns: block.turns, startMs: block.startMs };
     return {
       blockStart: block.start,
       blockEnd: block.end,
@@ -264,8 +277,7 @@ function finish(b: Building, blocks: BlockFinder): ScanGroup {
       after: wordsAfter(s.text, c.end, block.end),
     };
   });
-  const f = examples[0]!;
-  return { ...b.group, examples, occursIn: [...b.occursIn.values()], first: { sourceId: f.sourceId, start: f.start, end: f.end, blockStart: f.blockStart, blockEnd: f.blockEnd } };
+  return { ...b.group, examples, occursIn: [...b.occursIn.values()], first: first! };
 }
 
 export function detectRange(db: ProjectDb, sourceId: number, start: number, end: number): PseudoRangeResult {

@@ -111,6 +111,8 @@ describe('pseudo-scan filters, order and paging', () => {
     expect(inB.occursIn).toEqual([{ sourceId: b, sourceTitle: 'Rōpū B', count: 1 }]);
     expect(inB.first).toMatchObject({ sourceId: b, start: textB.indexOf('Jason Whitu'), end: textB.indexOf('Jason Whitu') + 11 });
     expect(textB.slice(inB.first.blockStart, inB.first.blockEnd)).toBe('Jason Whitu from the trust rang me too.');
+    // Where that is in reading order: the third of three turns (an untimed transcript has no time).
+    expect(inB.first).toMatchObject({ turn: 3, turns: 3, startMs: null });
     const textA = (await api['source-get']({ sourceId: a })).text;
     expect(jason.first).toMatchObject({ sourceId: a, start: textA.indexOf('Jason Whitu') });
   });
