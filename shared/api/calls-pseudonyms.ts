@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Candidate, PseudoPreview, PseudoRangeResult, PseudonymDecision, PseudonymRule, ScanResult } from '../domain/pseudonyms';
-import { RULE_CATEGORIES, type RuleCategory } from '../domain/pseudonyms';
+import { CANDIDATE_KINDS, RULE_CATEGORIES, type CandidateKind, type RuleCategory } from '../domain/pseudonyms';
 import { call } from './define';
 import { id } from './calls-sources';
 
@@ -16,8 +16,19 @@ const status = z.enum(['rule', 'not-identifying', 'pending']);
 
 export const pseudonymCalls = {
   'pseudo-scan': call(
-    'Detected identifiers across the project (or one source, or a range of it), grouped by folded text with counts and example contexts.',
-    z.object({ sourceId: id().optional(), start: offset().optional(), end: offset().optional(), status: status.optional() }),
+    'Detected identifiers across the project (or one source, or a range of it), grouped by folded text with counts, example contexts, the transcripts each occurs in and its first position; filtered by status, kinds and a folded search of the text or its context (never restricted words), ordered by count or reading order, a page at a time (limit, offset) with the total, and counts per filter value when facets is true.',
+    z.object({
+      sourceId: id().optional(),
+      start: offset().optional(),
+      end: offset().optional(),
+      status: status.optional(),
+      kinds: z.array(z.enum(CANDIDATE_KINDS as [CandidateKind, ...CandidateKind[]])).max(CANDIDATE_KINDS.length).optional(),
+      query: z.string().max(200).optional(),
+      order: z.enum(['count', 'position']).optional(),
+      limit: z.number().int().min(0).max(1000).optional(),
+      offset: offset().optional(),
+      facets: z.boolean().optional(),
+    }),
   ).returns<ScanResult>(),
   'pseudo-detect': call('The candidates in a range of a source, each with its status, for review (offsets relative to the range).', range).returns<PseudoRangeResult>(),
   'pseudo-preview': call('A range of a source with every rule applied, for display inside the app only.', range).returns<PseudoPreview>(),

@@ -89,12 +89,46 @@ export interface ScanGroup {
     blockStart: number;
     blockEnd: number;
   }[];
+  /** The transcripts it occurs in (scan order), with how often in each. */
+  occursIn: { sourceId: number; sourceTitle: string; count: number }[];
+  /** Its first occurrence in the scanned transcripts (reading order), to open the transcript there. */
+  first: {
+    sourceId: number;
+    start: number;
+    end: number;
+    blockStart: number;
+    blockEnd: number;
+    /** Its turn (block) in reading order, 1-based, of `turns` in the transcript (0 if in none). */
+    turn: number;
+    turns: number;
+    /** When that turn starts, for timed transcripts (VTT, SRT). */
+    startMs: number | null;
+  };
+}
+
+/** `count`: pending first, then most frequent; `position`: transcript by transcript, by first occurrence. */
+export type ScanOrder = 'count' | 'position';
+
+/** Groups per filter value, each counted with every other filter applied (not its own). */
+export interface ScanFacets {
+  status: { pending: number; rule: number; notIdentifying: number };
+  /** Only kinds with at least one group. */
+  kinds: Partial<Record<CandidateKind, number>>;
+  /** Every transcript, in import order, even those with none. */
+  sources: { sourceId: number; sourceTitle: string; count: number }[];
 }
 
 export interface ScanResult {
+  /** The page asked for (every matching group when no limit is given). */
   groups: ScanGroup[];
+  /** Places in the text by status, over every matching group (not just the page). */
   counts: { rule: number; notIdentifying: number; pending: number };
   sources: number;
+  /** How many groups match, across all pages. */
+  total: number;
+  offset: number;
+  /** Only when asked for (`facets: true`). */
+  facets?: ScanFacets;
 }
 
 export interface PseudoRangeResult {

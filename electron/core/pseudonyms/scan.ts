@@ -2,11 +2,22 @@
  * Project-wide scan (every source, one source, or a range), a range's candidates for the review UI,
  * a range's pseudonymised preview (for display inside the app only), and accept-all.
  */
-import { categoryForKind, type Candidate, type PseudoPreview, type PseudoRangeResult, type ScanGroup, type ScanResult } from '../../../shared/domain/pseudonyms';
+import {
+  categoryForKind,
+  type Candidate,
+  type CandidateKind,
+  type PseudoPreview,
+  type PseudoRangeResult,
+  type ScanFacets,
+  type ScanGroup,
+  type ScanOrder,
+  type ScanResult,
+} from '../../../shared/domain/pseudonyms';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { commit } from '../participants/commit';
+import { maskText, restrictedRanges } from '../tikanga/sensitivity';
 import { createHash } from 'node:crypto';
 import { buildPseudoContext, readPseudoData, type PseudoContext } from './context';
 import { decisionKey, detectIdentifiersInSource } from './detect';
@@ -45,6 +56,14 @@ export interface ScanInput {
   start?: number | undefined;
   end?: number | undefined;
   status?: Candidate['status'] | undefined;
+  kinds?: CandidateKind[] | undefined;
+  /** Folded search of each occurrence's text and the words shown around it (never restricted words). */
+  query?: string | undefined;
+  order?: ScanOrder | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+  /** Also count groups per status, kind and transcript (each with the other filters applied). */
+  facets?: boolean | undefined;
 }
 
 function sourceText(db: ProjectDb, sourceId: number): SourceText {
@@ -71,57 +90,194 @@ function detectIn(c: { ctx: PseudoContext; ranges: Map<string, Candidate[]> }, s
   return found;
 }
 
+/** One occurrence of a candidate, in scan order (transcripts by id, then reading order). */
+interface Occurrence {
+  c: Candidate;
+  s: SourceText;
+  key: string;
+  /** The transcript's place in scan order. */
+  at: number;
+}
+
+interface Building {
+  group: Omit<ScanGroup, 'examples' | 'occursIn' | 'first'>;
+  /** The first few occurrences (the first one is `first`), made into examples only for the page sent. */
+  shown: Occurrence[];
+  occursIn: Map<number, { sourceId: number; sourceTitle: string; count: number }>;
+}
+
 export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
   const cx = contextFor(db);
+  const ranged = input.sourceId !== undefined && (input.start !== undefined || input.end !== undefined);
+  // Counting per transcript needs every transcript; a range keeps to its own.
   const sources: SourceText[] =
-    input.sourceId !== undefined
+    input.sourceId !== undefined && (ranged || !input.facets)
       ? [sourceText(db, input.sourceId)]
       : (db.prepare('SELECT id, title, text, content_hash AS hash FROM sources ORDER BY id').all() as SourceText[]);
-  const groups = new Map<string, ScanGroup>();
-  const blockAt = db.prepare('SELECT start, end FROM blocks WHERE source_id = ? AND start <= ? AND end >= ? ORDER BY seq LIMIT 1');
-  for (const s of sources) {
-    const start = input.sourceId !== undefined ? (input.start ?? 0) : 0;
-    const end = input.sourceId !== undefined ? (input.end ?? s.text.length) : s.text.length;
+  if (input.sourceId !== undefined && !sources.some((s) => s.id === input.sourceId)) sourceText(db, input.sourceId);
+
+  const occurrences: Occurrence[] = [];
+  sources.forEach((s, at) => {
+    const mine = s.id === input.sourceId;
+    const start = mine ? (input.start ?? 0) : 0;
+    const end = mine ? (input.end ?? s.text.length) : s.text.length;
     checkRange(s, start, end);
-    for (const c of detectIn(cx, s, start, end)) {
-      if (input.status && c.status !== input.status) continue;
-      const key = decisionKey(c.text);
-      let g = groups.get(key);
-      if (!g) {
-        g = { folded: key, text: c.text, spellings: [], kind: c.kind, suggestion: c.suggestion, status: c.status, count: 0, examples: [] };
-        if (c.ruleId !== undefined) g.ruleId = c.ruleId;
-        if (c.participantId !== undefined) g.participantId = c.participantId;
-        if (c.note) g.note = c.note;
-        groups.set(key, g);
-      }
-      g.count++;
-      if (!g.spellings.includes(c.text)) g.spellings.push(c.text);
-      if (g.examples.length < MAX_EXAMPLES) {
-        const block = (blockAt.get(s.id, c.start, c.end) as { start: number; end: number } | undefined) ?? { start: c.start, end: c.end };
-        g.examples.push({
-          blockStart: block.start,
-          blockEnd: block.end,
-          sourceId: s.id,
-          sourceTitle: s.title,
-          start: c.start,
-          end: c.end,
-          before: wordsBefore(s.text, block.start, c.start),
-          match: c.text,
-          after: wordsAfter(s.text, c.end, block.end),
-        });
-      }
+    for (const c of detectIn(cx, s, start, end)) occurrences.push({ c, s, key: decisionKey(c.text), at });
+  });
+
+  const blocks = blockFinder(db);
+  const query = decisionKey(input.query ?? '');
+  const matchesQuery = query ? queryMatcher(db, blocks, query) : () => true;
+  const kinds = input.kinds?.length ? new Set(input.kinds) : null;
+  const inSource = (o: Occurrence) => input.sourceId === undefined || o.s.id === input.sourceId;
+  const inStatus = (o: Occurrence) => !input.status || o.c.status === input.status;
+  const inKinds = (o: Occurrence) => !kinds || kinds.has(o.c.kind);
+
+  const groups = new Map<string, Building>();
+  for (const o of occurrences) {
+    if (!inSource(o) || !inStatus(o) || !inKinds(o) || !matchesQuery(o)) continue;
+    const { c, s } = o;
+    let b = groups.get(o.key);
+    if (!b) {
+      const group: Building['group'] = { folded: o.key, text: c.text, spellings: [], kind: c.kind, suggestion: c.suggestion, status: c.status, count: 0 };
+      if (c.ruleId !== undefined) group.ruleId = c.ruleId;
+      if (c.participantId !== undefined) group.participantId = c.participantId;
+      if (c.note) group.note = c.note;
+      b = { group, shown: [], occursIn: new Map() };
+      groups.set(o.key, b);
     }
+    b.group.count++;
+    if (!b.group.spellings.includes(c.text)) b.group.spellings.push(c.text);
+    if (b.shown.length < MAX_EXAMPLES) b.shown.push(o);
+    const where = b.occursIn.get(s.id) ?? { sourceId: s.id, sourceTitle: s.title, count: 0 };
+    where.count++;
+    b.occursIn.set(s.id, where);
   }
+
   const list = [...groups.values()];
-  const order = { pending: 0, rule: 1, 'not-identifying': 2 } as const;
-  list.sort((a, b) => order[a.status] - order[b.status] || b.count - a.count || a.text.localeCompare(b.text));
-  const counts = { rule: 0, notIdentifying: 0, pending: 0 };
-  for (const g of list) {
-    if (g.status === 'rule') counts.rule += g.count;
-    else if (g.status === 'pending') counts.pending += g.count;
-    else counts.notIdentifying += g.count;
+  if (input.order === 'position') {
+    list.sort((x, y) => x.shown[0]!.at - y.shown[0]!.at || x.shown[0]!.c.start - y.shown[0]!.c.start);
+  } else {
+    const order = { pending: 0, rule: 1, 'not-identifying': 2 } as const;
+    list.sort((x, y) => order[x.group.status] - order[y.group.status] || y.group.count - x.group.count || x.group.text.localeCompare(y.group.text));
   }
-  return { groups: list, counts, sources: sources.length };
+  const counts = { rule: 0, notIdentifying: 0, pending: 0 };
+  for (const { group: g } of list) counts[statusField(g.status)] += g.count;
+
+  const offset = input.offset ?? 0;
+  const page = list.slice(offset, input.limit === undefined ? undefined : offset + input.limit);
+  const result: ScanResult = {
+    groups: page.map((b) => finish(b, blocks)),
+    counts,
+    sources: input.sourceId !== undefined ? 1 : sources.length,
+    total: list.length,
+    offset,
+  };
+  if (input.facets) {
+    const passing = occurrences.filter(matchesQuery);
+    const facets: ScanFacets = { status: { pending: 0, rule: 0, notIdentifying: 0 }, kinds: {}, sources: [] };
+    for (const [status, n] of distinct(passing.filter((o) => inSource(o) && inKinds(o)), (o) => o.c.status)) facets.status[statusField(status)] = n;
+    for (const [kind, n] of distinct(passing.filter((o) => inSource(o) && inStatus(o)), (o) => o.c.kind)) facets.kinds[kind] = n;
+    const perSource = distinct(passing.filter((o) => inStatus(o) && inKinds(o)), (o) => o.s.id);
+    facets.sources = sources.map((s) => ({ sourceId: s.id, sourceTitle: s.title, count: perSource.get(s.id) ?? 0 }));
+    result.facets = facets;
+  }
+  return result;
+}
+
+const statusField = (s: Candidate['status']) => (s === 'not-identifying' ? 'notIdentifying' : s);
+
+/** How many distinct groups (folded texts) fall under each value. */
+function distinct<V>(list: Occurrence[], value: (o: Occurrence) => V): Map<V, number> {
+  const seen = new Map<V, Set<string>>();
+  for (const o of list) {
+    const v = value(o);
+    let keys = seen.get(v);
+    if (!keys) seen.set(v, (keys = new Set()));
+    keys.add(o.key);
+  }
+  return new Map([...seen].map(([v, keys]) => [v, keys.size]));
+}
+
+interface BlockAt {
+  start: number;
+  end: number;
+  /** 1-based place of the block in the transcript's reading order, of `turns`; 0 when none holds the range. */
+  turn: number;
+  turns: number;
+  startMs: number | null;
+}
+type BlockFinder = (s: SourceText, start: number, end: number) => BlockAt;
+
+/** The turn (block) holding a range: each transcript's blocks read once, then found by binary search. */
+function blockFinder(db: ProjectDb): BlockFinder {
+  const read = db.prepare('SELECT start, end, start_ms AS startMs FROM blocks WHERE source_id = ? ORDER BY start, seq');
+  const bySource = new Map<number, { start: number; end: number; startMs: number | null }[]>();
+  return (s, start, end) => {
+    let list = bySource.get(s.id);
+    if (!list) bySource.set(s.id, (list = read.all(s.id) as { start: number; end: number; startMs: number | null }[]));
+    let lo = 0;
+    let hi = list.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start <= start) {
+        found = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    // Blocks never overlap, but an empty one may share a start with the next: look back past it.
+    for (let i = found; i >= 0 && i > found - 3; i--) {
+      const b = list[i]!;
+      if (b.end >= end) return { start: b.start, end: b.end, turn: i + 1, turns: list.length, startMs: b.startMs };
+    }
+    return { start, end, turn: 0, turns: list.length, startMs: null };
+  };
+}
+
+/**
+ * Whether an occurrence's text or the words shown around it hold the (folded) query. Restricted
+ * (tapu) passages are masked first, whoever asks, so a search can never probe what one says.
+ */
+function queryMatcher(db: ProjectDb, blocks: BlockFinder, query: string): (o: Occurrence) => boolean {
+  const masked = new Map<number, string>();
+  const textOf = (s: SourceText) => {
+    let t = masked.get(s.id);
+    if (t === undefined) masked.set(s.id, (t = maskText(s.text, restrictedRanges(db, s.id, s.text.length))));
+    return t;
+  };
+  const memo = new Map<Occurrence, boolean>();
+  return (o) => {
+    let hit = memo.get(o);
+    if (hit === undefined) {
+      const text = textOf(o.s);
+      const block = blocks(o.s, o.c.start, o.c.end);
+      const context = wordsBefore(text, block.start, o.c.start) + text.slice(o.c.start, o.c.end) + wordsAfter(text, o.c.end, block.end);
+      hit = decisionKey(context).includes(query);
+      memo.set(o, hit);
+    }
+    return hit;
+  };
+}
+
+function finish(b: Building, blocks: BlockFinder): ScanGroup {
+  let first: ScanGroup['first'] | undefined;
+  const examples = b.shown.map(({ c, s }) => {
+    const block = blocks(s, c.start, c.end);
+    first ??= { sourceId: s.id, start: c.start, end: c.end, blockStart: block.start, blockEnd: block.end, turn: block.turn, turns: block.turns, startMs: block.startMs };
+    return {
+      blockStart: block.start,
+      blockEnd: block.end,
+      sourceId: s.id,
+      sourceTitle: s.title,
+      start: c.start,
+      end: c.end,
+      before: wordsBefore(s.text, block.start, c.start),
+      match: c.text,
+      after: wordsAfter(s.text, c.end, block.end),
+    };
+  });
+  return { ...b.group, examples, occursIn: [...b.occursIn.values()], first: first! };
 }
 
 export function detectRange(db: ProjectDb, sourceId: number, start: number, end: number): PseudoRangeResult {

@@ -5,19 +5,16 @@
  */
 import { useCallback, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
-import { describeError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
-import { plural } from '../format/numbers';
 import { formatDate } from '../../../shared/format/dates';
 import { useProjectData } from '../workspace/useProjectData';
 import { ParticipantPseudonyms } from './ParticipantPseudonyms';
-import { KEY_HINT } from './CandidateActions';
-import { DetectionReview } from './DetectionReview';
-import { PendingList, type PassageRef } from './PendingList';
+import { ReviewTab } from './ReviewTab';
 import { RulesList } from './RulesList';
 import { usePseudoActions } from './usePseudoActions';
+import { useReviewScan } from './useReviewScan';
 import './pseudonyms.css';
 
 export type PseudoTab = 'review' | 'rules' | 'people' | 'decisions';
@@ -32,29 +29,14 @@ const TABS: { tab: PseudoTab; label: string }[] = [
 export function PseudonymsView({ id, onClose }: { id: string; onClose: () => void }) {
   const api = useApi();
   const [tab, setTab] = useState<PseudoTab>('review');
-  const [passage, setPassage] = useState<PassageRef | null>(null);
   const actions = usePseudoActions();
-  const loadScan = useCallback(() => api['pseudo-scan']({}), [api]);
-  const scan = useProjectData(loadScan, ['pseudonyms', 'participants', 'sources']);
+  // Kept here, not in the tab, so the filters survive a look at the rules.
+  const review = useReviewScan();
   const loadRules = useCallback(() => api['pseudo-rules-list']({}), [api]);
   const rules = useProjectData(loadRules, ['pseudonyms']);
   const loadDecisions = useCallback(() => api['pseudo-decisions-list']({}), [api]);
   const decisions = useProjectData(loadDecisions, ['pseudonyms']);
-  const pendingGroups = scan.data?.groups.filter((g) => g.status === 'pending').length ?? 0;
-
-  const acceptAll = () => {
-    if (!pendingGroups) return;
-    if (!window.confirm(`Turn all ${plural(pendingGroups, 'pending identifier')} into rules with their suggested replacements?`)) return;
-    void (async () => {
-      try {
-        const r = await api['pseudo-accept-all']({});
-        actions.setNote(`${plural(r.created, 'rule')} added, covering ${plural(r.candidates, 'place')} in the text.`);
-        actions.setError(null);
-      } catch (e) {
-        actions.setError(describeError(e));
-      }
-    })();
-  };
+  const pendingGroups = review.overview.data?.facets?.status.pending ?? 0;
 
   return (
     <section
@@ -84,41 +66,13 @@ export function PseudonymsView({ id, onClose }: { id: string; onClose: () => voi
         ))}
       </div>
       <div className="pane-scroll pseudo-body" role="tabpanel">
-        <ErrorMessage message={actions.error ?? scan.error ?? rules.error} onDismiss={actions.error ? () => actions.setError(null) : undefined} />
+        <ErrorMessage message={actions.error ?? review.scan.error ?? review.overview.error ?? rules.error} onDismiss={actions.error ? () => actions.setError(null) : undefined} />
         {actions.note && !actions.error && (
           <p className="detection-note" role="status">
             {actions.note}
           </p>
         )}
-        {tab === 'review' && (
-          <>
-            <div className="pseudo-lead">
-              <p>
-                {scan.data === null
-                  ? 'Scanning the transcripts for names, places, organisations and numbers…'
-                  : `${plural(scan.data.counts.pending, 'place')} in the text to review, ${scan.data.counts.rule} replaced by rules or pseudonyms, ${scan.data.counts.notIdentifying} marked not identifying. A quote with anything to review cannot be exported.`}
-              </p>
-              <button type="button" className="button button-small" disabled={!pendingGroups} onClick={acceptAll}>
-                Accept all suggestions
-              </button>
-            </div>
-            {pendingGroups > 0 && !passage && <p className="key-hint">{KEY_HINT}</p>}
-            {passage && (
-              <DetectionReview
-                key={`${passage.sourceId}-${passage.start}`}
-                sourceId={passage.sourceId}
-                start={passage.start}
-                end={passage.end}
-                title={`Passage in ${passage.sourceTitle}`}
-                onClose={() => setPassage(null)}
-              />
-            )}
-            {scan.data && scan.data.sources === 0 && (
-              <EmptyState>No transcripts yet. Import transcripts and the names, places, organisations and numbers detected in them appear here to review.</EmptyState>
-            )}
-            {scan.data && scan.data.sources > 0 && !passage && <PendingList groups={scan.data.groups} actions={actions} onReview={setPassage} />}
-          </>
-        )}
+        {tab === 'review' && <ReviewTab review={review} actions={actions} />}
         {tab === 'rules' && rules.data && <RulesList rules={rules.data} actions={actions} />}
         {tab === 'people' && <ParticipantPseudonyms />}
         {tab === 'decisions' &&
