@@ -15,13 +15,14 @@ import { detectPhones } from './detectors/phone';
 import { detectPlaces } from './detectors/places';
 import { detectRegisterNames, detectRuleTerms } from './detectors/register-names';
 import { resolveOverlaps, type Detection } from './detectors/types';
+import { normalise, plainText, storedSpan, visualForm, type Normalised } from './normalise';
 
 export { resolveOverlaps };
 import { tokenise } from './tokens';
 
-/** The key a decision is stored under: folded, whitespace collapsed. */
+/** The key a decision is stored under: read as displayed (see normalise.ts), folded, whitespace collapsed. */
 export function decisionKey(text: string): string {
-  return fold(text).replace(/\s+/g, ' ').trim();
+  return fold(plainText(text)).replace(/\s+/g, ' ').trim();
 }
 
 export function allDetections(ctx: PseudoContext, text: string): Detection[] {
@@ -72,8 +73,23 @@ function sentenceLead(before: string): string {
   return tail.slice(i);
 }
 
+/**
+ * Detections on the text as a reader sees it: on a normalised copy when the stored text holds
+ * invisible characters, compatibility letters or lookalikes (and on its displayed order when it holds
+ * a right-to-left override), mapped back to stored offsets.
+ */
+function detectNormalised(ctx: PseudoContext, text: string): Detection[] {
+  const n = normalise(text);
+  if (!n) return resolveOverlaps(allDetections(ctx, text));
+  const back = (m: Normalised) => (d: Detection) => ({ ...d, ...storedSpan(text, m, d.start, d.end) });
+  const found = allDetections(ctx, n.text).map(back(n));
+  const v = visualForm(text);
+  if (v) found.push(...allDetections(ctx, v.text).map(back(v)));
+  return resolveOverlaps(found);
+}
+
 function detectPlain(ctx: PseudoContext, text: string): Candidate[] {
-  return resolveOverlaps(allDetections(ctx, text)).map((d) => {
+  return detectNormalised(ctx, text).map((d) => {
     const original = text.slice(d.start, d.end);
     let status: Candidate['status'] = 'pending';
     if (d.covered) status = 'rule';
