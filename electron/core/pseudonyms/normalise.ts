@@ -48,6 +48,8 @@ function plainChar(ch: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
+// Characters NFKC leaves alone that we still change: invisibles and lookalikes.
+const OURS = new RegExp(`${INVISIBLE.source}|[${Object.keys(CONFUSABLE).join('')}]`, 'u');
 
 /**
  * The normalised copy of `text`, or null when it reads the same as stored (most text: then no map is
@@ -55,6 +57,8 @@ const NON_ASCII = /[^\x00-\x7F]/;
  */
 export function normalise(text: string): Normalised | null {
   if (!NON_ASCII.test(text)) return null;
+  // Most text with macrons reads as stored: tell without building a map (NFKC is native and quick).
+  if (!OURS.test(text) && text.normalize('NFKC') === text) return null;
   const parts: string[] = [];
   const src: number[] = [];
   const srcEnd: number[] = [];

@@ -13,24 +13,41 @@ const WORDS_DOT = String.raw`(?:[^\S\n]*[\[({<][^\S\n]*dot[^\S\n]*[\])}>][^\S\n]
 const ANY_DOT = String.raw`(?:${WORDS_DOT}|\.)`;
 const LABEL = String.raw`[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?`;
 // "at" anchors: bracketed forms, an @ with a space beside it, or the word at between spaces.
-const ANCHOR = /[^\S\n]*[[({<][^\S\n]*at[^\S\n]*[\])}>][^\S\n]*|[^\S\n]+@[^\S\n]*|[^\S\n]*@[^\S\n]+|[^\S\n]+at[^\S\n]+/giu;
+// Found by a quick scan for "@" and the word "at", then grown over the spaces and brackets around it.
+const ANCHOR_CORE = /@|\bat\b/gi;
+const AROUND_BEFORE = /(?:[^\S\n]*[[({<][^\S\n]*|[^\S\n]+)$/u;
+const AROUND_AFTER = /[^\S\n]*[\])}>][^\S\n]*|[^\S\n]+/uy;
 const DOMAIN_ANY = new RegExp(String.raw`${LABEL}(?:${ANY_DOT}${LABEL})*${ANY_DOT}${TLD}(?![\p{L}\p{N}]|\.[\p{L}\p{N}])`, 'iuy');
 const DOMAIN_WORDS = new RegExp(String.raw`${LABEL}(?:${ANY_DOT}${LABEL})*${WORDS_DOT}${TLD}(?![\p{L}\p{N}]|\.[\p{L}\p{N}])`, 'iuy');
 const LOCAL = new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}][\p{L}\p{N}._%+-]*(?:${WORDS_DOT}[\p{L}\p{N}][\p{L}\p{N}._%+-]*)*$`, 'iu');
 
+/** The whole anchor around an "@" or "at": with its brackets, or with a space on at least one side (two for "at"). */
+function anchorAround(text: string, at: number, len: number): { index: number; end: number; plainAt: boolean } | null {
+  const before = AROUND_BEFORE.exec(text.slice(Math.max(0, at - 6), at))?.[0] ?? '';
+  AROUND_AFTER.lastIndex = at + len;
+  const after = AROUND_AFTER.exec(text)?.[0] ?? '';
+  const bracketed = /[[({<]/.test(before) && /[\])}>]/.test(after);
+  const isAt = len === 2;
+  if (isAt && !bracketed && (!before || !after || /[[({<\])}>]/.test(before + after))) return null;
+  if (!isAt && !bracketed && !before && !after) return null; // a plain address: detectEmails has it
+  return { index: at - before.length, end: at + len + after.length, plainAt: isAt && !bracketed };
+}
+
 export function detectSpokenEmails(text: string): Detection[] {
   const out: Detection[] = [];
   let covered = 0;
-  for (const a of text.matchAll(ANCHOR)) {
-    if (a.index < covered) continue;
-    const plainAt = /^\s*at\s*$/i.test(a[0]);
-    const domain = plainAt ? DOMAIN_WORDS : DOMAIN_ANY;
-    domain.lastIndex = a.index + a[0].length;
+  for (const core of text.matchAll(ANCHOR_CORE)) {
+    if (core.index < covered) continue;
+    const a = anchorAround(text, core.index, core[0].length);
+    if (!a) continue;
+    const domain = a.plainAt ? DOMAIN_WORDS : DOMAIN_ANY;
+    domain.lastIndex = a.end;
     const d = domain.exec(text);
     if (!d) continue;
     const local = LOCAL.exec(text.slice(Math.max(0, a.index - 80), a.index));
     if (!local) continue;
     const start = a.index - local[0].length;
+    if (start < covered) continue;
     const end = d.index + d[0].length;
     out.push({ start, end, kind: 'email', suggestion: '[email]', priority: PRIORITY.pattern, note: 'an email address written out' });
     covered = end;
