@@ -39,8 +39,8 @@ export function pseudonymise(ctx: PseudoContext, text: string, opts: DetectOptio
  * A range of a source, detected with the start of its sentence in view (see
  * detectIdentifiersInSource) and pseudonymised on a copy. Offsets are relative to `start`.
  */
-export function pseudonymiseInSource(ctx: PseudoContext, sourceText: string, start: number, end: number): Pseudonymised {
-  return applyCandidates(sourceText.slice(start, end), detectIdentifiersInSource(ctx, sourceText, start, end));
+export function pseudonymiseInSource(ctx: PseudoContext, sourceText: string, start: number, end: number, sourceId?: number): Pseudonymised {
+  return applyCandidates(sourceText.slice(start, end), detectIdentifiersInSource(ctx, sourceText, start, end, sourceId));
 }
 
 /** Replaces the covered candidates of `text` (sorted, non-overlapping, offsets into `text`). */
