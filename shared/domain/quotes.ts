@@ -149,6 +149,7 @@ export type ProblemKind =
   | 'consent-missing'
   | 'quote-consent-declined'
   | 'pseudonym-missing'
+  | 'pseudonym-collision'
   | 'identifiers-pending'
   | 'withdrawn-with-codings'
   | 'withdrawal-note-unmarked'

@@ -74,8 +74,8 @@ describe('pseudonymise', () => {
   it('lists pseudonyms that are a real name in the project (Koro Hemi → Koro)', () => {
     const ctx = ctxOf({ participants: [...people, person(4, 'Koro Hemi', 'Koro'), person(5, 'Tama Rewiri', 'Geoff')] });
     expect(pseudonymCollisions(ctx)).toEqual([
-      { participantId: 4, pseudonym: 'Koro', matches: 'Koro Hemi' },
-      { participantId: 5, pseudonym: 'Geoff', matches: 'Geoff Baker' },
+      { participantId: 4, pseudonym: 'Koro', matches: 'Koro Hemi', reason: 'own-name' },
+      { participantId: 5, pseudonym: 'Geoff', matches: 'Geoff Baker', reason: 'real-name' },
     ]);
   });
 
