@@ -73,6 +73,27 @@ describe('places and organisations', () => {
       ['Te Rōpū Tautoko', 'organisation', '[organisation]'],
     ]);
   });
+  it('te-name-with-connector-kept-whole', () => {
+    const ctx = ctxOf();
+    const c = detectIdentifiers(ctx, 'She works for Te Kura o Ngāti Porou now, and Te Roopu a Iwi.');
+    expect(c.map((x) => [x.text, x.kind])).toEqual([
+      ['Te Kura o Ngāti Porou', 'organisation'],
+      ['Te Roopu a Iwi', 'organisation'],
+    ]);
+  });
+  it('name-with-glottal-apostrophe-detected', () => {
+    expect(names("We saw Dr Ta'ala and Mr O'Connor; Sione's car was there.")).toEqual([
+      ["Ta'ala", '[name]'],
+      ["O'Connor", '[name]'],
+      ['Sione', '[name]'],
+    ]);
+  });
+  it('title-inside-run-starts-name', () => {
+    expect(names('Thank Aunty Mereana for me. Ring Uncle Pita.')).toEqual([
+      ['Mereana', '[name]'],
+      ['Pita', '[name]'],
+    ]);
+  });
   it('te-name-never-te-bracket-name', () => {
     expect(names('I spoke with Te Rangi about it.')).toEqual([['Te Rangi', '[name]']]);
   });

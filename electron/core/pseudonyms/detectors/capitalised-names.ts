@@ -22,6 +22,12 @@ import { PERSON_NOUNS, PERSON_VERBS, KINSHIP, TITLES, wordBefore } from './name-
 import type { Detection } from './types';
 import { PRIORITY } from './types';
 
+/** What follows an apostrophe in a contraction or possessive, not in a name. */
+const CONTRACTION = new Set(['s', 't', 'll', 're', 've', 'd', 'm']);
+/** Connectors inside one name. */
+const CONNECT = new Set(['o', 'ki']);
+const CONNECT_TE = new Set(['a', 'i']);
+
 /** Words that typically follow a person's name at the start of a sentence. */
 const AFTER_NAME = new Set([...PERSON_VERBS, 'from', 'at']);
 
@@ -74,11 +80,24 @@ export function detectCapitalisedNames(t: TokenisedText, g: Gazetteer): Detectio
       i++;
       continue;
     }
-    // A run of capitalised words, single-space or hyphen separated.
+    // A run of capitalised words, single-space or hyphen separated; a part after an apostrophe with no
+    // space (Fa'amausili, Ta'ala) belongs to the word; te reo connectors join the words of one name
+    // (Te Rūnanga o Raukawa; "a" and "i" only in a name starting with Te).
     let last = i;
-    while (last + 1 < tokens.length && joinable(t, last) && !/,/.test(text.slice(tokens[last]!.end, tokens[last + 1]!.start)) && candidate(last + 1)) last++;
+    const teRun = tokens[i]!.word === 'te';
+    for (;;) {
+      if (last + 1 >= tokens.length || !joinable(t, last)) break;
+      const gap = text.slice(tokens[last]!.end, tokens[last + 1]!.start);
+      if (/,/.test(gap)) break;
+      if (candidate(last + 1)) last++;
+      else if (/^['’]$/.test(gap) && !CONTRACTION.has(tokens[last + 1]!.word)) last++;
+      else if ((CONNECT.has(tokens[last + 1]!.word) || (teRun && CONNECT_TE.has(tokens[last + 1]!.word))) && / $/.test(gap) && joinable(t, last + 1) && candidate(last + 2)) last += 2;
+      else break;
+    }
     const runEnd = last;
     let first = i;
+    // A title inside the run starts the name after it ("Ask Nan Huhana" → "Huhana").
+    for (let k = i + 1; k < last; k++) if (TITLES.has(tokens[k]!.word) && isCapitalised(text, tokens[k]!)) first = k;
     let afterTitle = false;
     let note = 'a capitalised name not in the register';
     let kind: Detection['kind'] = 'third-party';

@@ -11,13 +11,16 @@ export const TITLES = new Set([
   'aunty', 'auntie', 'uncle', 'nan', 'nana', 'nanny', 'matua', 'whaea', 'koro', 'kuia', 'koka', 'taua', 'poua', 'papa', 'mama', 'koroua', 'whaene',
 ]);
 
-/** Kinship and relation words: "my koro Rangi", "her cousin Tipene", "our boss Mike". */
-export const KINSHIP = new Set([
+/** Kinship words: "my koro Rangi", "her cousin Tipene". */
+export const FAMILY = new Set([
   ...TITLES,
   'cousin', 'cuz', 'bro', 'brother', 'sis', 'mum', 'mother', 'dad', 'father', 'son', 'daughter', 'nephew', 'niece', 'tuakana', 'teina', 'tungane', 'tuahine', 'mokopuna', 'moko',
-  'grandson', 'granddaughter', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa', 'husband', 'wife', 'partner', 'mate', 'friend', 'boss', 'neighbour', 'mama', 'pāpā',
-  'kaumatua', 'kaiawhina', 'kaimahi', 'counsellor', 'psychologist', 'psychiatrist', 'gp', 'worker', 'supervisor', 'manager', 'coordinator', 'tamaiti', 'tama', 'tamahine',
+  'grandson', 'granddaughter', 'grandma', 'grandmother', 'grandad', 'granddad', 'grandfather', 'grandpa', 'husband', 'wife', 'partner', 'mate', 'friend', 'boss', 'neighbour', 'pāpā',
+  'tamaiti', 'tama', 'tamahine',
 ]);
+
+/** Kinship words and roles people are named after: "our boss Mike", "the counsellor Losa". */
+export const KINSHIP = new Set([...FAMILY, 'kaumatua', 'kaiawhina', 'kaimahi', 'counsellor', 'psychologist', 'psychiatrist', 'gp', 'worker', 'supervisor', 'manager', 'coordinator']);
 
 /** Verbs that follow a person, not a thing: "Aroha said", "Moana rang". */
 export const PERSON_VERBS = new Set([
@@ -50,9 +53,9 @@ export function wordAfter(t: TokenisedText, i: number): string {
   return i + 1 < t.tokens.length && joinable(t, i) ? t.tokens[i + 1]!.word : '';
 }
 
-/** A title or kinship word stands just before token i. */
-export function afterKinship(t: TokenisedText, i: number): boolean {
-  return KINSHIP.has(wordBefore(t, i));
+/** A title, kinship or role word stands just before token i (`family`: titles and kin only). */
+export function afterKinship(t: TokenisedText, i: number, family = false): boolean {
+  return (family ? FAMILY : KINSHIP).has(wordBefore(t, i));
 }
 
 /** Token i (the last word of a name) is followed by a verb people do. */

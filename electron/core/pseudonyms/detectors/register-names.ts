@@ -50,7 +50,7 @@ function judge(ctx: PseudoContext, text: string, t: TokenisedText, m: TermMatch<
   const kin = i >= 0 && afterKinship(t, i);
   if (m.weak) {
     // An everyday word in lower case: the word, unless the words around it say name.
-    if (i < 0 || !(kin || beforePersonVerb(t, i))) return null;
+    if (i < 0 || !(afterKinship(t, i, true) || beforePersonVerb(t, i))) return null;
     return pending(v.part === 'surname' ? v.replacement : '[name]', 'lower case, but the words around it say it may be a name in the register (it is also an everyday word): decide');
   }
   if (v.part === 'surname') return covered(v.replacement, true);
