@@ -17,7 +17,9 @@ const NHI = /(?<![\p{L}\p{N}])([A-HJ-NP-Z]{3})(\d{2})(\d{2}|[A-HJ-NP-Z]{2})(?![\
 const S = '([ .\\-\u2010-\u2015]?)';
 const L = '[A-HJ-NP-Za-hj-np-z]';
 const X = '[A-HJ-NP-Za-hj-np-z0-9]';
-const NHI_SEPARATED = new RegExp(`(?<![\\p{L}\\p{N}])(${L})${S}(${L})${S}(${L})${S}(\\d)${S}(\\d)${S}(${X})${S}(${X})(?![\\p{L}\\p{N}]|[ .\\-\u2010-\u2015]\\p{N}|[.\\-\u2010-\u2015]\\p{L})`, 'gu');
+const NHI_SEPARATED = new RegExp(`(?<![\\p{L}\\p{N}])(${L})${S}(${L})${S}(${L})${S}(\\d)${S}(\\d)${S}(${X})${S}(${X})(?![\\p{L}\\p{N}]|[ .\\-\u2010-\u2015]\\p{N}|[.\\-\u2010-\u2015]\\p{L})`, 'guy');
+
+const SEPARATED_HINT = /[A-Za-z][ .\-\u2010-\u2015]?[A-Za-z][ .\-\u2010-\u2015]?[A-Za-z][ .\-\u2010-\u2015]?\d/g;
 
 /** The NHI a separated match spells, or null when its separators are not an NHI's. */
 function separatedNhi(m: RegExpExecArray): string | null {
@@ -69,13 +71,15 @@ export function detectNhi(text: string): Detection[] {
       ...(valid ? {} : { note: 'NHI-shaped; its check character does not validate (a typo or a test number still identifies)' }),
     });
   }
-  NHI_SEPARATED.lastIndex = 0;
-  for (let m = NHI_SEPARATED.exec(text); m; m = NHI_SEPARATED.exec(text)) {
-    const nhi = separatedNhi(m);
-    if (!nhi) {
-      NHI_SEPARATED.lastIndex = m.index + 1;
-      continue;
-    }
+  // A quick ASCII scan finds where three letters run into a digit; the full pattern is tried only there.
+  let covered = 0;
+  for (const hit of text.matchAll(SEPARATED_HINT)) {
+    if (hit.index < covered) continue;
+    NHI_SEPARATED.lastIndex = hit.index;
+    const m = NHI_SEPARATED.exec(text);
+    const nhi = m && m.index === hit.index ? separatedNhi(m) : null;
+    if (!m || !nhi) continue;
+    covered = m.index + m[0].length;
     const valid = nhiChecks(nhi);
     out.push({
       start: m.index,

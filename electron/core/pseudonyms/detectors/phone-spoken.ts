@@ -20,7 +20,15 @@ const REPEAT: Record<string, number> = { double: 2, triple: 3 };
 // commas, dots or dashes on one line.
 const ITEM = /(?<![\p{L}\p{N}])(?:\d+|[\p{L}]+)(?![\p{L}\p{N}])/uy;
 const JOIN = /(?:[^\S\n]*[,.\-\u2010-\u2015][^\S\n]*|[^\S\n]+)/y;
-const START = /(?<![\p{L}\p{N}+])(?:\+|00)?\d|(?<![\p{L}\p{N}])(?:zero|oh|o|nought|kore|plus)(?![\p{L}\p{N}])/giu;
+// Where a run may start: a quick ASCII scan, then the word edges are checked (see startsRun).
+const START = /\+?\d|\b(?:zero|oh|o|nought|kore|plus)\b/gi;
+const WORDISH = /[\p{L}\p{N}]/u;
+
+function startsRun(text: string, at: number, len: number): boolean {
+  const before = text.charAt(at - 1);
+  if (WORDISH.test(before) || before === '+') return false;
+  return !WORDISH.test(text.charAt(at + len));
+}
 
 interface Item {
   start: number;
@@ -77,6 +85,8 @@ export function detectLoosePhones(text: string): Detection[] {
   START.lastIndex = 0;
   for (let m = START.exec(text); m; m = START.exec(text)) {
     if (m.index < covered) continue;
+    // A digit is a start only at a number's start; a word only as a whole word.
+    if (/\d/.test(m[0]) ? WORDISH.test(text.charAt(m.index - 1)) || text.charAt(m.index - 1) === '+' : !startsRun(text, m.index, m[0].length)) continue;
     const items = readRun(text, m.index);
     // The longest start of the run, ending on an item, that is a whole number.
     let best = -1;
