@@ -177,6 +177,7 @@ export type ProblemKind =
   | 'consent-missing'
   | 'quote-consent-declined'
   | 'pseudonym-missing'
+  | 'pseudonym-collision'
   | 'identifiers-pending'
   | 'withdrawn-with-codings'
   | 'withdrawal-note-unmarked'

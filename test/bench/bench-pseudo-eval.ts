@@ -21,12 +21,15 @@ export interface Truth {
   files: Record<string, { text: string; kind: string }[]>;
   /** Sentences written after the detectors were done, never used to tune them. */
   heldOut: { text: string; labels: { text: string; kind: string }[] }[];
+  /** A second held-out set (issue 11: obfuscation, te reo names, titles, separators, spoken digits). */
+  heldOut2?: { text: string; labels: { text: string; kind: string }[] }[];
 }
 
-/** The held-out sentences as files of their own, for score(). */
-export function heldOutTruth(t: Truth): { files: { file: string; text: string }[]; truth: Truth } {
-  const files = t.heldOut.map((h, i) => ({ file: `held-out-${i + 1}`, text: h.text }));
-  return { files, truth: { files: Object.fromEntries(t.heldOut.map((h, i) => [`held-out-${i + 1}`, h.labels])), heldOut: [] } };
+/** A held-out set's sentences as files of their own, for score(). */
+export function heldOutTruth(t: Truth, key: 'heldOut' | 'heldOut2' = 'heldOut'): { files: { file: string; text: string }[]; truth: Truth } {
+  const set = t[key] ?? [];
+  const files = set.map((h, i) => ({ file: `${key}-${i + 1}`, text: h.text }));
+  return { files, truth: { files: Object.fromEntries(set.map((h, i) => [`${key}-${i + 1}`, h.labels])), heldOut: [] } };
 }
 
 export function readTruth(): Truth {

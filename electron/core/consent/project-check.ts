@@ -6,6 +6,7 @@ import type { Problem } from '../../../shared/domain/quotes';
 import type { ProjectDb } from '../db/open-project';
 import { GateData } from '../gate/gate-data';
 import { pseudoPort } from '../gate/pseudo-port';
+import { loadPseudoContext, pseudonymCollisions } from '../pseudonyms';
 import { quoteGroups } from '../gate/rows';
 import { unclassifiedNotes } from './note-check';
 import { withdrawalEffects } from './withdrawal';
@@ -41,6 +42,19 @@ export function projectCheck(db: ProjectDb): Problem[] {
         });
       }
     }
+  }
+  // A pseudonym that is a real name prints that name; two people with one pseudonym are confused.
+  for (const c of pseudonymCollisions(loadPseudoContext(db))) {
+    const p = data.people.get(c.participantId);
+    const who = p?.name ?? `Participant ${c.participantId}`;
+    const message =
+      c.reason === 'duplicate'
+        ? `${who} and ${c.matches} have the same pseudonym, “${c.pseudonym}”: their quotes would read as one person's.`
+        : c.reason === 'own-name'
+          ? `${who}'s pseudonym “${c.pseudonym}” is part of their own name${p?.consent?.named === 'yes' ? ' (they consented to be named)' : ''}.`
+          : `${who}'s pseudonym “${c.pseudonym}” is the real name of ${c.matches}: it would print that name.`;
+    const severity = c.reason === 'own-name' && p?.consent?.named === 'yes' ? 'warning' : 'error';
+    out.push({ kind: 'pseudonym-collision', severity, message, fix: `Choose another pseudonym for ${who} (or use Suggest).`, participantId: c.participantId });
   }
   const port = pseudoPort(db);
   const sources = db.prepare('SELECT id, title, mode FROM sources ORDER BY id').all() as Array<{ id: number; title: string; mode: string }>;

@@ -16,6 +16,7 @@ import { insertParticipant } from './participant-edits';
 import { findByName, readConsent } from './participant-queries';
 import { CONSENT_ANSWER_COLUMNS, CONSENT_DATE_COLUMNS, parseAnswer, parseDateCell, parseMode, type RegisterColumn } from './register-columns';
 import { cell, readRegister, type RegisterTable } from './register-read';
+import { pseudonymProblem, takenForImport } from './register-pseudonyms';
 
 interface PlannedRow {
   name: string;
@@ -51,6 +52,7 @@ function planRows(w: WriteContext, file: string, table: RegisterTable, defs: Map
   const plans: PlannedRow[] = [];
   const firstRow = new Map<string, number>();
   const col = table.fixed;
+  const taken = takenForImport(w.db, table.rows.map((r) => cleanName(cell(r, col.get('name')))).filter(Boolean));
   for (const row of table.rows) {
     const problems: string[] = [];
     const at = (c: RegisterColumn) => cell(row, col.get(c));
@@ -61,6 +63,11 @@ function planRows(w: WriteContext, file: string, table: RegisterTable, defs: Map
 
     const plan: PlannedRow = { name, fields: {}, consentBlank: true, attributes: [] };
     if (col.has('pseudonym')) plan.fields.pseudonym = at('pseudonym') || null;
+    // A real name is never a pseudonym, nor is another participant's pseudonym (register-pseudonyms.ts).
+    if (plan.fields.pseudonym && name) {
+      const problem = pseudonymProblem(taken, name, plan.fields.pseudonym, parseAnswer(at('named')) === 'yes', `column ${header('pseudonym')}`);
+      if (problem) problems.push(problem);
+    }
     if (col.has('role')) plan.fields.role = at('role') || 'participant';
     if (col.has('notes')) plan.fields.notes = at('notes');
     if (col.has('mode')) {

@@ -26,6 +26,8 @@ export interface CoverValue {
   participantId?: number;
   /** Longer terms win ties: full names before first names. */
   words: number;
+  /** Which part of a register name this is. */
+  part?: 'full' | 'first' | 'surname';
 }
 
 export interface PseudoContext {
@@ -42,6 +44,11 @@ export interface PseudoContext {
   gazetteer: Gazetteer;
   /** Folded real names and pseudonyms in the project, for collision checks. */
   takenNames: Set<string>;
+  /** Folded first name → how many people in the register have it (two Rangis: neither is certain). */
+  firstNameCount: Map<string, number>;
+  /** People mapped to a speaker anywhere in the project, and per source. */
+  speaking: Set<number>;
+  speakingBySource: Map<number, Set<number>>;
 }
 
 interface RuleRow {
@@ -99,18 +106,25 @@ const words = (s: string) => s.trim().split(/\s+/).length;
  * written in lower case ("van", or "received" in a label-made participant "Feedback received") is
  * not a name on its own and would match ordinary words, so it is not a variant.
  */
-export function nameVariants(name: string): { text: string; kind: CandidateKind }[] {
+export function nameVariants(name: string): { text: string; kind: CandidateKind; part: 'full' | 'first' | 'surname' }[] {
   const clean = name.trim().replace(/\s+/g, ' ');
   const parts = clean.split(' ').filter((p) => /\p{L}/u.test(p));
   const proper = (p: string) => p.length >= 2 && p.charAt(0) !== p.charAt(0).toLowerCase();
-  const out: { text: string; kind: CandidateKind }[] = [{ text: clean, kind: 'participant' }];
+  const out: { text: string; kind: CandidateKind; part: 'full' | 'first' | 'surname' }[] = [{ text: clean, kind: 'participant', part: 'full' }];
   if (parts.length > 1) {
-    if (proper(parts[0]!)) out.push({ text: parts[0]!, kind: 'first-name' });
+    if (proper(parts[0]!)) out.push({ text: parts[0]!, kind: 'first-name', part: 'first' });
     const last = parts[parts.length - 1]!;
-    if (last.length >= 3 && proper(last)) out.push({ text: last, kind: 'participant' });
+    if (last.length >= 3 && proper(last)) out.push({ text: last, kind: 'participant', part: 'surname' });
   }
   return out;
 }
+
+/**
+ * What a lone surname is replaced with. Never the participant's pseudonym: a surname is shared by a
+ * family (the speaker's koro has the speaker's surname), so printing the participant's pseudonym for it
+ * would say "this relative is that participant", and re-identify the family.
+ */
+export const SURNAME_REPLACEMENT = '[surname]';
 
 export interface PseudoData {
   /** Every participant, people and groups (only people's names are detected in text). */
@@ -118,6 +132,8 @@ export interface PseudoData {
   rules: PseudonymRule[];
   /** Folded texts marked not identifying. */
   decisions: string[];
+  /** Who is mapped to a speaker in which source (the speaker context of a first name). */
+  speakers?: { sourceId: number; participantId: number }[];
 }
 
 export function readPseudoData(db: Database.Database): PseudoData {
@@ -125,6 +141,9 @@ export function readPseudoData(db: Database.Database): PseudoData {
     participants: db.prepare('SELECT id, kind, name, pseudonym, role FROM participants ORDER BY id').all() as PseudoData['participants'],
     rules: readRules(db),
     decisions: (db.prepare('SELECT folded FROM pseudonym_decisions').all() as { folded: string }[]).map((d) => d.folded),
+    speakers: db
+      .prepare('SELECT DISTINCT source_id AS sourceId, participant_id AS participantId FROM speakers WHERE participant_id IS NOT NULL ORDER BY source_id, participant_id')
+      .all() as { sourceId: number; participantId: number }[],
   };
 }
 
@@ -141,6 +160,7 @@ export function buildPseudoContext(data: PseudoData): PseudoContext {
   const decisions = new Map<string, 'not-identifying'>();
   for (const d of data.decisions) decisions.set(d, 'not-identifying');
 
+  const g = gazetteer();
   const ruleTerms = new TermMatcher<CoverValue>(
     rules.flatMap((r) =>
       [r.term, ...r.variants].map((text) => ({
@@ -156,6 +176,7 @@ export function buildPseudoContext(data: PseudoData): PseudoContext {
         },
       })),
     ),
+    g.everyday,
   );
   const registerTerms = new TermMatcher<CoverValue>(
     people.flatMap((p) =>
@@ -164,14 +185,29 @@ export function buildPseudoContext(data: PseudoData): PseudoContext {
         value: {
           source: 'register' as const,
           kind: v.kind,
-          replacement: p.pseudonym ?? `[${p.role || 'participant'}]`,
-          covered: p.pseudonym !== null,
+          replacement: v.part === 'surname' ? SURNAME_REPLACEMENT : (p.pseudonym ?? `[${p.role || 'participant'}]`),
+          covered: v.part === 'surname' || p.pseudonym !== null,
           participantId: p.id,
           words: words(v.text),
+          part: v.part,
         },
       })),
     ),
+    g.everyday,
   );
+  const firstNameCount = new Map<string, number>();
+  for (const p of people) {
+    const first = nameVariants(p.name).find((v) => v.part === 'first');
+    if (first) firstNameCount.set(fold(first.text), (firstNameCount.get(fold(first.text)) ?? 0) + 1);
+  }
+  const speaking = new Set<number>();
+  const speakingBySource = new Map<number, Set<number>>();
+  for (const sp of data.speakers ?? []) {
+    speaking.add(sp.participantId);
+    let set = speakingBySource.get(sp.sourceId);
+    if (!set) speakingBySource.set(sp.sourceId, (set = new Set()));
+    set.add(sp.participantId);
+  }
   const takenNames = new Set<string>();
   const pseudonyms = new Map<number, string | null>();
   for (const p of data.participants) {
@@ -185,5 +221,5 @@ export function buildPseudoContext(data: PseudoData): PseudoContext {
       takenNames.add(fold(r.replacement));
     }
   }
-  return { people, pseudonyms, rules, decisions, ruleTerms, registerTerms, gazetteer: gazetteer(), takenNames };
+  return { people, pseudonyms, rules, decisions, ruleTerms, registerTerms, gazetteer: g, takenNames, firstNameCount, speaking, speakingBySource };
 }

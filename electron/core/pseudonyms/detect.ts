@@ -15,20 +15,21 @@ import { detectPhones } from './detectors/phone';
 import { detectPlaces } from './detectors/places';
 import { detectRegisterNames, detectRuleTerms } from './detectors/register-names';
 import { resolveOverlaps, type Detection } from './detectors/types';
+import { normalise, plainText, storedSpan, visualForm, type Normalised } from './normalise';
 
 export { resolveOverlaps };
 import { tokenise } from './tokens';
 
-/** The key a decision is stored under: folded, whitespace collapsed. */
+/** The key a decision is stored under: read as displayed (see normalise.ts), folded, whitespace collapsed. */
 export function decisionKey(text: string): string {
-  return fold(text).replace(/\s+/g, ' ').trim();
+  return fold(plainText(text)).replace(/\s+/g, ' ').trim();
 }
 
-export function allDetections(ctx: PseudoContext, text: string): Detection[] {
+export function allDetections(ctx: PseudoContext, text: string, present: Set<number> | null = null): Detection[] {
   const t = tokenise(text);
   return [
     ...detectRuleTerms(ctx, text, t),
-    ...detectRegisterNames(ctx, text, t),
+    ...detectRegisterNames(ctx, text, t, present),
     ...detectNhi(text),
     ...detectPhones(text),
     ...detectEmails(text),
@@ -47,13 +48,23 @@ export interface DetectOptions {
    * Bronwyn left") is judged as mid-sentence rather than as a capitalised sentence start.
    */
   before?: string;
+  /**
+   * The source the text comes from: a first name that is also a word (Aroha) is the participant's
+   * only when they speak in it. Without it, anyone who speaks anywhere in the project counts.
+   */
+  sourceId?: number;
+}
+
+function presentIn(ctx: PseudoContext, opts: DetectOptions): Set<number> | null {
+  return opts.sourceId === undefined ? null : (ctx.speakingBySource.get(opts.sourceId) ?? new Set());
 }
 
 export function detectIdentifiers(ctx: PseudoContext, text: string, opts: DetectOptions = {}): Candidate[] {
   const lead = sentenceLead(opts.before ?? '');
-  if (!lead) return detectPlain(ctx, text);
+  const present = presentIn(ctx, opts);
+  if (!lead) return detectPlain(ctx, text, present);
   const out: Candidate[] = [];
-  for (const c of detectPlain(ctx, lead + text)) {
+  for (const c of detectPlain(ctx, lead + text, present)) {
     if (c.end <= lead.length) continue;
     const s = Math.max(c.start, lead.length) - lead.length;
     const e = c.end - lead.length;
@@ -72,8 +83,23 @@ function sentenceLead(before: string): string {
   return tail.slice(i);
 }
 
-function detectPlain(ctx: PseudoContext, text: string): Candidate[] {
-  return resolveOverlaps(allDetections(ctx, text)).map((d) => {
+/**
+ * Detections on the text as a reader sees it: on a normalised copy when the stored text holds
+ * invisible characters, compatibility letters or lookalikes (and on its displayed order when it holds
+ * a right-to-left override), mapped back to stored offsets.
+ */
+function detectNormalised(ctx: PseudoContext, text: string, present: Set<number> | null): Detection[] {
+  const n = normalise(text);
+  if (!n) return resolveOverlaps(allDetections(ctx, text, present));
+  const back = (m: Normalised) => (d: Detection) => ({ ...d, ...storedSpan(text, m, d.start, d.end) });
+  const found = allDetections(ctx, n.text, present).map(back(n));
+  const v = visualForm(text);
+  if (v) found.push(...allDetections(ctx, v.text, present).map(back(v)));
+  return resolveOverlaps(found);
+}
+
+function detectPlain(ctx: PseudoContext, text: string, present: Set<number> | null): Candidate[] {
+  return detectNormalised(ctx, text, present).map((d) => {
     const original = text.slice(d.start, d.end);
     let status: Candidate['status'] = 'pending';
     if (d.covered) status = 'rule';
@@ -95,6 +121,7 @@ const SENTENCE_LOOKBACK = 400;
  * ("…and then Bronwyn left") is judged as the mid-sentence word it is, not as a sentence start.
  * A candidate cut by the range's edge is kept, clipped to the range: part of a name still identifies.
  */
-export function detectIdentifiersInSource(ctx: PseudoContext, sourceText: string, start: number, end: number): Candidate[] {
-  return detectIdentifiers(ctx, sourceText.slice(start, end), { before: sourceText.slice(Math.max(0, start - SENTENCE_LOOKBACK), start) });
+export function detectIdentifiersInSource(ctx: PseudoContext, sourceText: string, start: number, end: number, sourceId?: number): Candidate[] {
+  const before = sourceText.slice(Math.max(0, start - SENTENCE_LOOKBACK), start);
+  return detectIdentifiers(ctx, sourceText.slice(start, end), sourceId === undefined ? { before } : { before, sourceId });
 }

@@ -32,6 +32,16 @@ export interface Gazetteer {
   firstNames: Set<string>;
   pseudonymList: readonly string[];
   sizes: { places: number; stop: number };
+  /** Te reo words that are also common given names (Aroha, Moana, Rangi...). */
+  teReoGivenNames: Set<string>;
+  /** Single te reo words (folded) that are not also in the English stop list (peoples, titles, days). */
+  teReoWords: Set<string>;
+  /**
+   * An everyday word (folded, one word): a te reo word or stop word, a common English word, or an
+   * English word that is also a name (baker, grace, mere). Written in lower case it is the word, not
+   * the person.
+   */
+  everyday(folded: string): boolean;
 }
 
 let cached: Gazetteer | null = null;
@@ -58,6 +68,18 @@ export function gazetteer(): Gazetteer {
   const stop = new PhraseDict<true>();
   for (const w of teReo.words) stop.add(w, true);
   for (const w of stopwords.words) stop.add(w, true);
-  cached = { places: dict, stop, common: new Set(english.words.map((w) => fold(w))), firstNames: new Set(firstNames.names.map((w) => fold(w))), pseudonymList: pseudonyms.names, sizes: { places: dict.size, stop: stop.size } };
+  const common = new Set(english.words.map((w) => fold(w)));
+  const nameWords = new Set(english.alsoNames.map((w) => fold(w)));
+  cached = {
+    places: dict,
+    stop,
+    common,
+    firstNames: new Set(firstNames.names.map((w) => fold(w))),
+    pseudonymList: pseudonyms.names,
+    sizes: { places: dict.size, stop: stop.size },
+    teReoGivenNames: new Set(teReo.alsoGivenNames.map((w) => fold(w))),
+    teReoWords: new Set(teReo.words.map((w) => fold(w)).filter((w) => !/\s/.test(w) && !stopwords.words.some((x) => fold(x) === w))),
+    everyday: (w) => stop.get(w) === true || common.has(w) || nameWords.has(w),
+  };
   return cached;
 }

@@ -18,7 +18,7 @@
  */
 import type Database from 'better-sqlite3';
 import { fold } from '../../../shared/text/fold';
-import { loadPseudoContext as load, nameVariants, type PseudoContext } from './context';
+import { loadPseudoContext as load, nameVariants, type PseudoContext, type RegisterPerson } from './context';
 export { buildPseudoContext, type PseudoData } from './context';
 
 export type { Candidate, CandidateKind } from '../../../shared/domain/pseudonyms';
@@ -35,18 +35,32 @@ export function participantPseudonym(ctx: PseudoContext, participantId: number):
 }
 
 /**
- * People whose pseudonym is (folded) a real name, first name or surname of someone in the project,
- * themselves included: such a pseudonym would print a real name (the fixtures' Koro Hemi → "Koro").
- * For the project check and the pseudonym register.
+ * People whose pseudonym would print a real name or confuse two people: a pseudonym that is (folded) a
+ * real name, first name or surname of someone else in the project (`real-name`), part of their own
+ * name (`own-name`: the fixtures' Koro Hemi → "Koro"; harmless only if they consent to be named), or
+ * another participant's pseudonym too (`duplicate`). For the project check and the pseudonym register.
  */
-export function pseudonymCollisions(ctx: PseudoContext): { participantId: number; pseudonym: string; matches: string }[] {
-  const names = new Map<string, string>();
-  for (const p of ctx.people) for (const v of nameVariants(p.name)) if (!names.has(fold(v.text))) names.set(fold(v.text), p.name);
-  const out: { participantId: number; pseudonym: string; matches: string }[] = [];
+export function pseudonymCollisions(ctx: PseudoContext): { participantId: number; pseudonym: string; matches: string; reason: 'real-name' | 'own-name' | 'duplicate' }[] {
+  const names = new Map<string, RegisterPerson[]>();
+  for (const p of ctx.people) {
+    for (const v of nameVariants(p.name)) {
+      const list = names.get(fold(v.text)) ?? [];
+      if (!list.includes(p)) list.push(p);
+      names.set(fold(v.text), list);
+    }
+  }
+  const byPseudonym = new Map<string, RegisterPerson>();
+  const out: { participantId: number; pseudonym: string; matches: string; reason: 'real-name' | 'own-name' | 'duplicate' }[] = [];
   for (const p of ctx.people) {
     if (!p.pseudonym) continue;
-    const hit = names.get(fold(p.pseudonym));
-    if (hit) out.push({ participantId: p.id, pseudonym: p.pseudonym, matches: hit });
+    const key = fold(p.pseudonym);
+    const hits = names.get(key) ?? [];
+    const other = hits.find((h) => h.id !== p.id);
+    if (other) out.push({ participantId: p.id, pseudonym: p.pseudonym, matches: other.name, reason: 'real-name' });
+    else if (hits.length) out.push({ participantId: p.id, pseudonym: p.pseudonym, matches: p.name, reason: 'own-name' });
+    const first = byPseudonym.get(key);
+    if (first) out.push({ participantId: p.id, pseudonym: p.pseudonym, matches: first.name, reason: 'duplicate' });
+    else byPseudonym.set(key, p);
   }
   return out;
 }

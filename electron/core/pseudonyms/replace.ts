@@ -7,6 +7,7 @@
 import type { Candidate } from '../../../shared/domain/pseudonyms';
 import type { PseudoContext } from './context';
 import { detectIdentifiers, detectIdentifiersInSource, type DetectOptions } from './detect';
+import { plainText } from './normalise';
 
 export interface Replacement {
   start: number;
@@ -24,7 +25,8 @@ export interface Pseudonymised {
 /** Keep a replacement's shape close to the original's: ALL CAPS stays all caps for names. */
 function shaped(original: string, replacement: string): string {
   if (replacement.startsWith('[')) return replacement;
-  const letters = original.replace(/[^\p{L}]/gu, '');
+  // Read as displayed: math-bold or fullwidth letters have no case of their own.
+  const letters = plainText(original).replace(/[^\p{L}]/gu, '');
   if (letters.length > 1 && letters === letters.toUpperCase() && letters !== letters.toLowerCase()) return replacement.toUpperCase();
   return replacement;
 }
@@ -37,8 +39,8 @@ export function pseudonymise(ctx: PseudoContext, text: string, opts: DetectOptio
  * A range of a source, detected with the start of its sentence in view (see
  * detectIdentifiersInSource) and pseudonymised on a copy. Offsets are relative to `start`.
  */
-export function pseudonymiseInSource(ctx: PseudoContext, sourceText: string, start: number, end: number): Pseudonymised {
-  return applyCandidates(sourceText.slice(start, end), detectIdentifiersInSource(ctx, sourceText, start, end));
+export function pseudonymiseInSource(ctx: PseudoContext, sourceText: string, start: number, end: number, sourceId?: number): Pseudonymised {
+  return applyCandidates(sourceText.slice(start, end), detectIdentifiersInSource(ctx, sourceText, start, end, sourceId));
 }
 
 /** Replaces the covered candidates of `text` (sorted, non-overlapping, offsets into `text`). */

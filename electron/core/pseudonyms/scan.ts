@@ -83,7 +83,7 @@ function detectIn(c: { ctx: PseudoContext; ranges: Map<string, Candidate[]> }, s
   const key = `${s.id}:${s.hash}:${start}:${end}`;
   let found = c.ranges.get(key);
   if (!found) {
-    found = detectIdentifiersInSource(c.ctx, s.text, start, end).map((x) => ({ ...x, start: x.start + start, end: x.end + start }));
+    found = detectIdentifiersInSource(c.ctx, s.text, start, end, s.id).map((x) => ({ ...x, start: x.start + start, end: x.end + start }));
     if (c.ranges.size > 500) c.ranges.clear();
     c.ranges.set(key, found);
   }
@@ -283,13 +283,13 @@ function finish(b: Building, blocks: BlockFinder): ScanGroup {
 export function detectRange(db: ProjectDb, sourceId: number, start: number, end: number): PseudoRangeResult {
   const s = sourceText(db, sourceId);
   checkRange(s, start, end);
-  return { sourceId, start, end, text: s.text.slice(start, end), candidates: detectIdentifiersInSource(contextFor(db).ctx, s.text, start, end) };
+  return { sourceId, start, end, text: s.text.slice(start, end), candidates: detectIdentifiersInSource(contextFor(db).ctx, s.text, start, end, s.id) };
 }
 
 export function previewRange(db: ProjectDb, sourceId: number, start: number, end: number): PseudoPreview {
   const s = sourceText(db, sourceId);
   checkRange(s, start, end);
-  const r = pseudonymiseInSource(contextFor(db).ctx, s.text, start, end);
+  const r = pseudonymiseInSource(contextFor(db).ctx, s.text, start, end, s.id);
   return { sourceId, start, end, text: r.text, unresolved: r.unresolved, replaced: r.replacements.length };
 }
 

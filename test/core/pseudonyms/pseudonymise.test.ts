@@ -3,11 +3,14 @@ import { decisionKey, detectIdentifiers, detectIdentifiersInSource, participantP
 import { ctxOf, person, rule } from './helpers';
 
 const people = [person(1, 'Aroha Ngata', 'Huia'), person(2, 'Waiata Henare', null, 'facilitator'), person(3, 'Geoff Baker', 'Rick', 'manager')];
+// Aroha speaks in the project, so her first name (also the word aroha) is hers.
+const speakers = [{ sourceId: 1, participantId: 1 }];
 
 describe('detectIdentifiers', () => {
   it('gives each candidate a status from the register, the rules and the decisions', () => {
     const ctx = ctxOf({
       participants: people,
+      speakers,
       rules: [rule(7, 'Jason Whitu', '[young man]', { variants: ['Jason'], category: 'third-party' })],
       decisions: [decisionKey('Hikurangi')],
     });
@@ -47,7 +50,7 @@ describe('detectIdentifiers', () => {
 
 describe('pseudonymise', () => {
   it('replaces covered candidates on a copy, keeps possessives, leaves not-identifying text, reports pending', () => {
-    const ctx = ctxOf({ participants: people, rules: [rule(1, 'Canterbury DHB', '[a DHB]', { category: 'organisation' })], decisions: [decisionKey('christchurch')] });
+    const ctx = ctxOf({ participants: people, speakers, rules: [rule(1, 'Canterbury DHB', '[a DHB]', { category: 'organisation' })], decisions: [decisionKey('christchurch')] });
     const text = "Aroha's whānau know that. Nobody at Canterbury DHB in Christchurch reads them, GEOFF said, and Waiata Henare agreed.";
     const copy = text.slice();
     const r = pseudonymise(ctx, text);
@@ -71,8 +74,8 @@ describe('pseudonymise', () => {
   it('lists pseudonyms that are a real name in the project (Koro Hemi → Koro)', () => {
     const ctx = ctxOf({ participants: [...people, person(4, 'Koro Hemi', 'Koro'), person(5, 'Tama Rewiri', 'Geoff')] });
     expect(pseudonymCollisions(ctx)).toEqual([
-      { participantId: 4, pseudonym: 'Koro', matches: 'Koro Hemi' },
-      { participantId: 5, pseudonym: 'Geoff', matches: 'Geoff Baker' },
+      { participantId: 4, pseudonym: 'Koro', matches: 'Koro Hemi', reason: 'own-name' },
+      { participantId: 5, pseudonym: 'Geoff', matches: 'Geoff Baker', reason: 'real-name' },
     ]);
   });
 

@@ -1,8 +1,10 @@
 /**
  * Email addresses and URLs (with a scheme, www., or a bare domain with a path or a known suffix).
  * Both are found from their anchor (an `@`, a scheme, `www.` or a `.nz`-style suffix) and grown
- * outwards, so a long transcript without any costs one quick pass.
+ * outwards, so a long transcript without any costs one quick pass. Emails written out ("at", "dot",
+ * "[at]") are in email-spoken.ts.
  */
+import { detectSpokenEmails } from './email-spoken';
 import type { Detection } from './types';
 import { PRIORITY } from './types';
 
@@ -28,7 +30,9 @@ export function detectEmails(text: string): Detection[] {
     out.push({ start, end, kind: 'email', suggestion: '[email]', priority: PRIORITY.pattern });
     from = end;
   }
-  return out;
+  // Written out ("name at domain dot nz", "[at]", "@" with spaces): see email-spoken.ts.
+  for (const d of detectSpokenEmails(text)) if (!out.some((o) => o.start < d.end && d.start < o.end)) out.push(d);
+  return out.sort((a, b) => a.start - b.start);
 }
 
 export function detectUrls(text: string): Detection[] {

@@ -1,9 +1,10 @@
 /**
  * NZ phone numbers: mobiles (020-029), landlines with an area code (03, 04, 06, 07, 09, with or
  * without brackets), +64 international forms, and 0800/0508/0900 numbers. Digits may be grouped by
- * spaces, dots or hyphens. Short helplines (1737, 111) are not phone-shaped; a team can add them as
+ * spaces, dots or hyphens; split anywhere or spoken, see phone-spoken.ts. Short helplines (1737, 111) are not phone-shaped; a team can add them as
  * rules or leave them.
  */
+import { detectLoosePhones } from './phone-spoken';
 import type { Detection } from './types';
 import { PRIORITY } from './types';
 
@@ -41,6 +42,14 @@ export function detectPhones(text: string): Detection[] {
       for (let k = out.length - 1; k >= 0; k--) if (out[k]!.start < m.index + m[0].length && m.index < out[k]!.end) out.splice(k, 1);
     }
     out.push({ start: m.index, end: m.index + m[0].length, kind: 'phone', suggestion: '[phone number]', priority: PRIORITY.pattern });
+  }
+  // Digits split anywhere, or spoken (see phone-spoken.ts): a longer reading replaces the ones inside it.
+  for (const d of detectLoosePhones(text)) {
+    const inside = out.filter((o) => o.start < d.end && d.start < o.end);
+    if (inside.every((o) => o.start >= d.start && o.end <= d.end && o.end - o.start < d.end - d.start)) {
+      for (const o of inside) out.splice(out.indexOf(o), 1);
+      out.push(d);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -2,7 +2,9 @@
  * Places, organisations and services: gazetteer entries (towns, regions, maunga, DHBs and Te Whatu
  * Ora districts, agencies and services), plus three patterns for names no list can hold:
  * `<Name> Marae`, `Mount <Name>` / `Maunga <Name>`, and `<Name> Trust` (Foundation, Society, Clinic...).
- * A gazetteer word counts only when written with a capital (the police, a trust: not identifying).
+ * A gazetteer entry counts when written with a capital (the police, a trust: not identifying); a
+ * place (town, region, maunga, river) counts in lower case too ("we moved to porirua"), unless its
+ * words are all everyday words (te reo or English).
  */
 import type { Gazetteer } from '../gazetteer';
 import { isCapitalised, joinable, type TokenisedText } from '../tokens';
@@ -41,7 +43,10 @@ export function detectPlaces(t: TokenisedText, g: Gazetteer): Detection[] {
   for (const m of g.places.find(t, (m) => {
     const first = tokens[m.first]!;
     if (m.value.acronym) return text.slice(m.start, m.end) === text.slice(m.start, m.end).toUpperCase();
-    return isCapitalised(text, first) || startsWithDigit(text, first.start);
+    if (isCapitalised(text, first) || startsWithDigit(text, first.start)) return true;
+    if (m.value.kind !== 'place') return false;
+    for (let k = m.first; k <= m.last; k++) if (!g.everyday(tokens[k]!.word)) return true;
+    return false;
   })) {
     out.push({ start: m.start, end: m.end, kind: m.value.kind, suggestion: m.value.replacement, priority: PRIORITY.gazetteer });
   }
