@@ -138,9 +138,10 @@ export function previewRange(db: ProjectDb, sourceId: number, start: number, end
 }
 
 /** Every pending candidate (grouped by folded text) becomes a rule with its suggested replacement. */
-export function acceptAll(core: FocalCore, input: ScanInput = {}): { created: number; candidates: number } {
+export function acceptAll(core: FocalCore, input: ScanInput = {}, pendingGroups?: ScanGroup[]): { created: number; candidates: number } {
   const db = core.requireProject().db;
-  const pending = scan(db, { ...input, status: 'pending' }).groups;
+  // pendingGroups: the pending groups as the acting viewer sees them (tikanga/mask-scan.ts), when some are hidden from them.
+  const pending = pendingGroups ?? scan(db, { ...input, status: 'pending' }).groups;
   if (!pending.length) return { created: 0, candidates: 0 };
   let candidates = 0;
   const created = commit(core, ['pseudonyms'], (w) => {
