@@ -48,7 +48,7 @@ export function projectCheck(db: ProjectDb): Problem[] {
     const src = data.source(s.id);
     // Inside a restricted (tapu) passage an identifier is named by kind and position only (tikanga/mask-reasons.ts).
     const { shown, hidden } = undecidedForReason(src, restrictedSpans(src.labels, src.text.length), [{ start: 0, end: src.text.length }], port.detect(src.text).filter((c) => c.status === 'pending'));
-    const pending = [...shown.map((t) => `“${t}”`), ...hidden];
+    const pending = [...hidden, ...shown.map((t) => `“${t}”`)]; // restricted ones first, so the cut at 8 never hides them
     if (pending.length) {
       out.push({ kind: 'identifiers-pending', severity: 'error', message: `"${s.title}" has ${pending.length} detected identifier(s) nobody has decided on: ${pending.slice(0, 8).join(', ')}${pending.length > 8 ? ', …' : ''}.`, fix: 'Review the candidates (focal pseudo scan).', sourceId: s.id });
     }
