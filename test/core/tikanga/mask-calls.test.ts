@@ -101,6 +101,11 @@ describe('masking restricted passages in review, quoting and gate reasons', () =
     as('Aroha Ngata');
   });
 
+  it('a masked candidate (••••) cannot be made a rule or marked not identifying', async () => {
+    await expect(api['pseudo-rule-save']({ term: '••••', replacement: '[name]', category: 'third-party' })).rejects.toThrow(/only the kaitiaki can review it/);
+    await expect(api['pseudo-decide']({ text: '••••', decision: 'not-identifying' })).rejects.toThrow(/only the kaitiaki can review it/);
+  });
+
   it('accept-all turns no tapu word into a rule (rules are listed to everyone)', async () => {
     await api['pseudo-accept-all']({});
     expect(has(await api['pseudo-rules-list']({}))).toBe(false);
