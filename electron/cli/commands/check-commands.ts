@@ -1,10 +1,10 @@
 /** `focal check`: every consent and pseudonymisation problem in a project, each with its fix. Exit 1 when any is an error. */
 import type { Command } from 'commander';
 import { call, print, withProject, type Output } from '../cli-context';
+import { viewNotExport } from '../talk-flags';
 
 export function registerCheckCommand(program: Command, output: (json: boolean) => Output): void {
-  program
-    .command('check <project>')
+  viewNotExport(program.command('check <project>'))
     .description('list consent and pseudonymisation problems (unmapped speakers, missing consent or pseudonyms, pending identifiers, withdrawals, tikanga records)')
     .option('--json', 'machine-readable output')
     .action(async (project: string, o: { json?: boolean }) => {

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { Code } from '../../../shared/domain/project';
 import type { FocalCore } from '../../core/app/focal-core';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
+import { flagText, talkFlagger, viewNotExport } from '../talk-flags';
 
 async function frameId(core: FocalCore, name: string | undefined): Promise<number> {
   const frames = await call(core, 'frames-list', {});
@@ -135,18 +136,18 @@ export function registerCodeCommands(program: Command, output: (json: boolean) =
       });
     });
 
-  program
-    .command('segments <project>')
-    .description("a code's coded segments with speaker and source")
+  viewNotExport(program.command('segments <project>'))
+    .description("a code's coded segments with speaker and source (restricted passages masked; withdrawn and declined talk flagged)")
     .requiredOption('--code <path>', 'code path')
     .option('--frame <name>', 'code frame, when the path is ambiguous')
     .option('--json', 'machine-readable output')
     .action(async (project: string, o: { code: string; frame?: string; json?: boolean }) => {
       await withProject(project, async (core) => {
         const c = await findCode(core, o.code, o.frame);
-        const segs = await call(core, 'segments-list', { codeId: c.id });
+        const flag = talkFlagger(core);
+        const segs = await Promise.all((await call(core, 'segments-list', { codeId: c.id })).map(async (s) => ({ ...s, flags: await flag(s.sourceId, s.start, s.end) })));
         print(output(!!o.json), segs, () =>
-          segs.length ? segs.map((s) => `${s.sourceTitle} — ${s.speakers.map((p) => p.name ?? p.label).join(', ') || 'no speaker'}:\n  “${s.text}”`).join('\n') : `No segments coded with ${o.code}.`,
+          segs.length ? segs.map((s) => `${flagText(s.flags)}${s.sourceTitle} — ${s.speakers.map((p) => p.name ?? p.label).join(', ') || 'no speaker'}:\n  “${s.text}”`).join('\n') : `No segments coded with ${o.code}.`,
         );
       });
     });

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { CANDIDATE_KINDS, type CandidateKind, type ScanGroup, type ScanResult } from '../../../shared/domain/pseudonyms';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
+import { flagText, talkFlagger, viewNotExport, type TalkFlag } from '../talk-flags';
 
 function sourceId(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -44,17 +45,16 @@ function pageLine(r: ScanResult): string[] {
 
 const STATUS: Record<ScanGroup['status'], string> = { pending: 'pending', rule: 'covered', 'not-identifying': 'not identifying' };
 
-function line(g: ScanGroup): string {
+function line(g: ScanGroup & { examples: Array<ScanGroup['examples'][number] & { flags: TalkFlag[] }> }): string {
   const ex = g.examples[0];
   const context = ex ? `  …${ex.before.slice(-30)}[${ex.match}]${ex.after.slice(0, 30)}…` : '';
-  return `${STATUS[g.status].padEnd(16)}${g.kind.padEnd(14)}${String(g.count).padStart(3)}×  ${g.text} → ${g.suggestion}\n${''.padEnd(36)}${ex ? `${ex.sourceTitle}:` : ''}${context}`;
+  return `${STATUS[g.status].padEnd(16)}${g.kind.padEnd(14)}${String(g.count).padStart(3)}×  ${g.text} → ${g.suggestion}\n${''.padEnd(36)}${ex ? `${flagText(ex.flags)}${ex.sourceTitle}:` : ''}${context}`;
 }
 
 export function registerPseudoCommands(program: Command, output: (json: boolean) => Output): void {
   const pseudo = program.command('pseudo').description('pseudonymisation: detected identifiers and replacement rules');
-  pseudo
-    .command('scan <project>')
-    .description('list detected identifiers (names, places, organisations, NHI, phone, email, …) with their status and suggested replacement')
+  viewNotExport(pseudo.command('scan <project>'))
+    .description('list detected identifiers (names, places, organisations, NHI, phone, email, …) with their status and suggested replacement (inside restricted passages: kind and place only)')
     .option('--source <id>', 'only this source')
     .option('--pending', 'only candidates nobody has decided yet')
     .option('--kind <kinds>', `only these kinds, comma-separated or repeated (${CANDIDATE_KINDS.join(', ')})`, (v: string, acc: string[]) => [...acc, v], [] as string[])
@@ -74,7 +74,9 @@ export function registerPseudoCommands(program: Command, output: (json: boolean)
         ...(count('--offset', o.offset) !== undefined ? { offset: count('--offset', o.offset)! } : {}),
       };
       await withProject(project, async (core) => {
-        const r = await call(core, 'pseudo-scan', input);
+        const scanned = await call(core, 'pseudo-scan', input);
+        const flag = talkFlagger(core);
+        const r = { ...scanned, groups: await Promise.all(scanned.groups.map(async (g) => ({ ...g, examples: await Promise.all(g.examples.map(async (e) => ({ ...e, flags: await flag(e.sourceId, e.start, e.end) }))) }))) };
         print(output(!!o.json), r, () =>
           [
             `${r.counts.pending} pending, ${r.counts.rule} covered by rules or pseudonyms, ${r.counts.notIdentifying} marked not identifying (${r.total} distinct, ${r.sources} sources)`,

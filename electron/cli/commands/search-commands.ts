@@ -9,6 +9,7 @@ import type { Code } from '../../../shared/domain/project';
 import { writeMatrixFile } from '../../core/matrix/save-files';
 import type { FocalCore } from '../../core/app/focal-core';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
+import { flagText, talkFlagger, viewNotExport } from '../talk-flags';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -40,9 +41,8 @@ const mode = (m: string | undefined) => {
 };
 
 export function registerSearchCommands(program: Command, output: (json: boolean) => Output): void {
-  program
-    .command('search <project> <query>')
-    .description('full-text search: words, "phrases", prefix*, AND/OR/NOT, brackets; whanau finds whānau')
+  viewNotExport(program.command('search <project> <query>'))
+    .description('full-text search: words, "phrases", prefix*, AND/OR/NOT, brackets; whanau finds whānau (restricted passages masked; withdrawn and declined talk flagged)')
     .option('--mode <mode>', 'mainstream or tikanga')
     .option('--role <role>', 'only turns by speakers with this role')
     .option('--attribute <name=value>', 'only turns by participants with this attribute value')
@@ -53,22 +53,23 @@ export function registerSearchCommands(program: Command, output: (json: boolean)
       await withProject(project, async (core) => {
         const filters: SearchFilters = { mode: mode(o.mode), role: o.role, attribute: await attributeFilter(core, o.attribute) };
         if (o.code) filters.codeId = await codeByPath(core, await call(core, 'codes-list', {}), o.code);
-        const r = await call(core, 'search-run', { query, filters: JSON.parse(JSON.stringify(filters)) as SearchFilters, limit: Math.min(500, Math.max(1, Number(o.limit) || 50)) });
+        const found = await call(core, 'search-run', { query, filters: JSON.parse(JSON.stringify(filters)) as SearchFilters, limit: Math.min(500, Math.max(1, Number(o.limit) || 50)) });
+        const flag = talkFlagger(core);
+        const r = { ...found, hits: await Promise.all(found.hits.map(async (h) => ({ ...h, flags: await flag(h.sourceId, h.blockStart, h.blockEnd) }))) };
         print(output(!!o.json), r, () => {
           if (!r.hits.length) return `No matches for ${r.understood}.`;
           const head = `${r.totalIsCapped ? 'More than ' : ''}${r.total.toLocaleString('en-NZ')} passage${r.total === 1 ? '' : 's'} match ${r.understood}${r.hits.length < r.total ? ` (first ${r.hits.length} shown)` : ''}`;
           const lines = r.hits.map((h) => {
             const text = h.context.map((s) => (s.hit ? `[${s.text}]` : s.text)).join('');
-            return `${h.sourceTitle} @${h.matches[0]?.start ?? h.blockStart} — ${h.speaker?.name ?? h.speaker?.label ?? h.blockKind}:\n  ${h.clippedStart ? '…' : ''}${text}${h.clippedEnd ? '…' : ''}`;
+            return `${flagText(h.flags)}${h.sourceTitle} @${h.matches[0]?.start ?? h.blockStart} — ${h.speaker?.name ?? h.speaker?.label ?? h.blockKind}:\n  ${h.clippedStart ? '…' : ''}${text}${h.clippedEnd ? '…' : ''}`;
           });
           return [head, ...lines].join('\n');
         });
       });
     });
 
-  program
-    .command('query <project>')
-    .description('coding query: --and A --and B (overlap), --or C, --not D, --near E [--words N]')
+  viewNotExport(program.command('query <project>'))
+    .description('coding query: --and A --and B (overlap), --or C, --not D, --near E [--words N] (restricted passages masked; withdrawn and declined talk flagged)')
     .option('--and <code>', 'coded with this code (repeat: all of them, overlapping)', collect)
     .option('--or <code>', 'coded with any of these (repeat)', collect)
     .option('--not <code>', 'but not coded with this (repeat)', collect)
@@ -110,10 +111,12 @@ export function registerSearchCommands(program: Command, output: (json: boolean)
             }),
           );
           if (!input.all && !input.any) throw new CliError('give at least one --and or --or code', 2);
-          const r = await call(core, 'coding-query', input);
+          const found = await call(core, 'coding-query', input);
+          const flag = talkFlagger(core);
+          const r = { ...found, segments: await Promise.all(found.segments.map(async (s) => ({ ...s, flags: await flag(s.sourceId, s.start, s.end) }))) };
           print(output(!!o.json), r, () => {
             const head = `${r.total} segment${r.total === 1 ? '' : 's'} in ${r.sources} source${r.sources === 1 ? '' : 's'}, ${r.participants} participant${r.participants === 1 ? '' : 's'}: ${r.described}`;
-            const lines = r.segments.map((s) => `${s.sourceTitle} ${s.start}–${s.end} — ${s.speakers.map((p) => p.name ?? p.label).join(', ') || 'no speaker'}:\n  “${s.text}”`);
+            const lines = r.segments.map((s) => `${flagText(s.flags)}${s.sourceTitle} ${s.start}–${s.end} — ${s.speakers.map((p) => p.name ?? p.label).join(', ') || 'no speaker'}:\n  “${s.text}”`);
             return [head, ...lines].join('\n');
           });
         });

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { partKindLabel } from '../../../shared/domain/tikanga';
 import { fold } from '../../../shared/text/fold';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
+import { flagText, talkFlagger, viewNotExport } from '../talk-flags';
 
 export function registerTikangaCommands(program: Command, output: (json: boolean) => Output): void {
   const frame = program.command('frame').description('kaupapa Māori code frames from templates');
@@ -56,17 +57,18 @@ export function registerTikangaCommands(program: Command, output: (json: boolean
       });
     });
 
-  program
-    .command('parts <project>')
-    .description('the parts of a tikanga-based session (opening, kōrero, closing), recorded or not')
+  viewNotExport(program.command('parts <project>'))
+    .description('the parts of a tikanga-based session (opening, kōrero, closing), recorded or not; a recorded part over withdrawn, declined or restricted talk is flagged')
     .requiredOption('--source <id>', 'transcript id')
     .option('--json', 'machine-readable output')
     .action(async (project: string, o: { source: string; json?: boolean }) => {
       await withProject(project, async (core) => {
-        const parts = await call(core, 'session-parts-list', { sourceId: Number(o.source) });
+        const flag = talkFlagger(core);
+        const listed = await call(core, 'session-parts-list', { sourceId: Number(o.source) });
+        const parts = await Promise.all(listed.map(async (p) => ({ ...p, flags: p.recorded && p.start !== null && p.end !== null ? await flag(Number(o.source), p.start, p.end) : [] })));
         print(output(!!o.json), parts, () =>
           parts
-            .map((p) => `${p.phase}\t${partKindLabel(p.kind)}\t${p.recorded ? `recorded ${p.start}–${p.end}${p.released ? ' (released)' : ''}` : 'not recorded'}${p.ledByLabel ? `\tled by ${p.ledByLabel}` : ''}`)
+            .map((p) => `${flagText(p.flags)}${p.phase}\t${partKindLabel(p.kind)}\t${p.recorded ? `recorded ${p.start}–${p.end}${p.released ? ' (released)' : ''}` : 'not recorded'}${p.ledByLabel ? `\tled by ${p.ledByLabel}` : ''}`)
             .join('\n'),
         );
       });

@@ -6,6 +6,7 @@ import { runCodingQuery } from '../queries/coding-query';
 import { applyCodeResults, previewCodeResults } from '../search/code-results';
 import { search } from '../search/search';
 import { querySegmentsForViewer, searchForViewer } from '../tikanga/mask-results';
+import { frameOfCode, textReaderForViewer } from '../tikanga/mask-calls';
 import type { FocalCore } from '../app/focal-core';
 import { handlers } from './handler-types';
 
@@ -19,7 +20,8 @@ function viewerFrame(core: FocalCore, frameId: number | undefined, codeIds: numb
 
 export const analysisHandlers = handlers({
   'search-run': (i, core) => searchForViewer(core, search(core.requireProject().db, i), i.viewFrameId),
-  'search-code-preview': (i, core) => previewCodeResults(core.requireProject().db, i),
+  // The sample's words are cut from the text as this viewer may read it, in the code's frame.
+  'search-code-preview': (i, core) => previewCodeResults(core.requireProject().db, i, textReaderForViewer(core, frameOfCode(core, i.codeId))),
   'search-code-apply': (i, core) => applyCodeResults(core, i),
   'coding-query': (i, core) => {
     const result = runCodingQuery(core.requireProject().db, i);

@@ -3,16 +3,22 @@ import { checkQuotes, exportOptions } from '../export/check-quotes';
 import { deleteQuotes, quoteFromSelection, quotesFromCode, quotesFromCodings, updateQuote } from '../quotes/quote-store';
 import { quotesFromQuery, quotesFromSearch } from '../quotes/quotes-from-results';
 import { transcriptExportMarks } from '../quotes/transcript-marks';
+import { refuseRestrictedSelection, refuseRestrictedWidening } from '../tikanga/mask-calls';
 import { quotesForViewer } from '../tikanga/mask-results';
 import { handlers } from './handler-types';
 
 export const quoteHandlers = handlers({
   'quotes-from-code': (i, core) => quotesFromCode(core, i.codeId, i.includeChildren),
   'quotes-from-segments': (i, core) => quotesFromCodings(core, i.codingIds),
-  'quote-from-selection': (i, core) => quoteFromSelection(core, i),
+  // A range over a restricted (tapu) passage the viewer may not read is refused, as quotes-from-query does.
+  'quote-from-selection': (i, core) => {
+    refuseRestrictedSelection(core, i);
+    return quoteFromSelection(core, i);
+  },
   'quote-update': (i, core) => {
+    refuseRestrictedWidening(core, i);
     updateQuote(core, i.id, i);
-    return checkQuotes(core, { quoteIds: [i.id] }, exportOptions(undefined))[0]!;
+    return quotesForViewer(core, checkQuotes(core, { quoteIds: [i.id] }, exportOptions(undefined)))[0]!;
   },
   'quotes-delete': (i, core) => deleteQuotes(core, i.ids),
   'quotes-list': ({ options, ...selection }, core) => quotesForViewer(core, checkQuotes(core, selection, exportOptions(options))),

@@ -9,6 +9,7 @@ import { pseudoPort } from '../gate/pseudo-port';
 import { loadPseudoContext, pseudonymCollisions } from '../pseudonyms';
 import { quoteGroups } from '../gate/rows';
 import { unclassifiedNotes } from './note-check';
+import { restrictedSpans, undecidedForReason } from '../tikanga/mask-reasons';
 import { withdrawalEffects } from './withdrawal';
 
 export function projectCheck(db: ProjectDb): Problem[] {
@@ -60,9 +61,11 @@ export function projectCheck(db: ProjectDb): Problem[] {
   const sources = db.prepare('SELECT id, title, mode FROM sources ORDER BY id').all() as Array<{ id: number; title: string; mode: string }>;
   for (const s of sources) {
     const src = data.source(s.id);
-    const pending = new Set(port.detect(src.text).filter((c) => c.status === 'pending').map((c) => c.text));
-    if (pending.size) {
-      out.push({ kind: 'identifiers-pending', severity: 'error', message: `"${s.title}" has ${pending.size} detected identifier(s) nobody has decided on: ${[...pending].slice(0, 8).map((t) => `“${t}”`).join(', ')}${pending.size > 8 ? ', …' : ''}.`, fix: 'Review the candidates (focal pseudo scan).', sourceId: s.id });
+    // Inside a restricted (tapu) passage an identifier is named by kind and position only (tikanga/mask-reasons.ts).
+    const { shown, hidden } = undecidedForReason(src, restrictedSpans(src.labels, src.text.length), [{ start: 0, end: src.text.length }], port.detect(src.text).filter((c) => c.status === 'pending'));
+    const pending = [...hidden, ...shown.map((t) => `“${t}”`)]; // restricted ones first, so the cut at 8 never hides them
+    if (pending.length) {
+      out.push({ kind: 'identifiers-pending', severity: 'error', message: `"${s.title}" has ${pending.length} detected identifier(s) nobody has decided on: ${pending.slice(0, 8).join(', ')}${pending.length > 8 ? ', …' : ''}.`, fix: 'Review the candidates (focal pseudo scan).', sourceId: s.id });
     }
     for (const n of src.withdrawalNotes) {
       if (!src.marks.some((m) => m.kind === 'withdrawn' && m.start <= n.start && m.end >= n.end)) {

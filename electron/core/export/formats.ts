@@ -4,7 +4,7 @@
  * these writers never see an original text, a real name or the pseudonym key.
  */
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
-import Papa from 'papaparse';
+import { safeCsv } from './csv-safe';
 import type { ExportFormat, QuoteOut } from '../../../shared/domain/quotes';
 
 export interface BankMeta {
@@ -115,7 +115,8 @@ export async function writeXlsx(items: BankItem[], meta: BankMeta): Promise<Buff
 
 export function writeCsv(items: BankItem[]): Buffer {
   // A BOM so Excel reads UTF-8 (macrons) correctly.
-  return Buffer.from(`\uFEFF${Papa.unparse({ fields: [...COLUMNS], data: items.map(row) }, { newline: '\r\n' })}\r\n`, 'utf8');
+  // Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
+  return Buffer.from(safeCsv(items.map(row), { fields: [...COLUMNS], bom: true, trailingNewline: true }), 'utf8');
 }
 
 export function writeMarkdown(items: BankItem[], meta: BankMeta): Buffer {

@@ -8,6 +8,7 @@ import type { ExportOptions } from '../../../shared/domain/quotes';
 import type { Candidate } from '../../../shared/domain/pseudonyms';
 import type { GateData, PersonRow, SourceData, SpeakerRow, Span } from './gate-data';
 import { keptPieces, overlaps, speechBlocks, type QuoteRange } from './quote-text';
+import { restrictedSpans, undecidedForReason } from '../tikanga/mask-reasons';
 
 export interface RowInput {
   data: GateData;
@@ -121,13 +122,15 @@ export const rows: Array<(i: RowInput) => GateReason[]> = [
   // 5 identifiers resolved
   (i) => {
     const pending = [...i.candidates.filter((c) => c.status === 'pending'), ...i.unresolved];
-    const texts = [...new Set(pending.map((c) => c.text))];
-    if (!texts.length) return [];
+    if (!pending.length) return [];
+    // Inside a restricted (tapu) passage an identifier is named by kind and position, never its words (tikanga/mask-reasons.ts).
+    const { shown, hidden } = undecidedForReason(i.src, restrictedSpans(i.src.labels, i.src.text.length), i.pieces, pending);
+    const count = shown.length + hidden.length;
     return [
-      reason('identifier-unresolved', `${texts.length} detected identifier${texts.length === 1 ? ' is' : 's are'} not yet decided: ${texts.map((t) => `“${t}”`).join(', ')}.`, {
+      reason('identifier-unresolved', `${count} detected identifier${count === 1 ? ' is' : 's are'} not yet decided: ${[...shown.map((t) => `“${t}”`), ...hidden].join(', ')}.`, {
         kind: 'review-candidates',
         label: 'Review the detected identifiers',
-        candidates: texts,
+        candidates: shown,
       }),
     ];
   },

@@ -32,7 +32,8 @@ export interface RegisterTable {
 const fatal = (message: string) => new FocalError('import-failed', message);
 
 export function cell(row: RegisterRow, col: FileColumn | undefined): string {
-  return col ? (row.cells[col.index] ?? '').normalize('NFC').trim() : '';
+  // A cell Focal's own export guarded against formula injection ('=…, '+…, '-…, '@…) reads back as written.
+  return col ? (row.cells[col.index] ?? '').normalize('NFC').trim().replace(/^'(?=[=+\-@\t\r])/, '') : '';
 }
 
 export function readRegister(file: string, csv: string): RegisterTable {

@@ -106,7 +106,19 @@ interface Building {
   occursIn: Map<number, { sourceId: number; sourceTitle: string; count: number }>;
 }
 
-export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
+/**
+ * What a viewer may not read (tikanga/mask-scan.ts): for a source with restricted (tapu) passages
+ * hidden from them, the ranges and the masked text; and how an identifier inside one is shown.
+ */
+export interface ScanView {
+  masking(sourceId: number): { ranges: Array<{ start: number; end: number }>; masked: string } | null;
+  hiddenText: string;
+  hiddenNote: string;
+  /** The `folded` key prefix of a group standing for hidden identifiers (no words to act on). */
+  hiddenPrefix: string;
+}
+
+export function scan(db: ProjectDb, input: ScanInput = {}, view?: ScanView): ScanResult {
   const cx = contextFor(db);
   const ranged = input.sourceId !== undefined && (input.start !== undefined || input.end !== undefined);
   // Counting per transcript needs every transcript; a range keeps to its own.
@@ -122,7 +134,22 @@ export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
     const start = mine ? (input.start ?? 0) : 0;
     const end = mine ? (input.end ?? s.text.length) : s.text.length;
     checkRange(s, start, end);
-    for (const c of detectIn(cx, s, start, end)) occurrences.push({ c, s, key: decisionKey(c.text), at });
+    const m = view?.masking(s.id) ?? null;
+    if (!m) {
+      for (const c of detectIn(cx, s, start, end)) occurrences.push({ c, s, key: decisionKey(c.text), at });
+      return;
+    }
+    // Detected on the stored text; shown from the masked copy. An identifier inside a restricted
+    // passage keeps its kind, status and place, never its words (one group per kind and status).
+    const shown: SourceText = { ...s, text: m.masked };
+    for (const c of detectIn(cx, s, start, end)) {
+      if (!m.ranges.some((r) => c.start < r.end && c.end > r.start)) {
+        occurrences.push({ c, s: shown, key: decisionKey(c.text), at });
+        continue;
+      }
+      const hidden: Candidate = { start: c.start, end: c.end, kind: c.kind, status: c.status, text: m.masked.slice(c.start, c.end), suggestion: view!.hiddenText, note: view!.hiddenNote };
+      occurrences.push({ c: hidden, s: shown, key: `${view!.hiddenPrefix}${c.kind}:${c.status}`, at });
+    }
   });
 
   const blocks = blockFinder(db);
@@ -139,7 +166,8 @@ export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
     const { c, s } = o;
     let b = groups.get(o.key);
     if (!b) {
-      const group: Building['group'] = { folded: o.key, text: c.text, spellings: [], kind: c.kind, suggestion: c.suggestion, status: c.status, count: 0 };
+      const hiddenGroup = view && o.key.startsWith(view.hiddenPrefix);
+      const group: Building['group'] = { folded: o.key, text: hiddenGroup ? view.hiddenText : c.text, spellings: [], kind: c.kind, suggestion: c.suggestion, status: c.status, count: 0 };
       if (c.ruleId !== undefined) group.ruleId = c.ruleId;
       if (c.participantId !== undefined) group.participantId = c.participantId;
       if (c.note) group.note = c.note;
@@ -147,7 +175,8 @@ export function scan(db: ProjectDb, input: ScanInput = {}): ScanResult {
       groups.set(o.key, b);
     }
     b.group.count++;
-    if (!b.group.spellings.includes(c.text)) b.group.spellings.push(c.text);
+    const spelling = view && o.key.startsWith(view.hiddenPrefix) ? view.hiddenText : c.text;
+    if (!b.group.spellings.includes(spelling)) b.group.spellings.push(spelling);
     if (b.shown.length < MAX_EXAMPLES) b.shown.push(o);
     const where = b.occursIn.get(s.id) ?? { sourceId: s.id, sourceTitle: s.title, count: 0 };
     where.count++;
@@ -294,9 +323,10 @@ export function previewRange(db: ProjectDb, sourceId: number, start: number, end
 }
 
 /** Every pending candidate (grouped by folded text) becomes a rule with its suggested replacement. */
-export function acceptAll(core: FocalCore, input: ScanInput = {}): { created: number; candidates: number } {
+export function acceptAll(core: FocalCore, input: ScanInput = {}, pendingGroups?: ScanGroup[]): { created: number; candidates: number } {
   const db = core.requireProject().db;
-  const pending = scan(db, { ...input, status: 'pending' }).groups;
+  // pendingGroups: the pending groups as the acting viewer sees them (tikanga/mask-scan.ts), when some are hidden from them.
+  const pending = pendingGroups ?? scan(db, { ...input, status: 'pending' }).groups;
   if (!pending.length) return { created: 0, candidates: 0 };
   let candidates = 0;
   const created = commit(core, ['pseudonyms'], (w) => {

@@ -58,11 +58,11 @@ function plan(db: ProjectDb, input: CodeResultsInput): { planned: Planned[]; tur
   return { planned, turns: rows.length, notCodable, notCodableReason };
 }
 
-export function previewCodeResults(db: ProjectDb, input: CodeResultsInput): CodeResultsPreview {
+/** `textOf`: the text the sample is cut from (the caller's masked view of restricted passages, tikanga/mask-calls.ts). */
+export function previewCodeResults(db: ProjectDb, input: CodeResultsInput, textOf: (sourceId: number) => string = textReader(db)): CodeResultsPreview {
   requireCode(db, input.codeId);
   const { planned, turns, notCodable, notCodableReason } = plan(db, input);
   const fresh = planned.filter((p) => !p.exists);
-  const textOf = textReader(db);
   return {
     ranges: fresh.length,
     alreadyCoded: planned.length - fresh.length,

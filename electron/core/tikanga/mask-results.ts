@@ -10,7 +10,7 @@ import type { MaskedRange } from '../../../shared/domain/tikanga';
 import type { FocalCore } from '../app/focal-core';
 import { mayReadRestricted, maskText, restrictedRanges } from './sensitivity';
 
-interface Masking {
+export interface Masking {
   text: string;
   ranges: MaskedRange[];
   /** The source's text with the ranges masked, made once per call when first needed. */
@@ -18,7 +18,7 @@ interface Masking {
 }
 
 /** Per call: each source's restricted ranges and masked text, only for sources this viewer may not read. */
-function maskingFor(core: FocalCore, frameId: number | undefined): (sourceId: number) => Masking | null {
+export function maskingFor(core: FocalCore, frameId: number | undefined): (sourceId: number) => Masking | null {
   const db = core.requireProject().db;
   const textOf = db.prepare('SELECT text FROM sources WHERE id = ?').pluck();
   const hasRestricted = db.prepare("SELECT 1 FROM sensitivity_labels WHERE source_id = ? AND label = 'restricted' LIMIT 1").pluck();
@@ -38,7 +38,7 @@ function maskingFor(core: FocalCore, frameId: number | undefined): (sourceId: nu
   };
 }
 
-const overlaps = (a: { start: number; end: number }, ranges: MaskedRange[]) => ranges.some((r) => a.start < r.end && a.end > r.start);
+export const overlaps = (a: { start: number; end: number }, ranges: MaskedRange[]) => ranges.some((r) => a.start < r.end && a.end > r.start);
 
 function maskSpans(spans: TextSpan[], at: number, ranges: MaskedRange[]): TextSpan[] {
   let pos = at;

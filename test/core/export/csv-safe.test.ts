@@ -34,6 +34,7 @@ describe('csv-safe', () => {
     const { api, core, path } = testCore();
     const codeIds: number[] = [];
 
+    const second = testCore();
     beforeAll(async () => {
       await api['project-new']({ name: 'Injection', path: path('inj.focal') });
       const frameId = (await api['frames-list']({}))[0]!.id;
@@ -59,6 +60,15 @@ describe('csv-safe', () => {
     it('register export through the API', async () => {
       const { csv } = await api['participants-export-csv']({});
       expectDefused(csv, ATTACKS.slice(0, 4));
+    });
+
+    it('a register exported by Focal imports back as written (the guard apostrophe is dropped)', async () => {
+      const { csv } = await api['participants-export-csv']({});
+      const other = second.api;
+      await other['project-new']({ name: 'Round trip', path: second.path('rt.focal') });
+      await other['participants-import-csv']({ fileName: 'register.csv', csv });
+      const names = (await other['participants-list']({})).map((p) => p.name);
+      for (const a of ATTACKS.slice(0, 4)) expect(names).toContain(a);
     });
 
     it('audit CSV', () => {

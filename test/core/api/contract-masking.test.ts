@@ -1,0 +1,220 @@
+/**
+ * contract-masking: walks EVERY call in the contract as a user who may not read a restricted (tapu)
+ * passage, and checks that no result (nor error message, nor file written) holds a word of it.
+ * The passage holds a unique marker word; each call is either run with a valid input from the table
+ * below, or listed in the allow-list with the reason it carries no talk. A call added to the
+ * contract without an entry here fails the test, so the class stays closed.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { callNames, type CallName } from '../../../shared/api/contract';
+import { createClient } from '../../../shared/api/client';
+import { FocalCore } from '../../../electron/core/app/focal-core';
+import { headlessHost } from '../../../electron/core/host';
+import { tempDir } from '../../support/temp';
+
+import { buildWorld, MARKER, type World } from '../tikanga/mask-world';
+
+const fixture = (f: string) => join(process.cwd(), 'test/fixtures', f);
+
+
+/** Calls that carry no talk, or that only ask the host; each with its reason. */
+const ALLOWED: Partial<Record<CallName, string>> = {
+  'project-new': 'creates another project file and switches to it; returns ProjectInfo (name, path, counts), never text (project-open and project-info are walked)',
+  'project-close': 'closes the project; returns null',
+  'import-choose-files': 'asks the host for file paths (null headless); never reads the project',
+  'project-backup': "writes a complete copy of the project file itself (the person's own project, not a view or an export); returns only the copy's path",
+};
+
+type Entry = {
+  /** One or more inputs, each run in turn. */
+  inputs: (w: World) => unknown[];
+  /** Calls the acting (non-kaitiaki) user may not make: the refusal is checked instead. */
+  refused?: boolean;
+  after?: (w: World, value: unknown) => void;
+};
+
+// The order matters: things are created before they are changed or deleted, and accept-all runs
+// before rules are listed (a rule made from a tapu word would show there).
+const TABLE: Partial<Record<CallName, Entry>> = {
+  'app-info': { inputs: () => [{}] },
+  'app-prefs-set': { inputs: () => [{ dateFormat: 'nz' }] },
+  'app-recent-projects': { inputs: () => [{}] },
+  'app-forget-recent': { inputs: () => [{ path: '/nowhere/none.focal' }] },
+  'project-open': { inputs: (w) => [{ path: w.path }] },
+  'project-info': { inputs: () => [{}] },
+  'project-rename': { inputs: () => [{ name: 'Hui walk' }] },
+  'sources-list': { inputs: () => [{}] },
+  'source-get': { inputs: (w) => [{ sourceId: w.hui.id }, { sourceId: w.hui.id, frameId: w.frameId }] },
+  'source-update': { inputs: (w) => [{ sourceId: w.hui.id, notes: 'walked' }] },
+  'import-files': { inputs: () => [{ files: [{ name: 'workshop-feedback.tsv', path: fixture('workshop-feedback.tsv') }] }] },
+  'participants-list': { inputs: () => [{}] },
+  'participant-get': { inputs: (w) => [{ id: w.tamaId }, { id: w.ropuId }] },
+  'participant-create': { inputs: () => [{ name: 'Walk Person' }] },
+  'participant-update': { inputs: (w) => [{ id: w.participantId, notes: 'n' }] },
+  'attributes-list': { inputs: () => [{}] },
+  'attribute-define': { inputs: () => [{ name: 'Region', type: 'text' }] },
+  'participants-import-csv': { inputs: () => [{ fileName: 'more.csv', csv: 'name,role\nAnother Person,participant\n' }] },
+  'participants-export-csv': { inputs: () => [{}] },
+  'speakers-review': { inputs: (w) => [{}, { sourceId: w.hui.id }] },
+  'speakers-map': { inputs: (w) => [{ speakerIds: [w.speakerId], participantId: w.tamaId }] },
+  'frames-list': { inputs: () => [{}] },
+  'frame-create': { inputs: () => [{ name: 'Walk frame', kind: 'mainstream' }] },
+  'codes-list': { inputs: (w) => [{}, { frameId: w.kmFrameId }] },
+  'code-create': { inputs: (w) => [{ frameId: w.frameId, name: 'Walk code' }] },
+  'code-update': { inputs: (w) => [{ id: w.extraA, description: 'd' }] },
+  'code-move': { inputs: (w) => [{ id: w.extraB, parentId: null }] },
+  'code-merge': { inputs: (w) => [{ ids: [w.extraB], targetId: w.extraA }] },
+  'code-delete-preview': { inputs: (w) => [{ id: w.extraA }] },
+  'coding-apply': { inputs: (w) => [{ codeId: w.extraA, sourceId: w.fgId, start: w.fgTurn.start, end: w.fgTurn.end }] },
+  'coding-apply-blocks': { inputs: (w) => [{ codeId: w.extraA, blockIds: [w.fgTurn.id] }] },
+  'coding-remove': { inputs: (w) => [{ codeId: w.extraA, sourceId: w.fgId, start: w.fgTurn.start, end: w.fgTurn.end }] },
+  'codings-list': { inputs: (w) => [{ sourceId: w.hui.id }] },
+  'segments-list': { inputs: (w) => [{ codeId: w.codeId }, { codeId: w.codeId, sourceId: w.hui.id }] },
+  'autocode-preview': { inputs: (w) => [{ codeId: w.codeId, pattern: 'services' }, { codeId: w.codeId, pattern: 'Hutt' }, { codeId: w.codeId, participantId: w.tamaId }] },
+  'autocode-apply': { inputs: (w) => [{ codeId: w.extraA, pattern: 'services' }] },
+  'history-state': { inputs: () => [{}] },
+  'history-undo': { inputs: () => [{}] },
+  'history-redo': { inputs: () => [{}] },
+  'code-delete': { inputs: (w) => [{ id: w.extraA }] },
+  'memos-list': { inputs: () => [{}] },
+  'memo-save': { inputs: () => [{ target: { kind: 'project', id: null }, title: 'Walk', body: '{"root":{"children":[]}}', bodyText: 'walk memo' }] },
+  'memo-get': { inputs: (w) => [{ id: w.memoId }] },
+  'memo-delete': { inputs: (w) => [{ id: w.memoId }] },
+  'session-parts-list': { inputs: (w) => [{ sourceId: w.hui.id }] },
+  'session-part-add': { inputs: (w) => [{ sourceId: w.hui.id, kind: 'karakia', phase: 'closing', recorded: false }] },
+  'session-part-update': { inputs: (w) => [{ id: w.partId, note: 'walked' }] },
+  'session-part-delete': { inputs: (w) => [{ id: w.partId }] },
+  'group-tikanga-get': { inputs: (w) => [{ groupId: w.ropuId }] },
+  'group-member-role': { inputs: (w) => [{ groupId: w.ropuId, memberId: w.tamaId, role: 'participant' }] },
+  'collective-consent-record': { inputs: (w) => [{ groupId: w.ropuId, givenById: w.koroId, givenOn: '2010-06-14', forAnalysis: true }] },
+  'collective-consent-update': { inputs: (w) => [{ id: w.consentId, conditions: 'walked' }] },
+  'collective-consent-delete': { inputs: (w) => [{ id: w.consentId }] },
+  'kaitiaki-status': { inputs: (w) => [{ sourceId: w.hui.id }, { groupId: w.ropuId }] },
+  'sensitivity-list': { inputs: (w) => [{ sourceId: w.hui.id }] },
+  'sensitivity-set': { inputs: (w) => [{ sourceId: w.hui.id, start: w.tapu.start, end: w.tapu.end, label: 'open' }], refused: true },
+  'sensitivity-remove': { inputs: (w) => [{ id: w.labelId }], refused: true },
+  'approvals-list': { inputs: (w) => [{}, { groupId: w.ropuId }] },
+  'approval-record': { inputs: (w) => [{ scope: 'quote', decision: 'approved', quoteId: w.tapuQuoteId }], refused: true },
+  'approval-revoke': { inputs: (w) => [{ id: w.approvalId }], refused: true },
+  'frame-templates-list': { inputs: () => [{}] },
+  'frame-from-template': { inputs: (w) => [{ template: w.template, name: 'Walk template frame' }] },
+  'source-frames-get': { inputs: (w) => [{ sourceId: w.hui.id }] },
+  'source-frames-set': { inputs: (w) => [{ sourceId: w.fgId, frameIds: [] }] },
+  'glossary-list': { inputs: () => [{}] },
+  'glossary-import': { inputs: () => [{}] },
+  'glossary-add': { inputs: () => [{ term: 'walkterm', gloss: 'a term for the walk' }] },
+  'glossary-update': { inputs: (w) => [{ id: w.glossaryId, gloss: 'changed' }] },
+  'glossary-delete': { inputs: (w) => [{ id: w.glossaryId }] },
+  'glossary-lookup': { inputs: (w) => [{ sourceId: w.hui.id }, { sourceId: w.hui.id, frameId: w.frameId }] },
+  'search-run': { inputs: (w) => [{ query: 'fella' }, { query: 'Whitu' }, { query: 'Hutt', viewFrameId: w.frameId }] },
+  'search-code-preview': { inputs: (w) => [{ query: 'Hutt', codeId: w.codeId, scope: 'turns' }, { query: 'Hutt', codeId: w.codeId, scope: 'hits' }, { query: 'month', codeId: w.codeId, scope: 'hits' }] },
+  'search-code-apply': { inputs: (w) => [{ query: 'services', codeId: w.codeId, scope: 'hits' }] },
+  'coding-query': { inputs: (w) => [{ any: [w.codeId] }, { any: [w.codeId], frameId: w.frameId }] },
+  'matrix-run': { inputs: () => [{ cols: 'mode' }, { cols: 'participant' }] },
+  'matrix-cell': { inputs: (w) => [{ codeIds: [w.codeId], cols: 'mode', codeId: w.codeId, colKey: 'tikanga' }] },
+  'matrix-export': { inputs: () => [{ cols: 'mode', format: 'csv' }] },
+  'codes-cooccurrence': { inputs: () => [{}] },
+  'chart-image': { inputs: () => [{ chart: { kind: 'frequency' } }, { chart: { kind: 'matrix', matrix: { cols: 'participant' } } }, { chart: { kind: 'cooccurrence' } }] },
+  'chart-save': { inputs: () => [{ chart: { kind: 'matrix', matrix: { cols: 'source' } }, format: 'svg' }] },
+  'passage-marks-list': { inputs: (w) => [{}, { sourceId: w.hui.id }] },
+  'passage-mark-add': { inputs: (w) => [{ sourceId: w.fgId, start: w.fgTurn.start, end: w.fgTurn.start + 5, kind: 'withdrawn', reason: 'walk' }] },
+  'passage-mark-remove': { inputs: (w) => [{ id: w.markId }] },
+  'withdrawal-effects': { inputs: (w) => [{ participantId: w.tamaId }] },
+  'project-check': { inputs: () => [{}] },
+  'pseudo-scan': { inputs: (w) => [{}, { sourceId: w.hui.id }, { sourceId: w.hui.id, status: 'pending' }, { sourceId: w.hui.id, start: w.tamaTurn.start, end: w.tamaTurn.end }] },
+  'pseudo-detect': { inputs: (w) => [{ sourceId: w.hui.id, start: w.tamaTurn.start, end: w.tamaTurn.end }] },
+  'pseudo-preview': { inputs: (w) => [{ sourceId: w.hui.id, start: w.tamaTurn.start, end: w.tamaTurn.end }] },
+  'pseudo-accept-all': { inputs: (w) => [{ sourceId: w.hui.id }] },
+  'pseudo-rules-list': { inputs: () => [{}] },
+  'pseudo-rule-save': { inputs: () => [{ term: 'Walkplace', replacement: '[town]', category: 'place' }] },
+  'pseudo-rule-delete': { inputs: (w) => [{ id: w.ruleId }] },
+  'pseudo-decide': { inputs: () => [{ text: 'Walkthing', decision: 'not-identifying' }] },
+  'pseudo-decisions-list': { inputs: () => [{}] },
+  'pseudo-suggest-pseudonym': { inputs: (w) => [{}, { participantId: w.tamaId }] },
+  'pseudo-set-pseudonym': { inputs: (w) => [{ participantId: w.tamaId, pseudonym: 'Rawiri' }] },
+  'quotes-from-code': { inputs: (w) => [{ codeId: w.codeId }] },
+  'quotes-from-segments': { inputs: (w) => [{ codingIds: w.codingIds }] },
+  'quote-from-selection': { inputs: (w) => [{ sourceId: w.fgId, start: w.fgTurn.start, end: w.fgTurn.end }] },
+  'quote-update': { inputs: (w) => [{ id: w.tapuQuoteId, cuts: [] }, { id: w.tapuQuoteId, start: w.tamaTurn.start, end: w.tamaTurn.end }] },
+  'quotes-list': { inputs: (w) => [{}, { quoteIds: [w.tapuQuoteId] }, { quoteIds: [w.tapuQuoteId], options: { attribution: { groupForTikanga: true } } }] },
+  'quotes-from-query': { inputs: (w) => [{ any: [w.codeId] }] },
+  'quotes-from-search': { inputs: () => [{ query: 'services' }] },
+  'transcript-export-marks': { inputs: (w) => [{ sourceId: w.hui.id }] },
+  'export-quotes': { inputs: () => [{ selection: {}, format: 'md' }, { selection: {}, format: 'csv' }] },
+  'quote-copy': { inputs: (w) => [{ quoteId: w.tapuQuoteId }] },
+  'export-return': { inputs: (w) => [{ groupId: w.ropuId, format: 'md' }] },
+  'audit-exports': { inputs: () => [{}] },
+  'audit-export-csv': { inputs: () => [{}] },
+  'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
+  'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
+  'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
+};
+
+describe('contract-masking: no call hands a restricted passage to a viewer who may not read it', () => {
+  const dir = tempDir();
+  const exportsDir = join(dir, 'exports');
+  let n = 0;
+  const host = {
+    ...headlessHost('cli'),
+    chooseExportPath: async (name: string) => {
+      const { mkdirSync } = await import('node:fs');
+      mkdirSync(exportsDir, { recursive: true });
+      return join(exportsDir, `${++n}-${name.replace(/[^\w.-]+/g, '_')}`);
+    },
+  };
+  const core = new FocalCore({ dataDir: join(dir, 'app'), host, logger: () => {} });
+  const { api } = createClient({ invoke: (name, input) => core.call(name, input), on: (e, l) => core.on(e, l) });
+  const as = (userName: string) => core.state.setPrefs({ userName });
+  let w: World;
+
+  beforeAll(async () => {
+    w = await buildWorld(api, dir, as);
+    // Ids the walk creates, picked up from the results as it goes.
+    const pick = (name: CallName, set: (w: World, v: any) => void) => (TABLE[name]!.after = set);
+    pick('memo-save', (x, v) => (x.memoId = v.id));
+    pick('participant-create', (x, v) => (x.participantId = v.id));
+    pick('session-part-add', (x, v) => (x.partId = v.id));
+    pick('collective-consent-record', (x, v) => (x.consentId = v.id));
+    pick('pseudo-rule-save', (x, v) => (x.ruleId = v.id));
+    pick('passage-mark-add', (x, v) => (x.markId = v.id));
+    pick('glossary-add', (x, v) => (x.glossaryId = v.id));
+  });
+
+  it('has an entry (walked or allowed with a reason) for every call in the contract, and none for calls that do not exist', () => {
+    const missing = callNames.filter((c) => !(c in TABLE) && !(c in ALLOWED));
+    expect(missing, 'calls with no entry in the masking walk: add an input to TABLE, or a reason to ALLOWED').toEqual([]);
+    const stale = [...Object.keys(TABLE), ...Object.keys(ALLOWED)].filter((c) => !callNames.includes(c as CallName));
+    expect(stale).toEqual([]);
+    for (const c of Object.keys(ALLOWED)) expect(c in TABLE, `${c} is both walked and allowed`).toBe(false);
+  });
+
+  it('the marker is in the stored text, and the kaitiaki reads it (the walk can find it)', async () => {
+    as('Koro Hemi');
+    expect((await api['source-get']({ sourceId: w.hui.id })).text).toContain(MARKER);
+    as('Aroha Ngata');
+    expect((await api['source-get']({ sourceId: w.hui.id })).text).not.toContain(MARKER);
+  });
+
+  it('walks every call as a non-kaitiaki analyst: no result, error or file holds the marker', async () => {
+    as('Aroha Ngata');
+    const leaks: string[] = [];
+    const failures: string[] = [];
+    for (const [name, entry] of Object.entries(TABLE) as Array<[CallName, Entry]>) {
+      for (const input of entry.inputs(w)) {
+        const env = await core.call(name, input);
+        const json = JSON.stringify(env);
+        if (json.includes(MARKER)) leaks.push(`${name} ${JSON.stringify(input)}`);
+        if (entry.refused ? env.ok : !env.ok) failures.push(`${name} ${JSON.stringify(input)}: ${env.ok ? 'was not refused' : env.error.message}`);
+        if (env.ok && entry.after) entry.after(w, env.value);
+      }
+    }
+    expect({ failures, leaks }, 'calls that did not run as expected, and calls whose result holds restricted text').toEqual({ failures: [], leaks: [] });
+    // Files written by exports in the walk (md, csv) hold none of it either.
+    const files = readdirSync(exportsDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const f of files) expect(readFileSync(join(exportsDir, f), 'utf8'), f).not.toContain(MARKER);
+  });
+});
+
