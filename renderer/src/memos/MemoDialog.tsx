@@ -24,6 +24,8 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const idRef = useRef<number | undefined>(undefined);
+  // The saved memo's id, on the editor for the copy guard: a copy from a memo is gated and audited under it.
+  const [savedId, setSavedId] = useState<number | undefined>(undefined);
   const pending = useRef<{ body: string; text: string } | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const saving = useRef<Promise<void>>(Promise.resolve());
@@ -34,6 +36,7 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
       (memos) => {
         const memo = memos[0] ?? null;
         idRef.current = memo?.id;
+        setSavedId(memo?.id);
         setLoaded({ memo, label: memo?.targetLabel ?? '' });
       },
       (e: unknown) => setError(describeError(e)),
@@ -51,6 +54,7 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
       api['memo-save']({ ...(idRef.current !== undefined ? { id: idRef.current } : {}), target, body: next.body, bodyText: next.text }).then(
         (m) => {
           idRef.current = m.id;
+          setSavedId(m.id);
           setStatus('saved');
           setError(null);
         },
@@ -84,7 +88,8 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
     <Dialog
       title={loaded?.label ? `Memo — ${loaded.label}` : label ? `Memo — ${label}` : 'Memo'}
       size="wide"
-      className="memo-dialog"
+      // A coded passage's label quotes its words: the copy guard refuses a copy of the title.
+      className={target.kind === 'coding' ? 'memo-dialog memo-dialog-quotes' : 'memo-dialog'}
       onClose={close}
       footer={
         <>
@@ -103,7 +108,11 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
       }
     >
       <ErrorMessage message={error} />
-      {loaded && <MemoEditor initialBody={memo?.body ?? ''} label="Memo text" onChange={onChange} />}
+      {loaded && (
+        <div data-memo-id={savedId ?? ''}>
+          <MemoEditor initialBody={memo?.body ?? ''} label="Memo text" onChange={onChange} />
+        </div>
+      )}
     </Dialog>
   );
 }
