@@ -123,4 +123,43 @@ describe('copy and drag of talk go through the export gate', () => {
     await expect.poll(readClipboard).toBe('“No degree gives you that.” (Kate, peer support worker)');
     expect(app.problems).toEqual([]);
   });
+
+  it("a memo's text goes through detection and rules: an undecided name refuses the copy", async () => {
+    await page().keyboard.press('Escape');
+    await openSource(page(), /lived-experience/);
+    await page().locator('.pane-main').getByRole('button', { name: 'Memo', exact: true }).first().click();
+    const editor = page().getByRole('textbox', { name: 'Memo text' });
+    await editor.click();
+    await page().keyboard.type('I talked with Bronwyn Tipene after the session.');
+    await page().getByText('Saved', { exact: true }).waitFor();
+    await seedClipboard('(before)');
+    await page().keyboard.press('Control+a');
+    await page().keyboard.press('Control+c');
+    expect(await readClipboard()).not.toContain('Bronwyn');
+    const refused = toast().filter({ hasText: 'Not copied' });
+    await refused.waitFor();
+    expect(await refused.innerText()).toMatch(/Identifying detail not yet decided \(1 to review under Pseudonyms\)/);
+    expect(await refused.innerText()).not.toContain('Bronwyn');
+    // Cut refused too: the words stay in the memo.
+    await page().keyboard.press('Control+x');
+    await toast().filter({ hasText: 'Not copied' }).waitFor();
+    expect(await editor.innerText()).toContain('Bronwyn Tipene');
+    const log = app.harness.core.requireProject().db.prepare("SELECT action, detail FROM audit_log WHERE action LIKE 'memo-cop%' ORDER BY id DESC LIMIT 1").get() as { action: string; detail: string };
+    expect(log.action).toBe('memo-copy-refused');
+    expect(log.detail).not.toContain('Bronwyn');
+    await page().getByRole('button', { name: 'Done' }).click();
+  });
+
+  it('talk shown without its offsets (the quote bank’s stored words) is refused, never copied raw', async () => {
+    await page().getByRole('group', { name: 'Quotes and exports' }).getByRole('button', { name: /Quote bank/ }).click();
+    const card = page().getByRole('article').filter({ hasText: 'Pathways in South Auckland' }).first();
+    await card.waitFor();
+    const id = await card.getAttribute('data-quote-id');
+    await seedClipboard('(before)');
+    expect(await selectBetween(page(), `[data-quote-id="${id}"] .quote-raw`, 'Pathways', 'The commissioning')).toMatch(/^Pathways/);
+    await page().keyboard.press('Control+c');
+    expect(await readClipboard()).not.toContain('Pathways');
+    await toast().filter({ hasText: 'without its place in the transcript' }).waitFor();
+    expect(app.problems).toEqual([]);
+  });
 });
