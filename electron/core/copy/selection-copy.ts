@@ -17,6 +17,7 @@ import { GateData } from '../gate/gate-data';
 import { pseudoPort } from '../gate/pseudo-port';
 import { loadPseudoContext, pseudonymise } from '../pseudonyms/index';
 import { recordCopy, type CheckedRange } from './copy-audit';
+import { verbatimQuotes } from './memo-quotes';
 
 export interface TalkRange {
   sourceId: number;
@@ -65,26 +66,30 @@ export async function copyRanges(core: FocalCore, input: { ranges: TalkRange[]; 
   return result;
 }
 
-/** A memo's selected text: copied with the project's rules applied; any identifier still undecided refuses it. */
+/**
+ * A memo's selected text: copied with the project's rules applied. Any identifier still undecided
+ * refuses it, and so does transcript talk quoted in it word for word that the gate would block.
+ */
 export async function copyMemoText(core: FocalCore, input: { memoId: number; text: string; via: 'clipboard' | 'drag'; options: ExportOptions; preview?: boolean | undefined }): Promise<SelectionCopyResult> {
   const db = core.requireProject().db;
   if (!db.prepare('SELECT 1 FROM memos WHERE id = ?').get(input.memoId)) throw new FocalError('not-found', `There is no memo with id ${input.memoId}.`);
   const p = pseudonymise(loadPseudoContext(db), input.text.normalize('NFC'));
   const pending = [...new Set(p.unresolved.map((c) => c.text))];
-  const reasons: GateReason[] = pending.length
-    ? [
-        {
-          code: 'identifier-unresolved',
-          row: REASON_ROW['identifier-unresolved'],
-          message: `${pending.length} detected identifier${pending.length === 1 ? ' is' : 's are'} not yet decided: ${pending.map((t) => `“${t}”`).join(', ')}.`,
-          fix: { kind: 'review-candidates', label: 'Review the detected identifiers', candidates: pending },
-        },
-      ]
-    : [];
-  const text = pending.length ? null : p.text;
+  // Transcript words quoted verbatim in the memo answer to the gate as if copied from the transcript.
+  const quoted = checkRanges(core, verbatimQuotes(db, input.text), input.options);
+  const reasons: GateReason[] = distinct(quoted.filter((c) => c.outText === null).flatMap((c) => c.reasons));
+  if (pending.length) {
+    reasons.push({
+      code: 'identifier-unresolved',
+      row: REASON_ROW['identifier-unresolved'],
+      message: `${pending.length} detected identifier${pending.length === 1 ? ' is' : 's are'} not yet decided: ${pending.map((t) => `“${t}”`).join(', ')}.`,
+      fix: { kind: 'review-candidates', label: 'Review the detected identifiers', candidates: pending },
+    });
+  }
+  const text = reasons.length ? null : p.text;
   const result: SelectionCopyResult = { text, reasons, checked: 1, blocked: text === null ? 1 : 0 };
   if (input.preview) return result;
-  recordCopy(core, { via: input.via, profile: input.options.profile, text, ranges: [], memoId: input.memoId, reasonCodes: reasons.map((r) => r.code), action: text === null ? 'memo-copy-refused' : 'memo-copied' });
+  recordCopy(core, { via: input.via, profile: input.options.profile, text, ranges: quoted, memoId: input.memoId, reasonCodes: reasons.map((r) => r.code), action: text === null ? 'memo-copy-refused' : 'memo-copied' });
   await deliver(core, input.via, text);
   return result;
 }

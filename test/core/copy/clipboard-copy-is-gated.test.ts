@@ -133,6 +133,21 @@ describe('selection-copy: copy and drag of a selection go through the gate', () 
     expect(log.detail).not.toContain('Kate');
   });
 
+  it("a memo quoting a declined participant's words verbatim is refused as the transcript would be", async () => {
+    const david = turnOf('vtt', 'David Chen');
+    const memo = await api['memo-save']({ target: { kind: 'source', id: david.sourceId }, body: '{}', bodyText: '' });
+    const quoting = `He said: ${david.raw.slice(0, 70)} and more.`;
+    const r = await api['selection-copy']({ memoId: memo.id, text: quoting });
+    expect(r.text).toBeNull();
+    expect(r.reasons.map((x) => x.code)).toContain('no-quote-consent');
+    const [entry] = await api['audit-exports']({ limit: 1 });
+    expect(entry!.items).toMatchObject([{ sourceId: david.sourceId, start: david.start, outcome: 'blocked' }]);
+    // Words from a turn that may be quoted pass (pseudonymised by the rules); a short common phrase is not a quote.
+    const rachel = turnOf('vtt', 'Rachel Moana');
+    expect((await api['selection-copy']({ memoId: memo.id, text: `Rachel Moana: ${rachel.raw}` })).text).toBe(`Kate: ${rachel.raw}`);
+    expect((await api['selection-copy']({ memoId: memo.id, text: 'I work at a place too.' })).text).toBe('I work at a place too.');
+  });
+
   it('a preview (the drag pre-check) answers without recording or writing', async () => {
     const rachel = turnOf('vtt', 'Rachel Moana');
     const exportsBefore = (await api['audit-exports']({})).length;
