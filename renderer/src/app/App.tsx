@@ -6,6 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo, ProjectInfo } from '../../../shared/domain/project';
 import { useApi, useConnection, useFocalEvent } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
+import { CopyGuard } from '../copy/CopyGuard';
 import { NewProjectDialog } from '../start/NewProjectDialog';
 import { OpenRecentDialog } from '../start/OpenRecentDialog';
 import { StartScreen } from '../start/StartScreen';
@@ -91,6 +92,7 @@ export function App() {
 
   return (
     <AppContext.Provider value={context}>
+      <CopyGuard />
       {project ? (
         <Workspace key={project.path} project={project} error={actionError} onDismissError={() => setActionError(null)} />
       ) : (

@@ -95,7 +95,7 @@ export function AuditLog() {
                       <ul>
                         {e.items.map((i, n) => (
                           <li key={n}>
-                            Quote {i.quoteId ?? '(removed)'}: {i.outcome}
+                            {i.quoteId !== null ? `Quote ${i.quoteId}` : `Passage of transcript ${i.sourceId} (${i.start}–${i.end})`}: {i.outcome}
                             {i.reasons.length ? ` (${i.reasons.map(reasonLabel).join(', ')})` : ''}
                           </li>
                         ))}

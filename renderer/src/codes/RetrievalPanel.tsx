@@ -13,6 +13,7 @@ import { useDateFormat } from '../app/AppContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { shortcut } from '../format/keys';
 import { plural } from '../format/numbers';
+import { LeadIn, TailOut, TalkRun, talkProps } from '../copy/TalkText';
 import { useProjectData } from '../workspace/useProjectData';
 import { useCoding } from './CodingContext';
 import { leadIn, tailOut } from './context';
@@ -123,12 +124,12 @@ export function RetrievalPanel({ code }: { code: Code }) {
                         {s.sourceTitle}
                       </span>
                     </span>
-                    <span className="rv-text">
-                      {s.before && <span className="rv-context">{leadIn(s.before, 80, s.before.length >= CORE_CONTEXT)}</span>}
+                    <span className="rv-text" {...talkProps(s.sourceId)}>
+                      {s.before && <LeadIn className="rv-context" shown={leadIn(s.before, 80, s.before.length >= CORE_CONTEXT)} end={s.start} />}
                       <mark className="rv-coded" style={{ borderColor: code.color }}>
-                        {s.text}
+                        <TalkRun start={s.start}>{s.text}</TalkRun>
                       </mark>
-                      {s.after && <span className="rv-context">{tailOut(s.after, 80, s.after.length >= CORE_CONTEXT)}</span>}
+                      {s.after && <TailOut className="rv-context" shown={tailOut(s.after, 80, s.after.length >= CORE_CONTEXT)} start={s.end} />}
                     </span>
                     <span className="rv-coder">
                       Coded by {s.coder} · {formatDate(s.createdAt, dateFormat)}

@@ -25,6 +25,8 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const idRef = useRef<number | undefined>(undefined);
+  // The saved memo's id, on the editor for the copy guard: a copy from a memo is gated and audited under it.
+  const [savedId, setSavedId] = useState<number | undefined>(undefined);
   const pending = useRef<{ body: string; text: string } | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const saving = useRef<Promise<void>>(Promise.resolve());
@@ -35,6 +37,7 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
       (memos) => {
         const memo = memos[0] ?? null;
         idRef.current = memo?.id;
+        setSavedId(memo?.id);
         setLoaded({ memo, label: memo?.targetLabel ?? '' });
       },
       (e: unknown) => setError(describeError(e)),
@@ -52,6 +55,7 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
       api['memo-save']({ ...(idRef.current !== undefined ? { id: idRef.current } : {}), target, body: next.body, bodyText: next.text }).then(
         (m) => {
           idRef.current = m.id;
+          setSavedId(m.id);
           setStatus('saved');
           setError(null);
         },
@@ -85,7 +89,8 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
     <Dialog
       title={loaded?.label ? `Memo — ${loaded.label}` : label ? `Memo — ${label}` : 'Memo'}
       size="wide"
-      className="memo-dialog"
+      // A coded passage's label quotes its words: the copy guard refuses a copy of the title.
+      className={target.kind === 'coding' ? 'memo-dialog memo-dialog-quotes' : 'memo-dialog'}
       onClose={close}
       footer={
         <>
@@ -104,18 +109,21 @@ export function MemoDialog({ target: request, memoId, label, onClose }: { target
       }
     >
       <ErrorMessage message={error} />
-      {loaded && memo?.bodyProblem ? (
-        // A body the editor cannot load is never handed to it (nor overwritten): the problem and the plain text.
-        <div className="memo-problem" role="alert">
-          <p>{memo.bodyProblem}</p>
-          <pre className="memo-plain">{memo.bodyText}</pre>
+      {loaded && (
+        // data-memo-id: copying from the memo goes through the memo gate (renderer/src/copy/).
+        <div data-memo-id={savedId ?? ''}>
+          {memo?.bodyProblem ? (
+            // A body the editor cannot load is never handed to it (nor overwritten): the problem and the plain text.
+            <div className="memo-problem" role="alert">
+              <p>{memo.bodyProblem}</p>
+              <pre className="memo-plain">{memo.bodyText}</pre>
+            </div>
+          ) : (
+            <PaneBoundary label="The memo" className="memo-editor-failed" as="div" resetKey={memo?.id}>
+              <MemoEditor initialBody={memo?.body ?? ''} label="Memo text" onChange={onChange} />
+            </PaneBoundary>
+          )}
         </div>
-      ) : (
-        loaded && (
-          <PaneBoundary label="The memo" className="memo-editor-failed" as="div" resetKey={memo?.id}>
-            <MemoEditor initialBody={memo?.body ?? ''} label="Memo text" onChange={onChange} />
-          </PaneBoundary>
-        )
       )}
     </Dialog>
   );

@@ -14,6 +14,7 @@ import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
 import { useProjectData } from '../workspace/useProjectData';
+import { UNMAPPED_TALK } from '../copy/TalkText';
 import { MemoDialog } from './MemoDialog';
 
 interface MemosViewProps {
@@ -75,11 +76,12 @@ export function MemosView({ id, onClose, onOpenParticipant }: MemosViewProps) {
           <ul className="memo-list" aria-label="Memos">
             {memos.data.map((m) => (
               <li key={m.id} className="memo-row">
-                <button type="button" className="memo-target" onClick={() => void openTarget(m)} title="Go to what this memo is about">
+                {/* A coded passage's label quotes its words, cut short: a copy of it is refused (renderer/src/copy/). */}
+                <button type="button" className="memo-target" onClick={() => void openTarget(m)} title="Go to what this memo is about" {...(m.target.kind === 'coding' ? UNMAPPED_TALK : {})}>
                   {m.targetLabel}
                 </button>
                 <button type="button" className="memo-open" onClick={() => setEditing({ target: m.target, memoId: m.id })} aria-label={`Edit memo: ${m.bodyText.slice(0, 60)}`}>
-                  <span className="memo-excerpt">{m.bodyText.trim() ? m.bodyText.slice(0, 280) : '(empty)'}</span>
+                  <span className="memo-excerpt" data-memo-id={m.id}>{m.bodyText.trim() ? m.bodyText.slice(0, 280) : '(empty)'}</span>
                   <span className="memo-meta">
                     {m.author} · {formatDate(m.updatedAt, dateFormat)}
                   </span>

@@ -1,5 +1,6 @@
 /** Segments from a query or a matrix cell: who said it, where, the text in context; a click opens the place. */
 import type { QuerySegment } from '../../../shared/domain/analysis';
+import { LeadIn, TailOut, TalkRun, talkProps } from '../copy/TalkText';
 
 interface Props {
   segments: QuerySegment[];
@@ -18,10 +19,12 @@ export function SegmentList({ segments, onOpen, label }: Props) {
               <span className="search-hit-source">{s.sourceTitle}</span>
               {s.mode === 'tikanga' && <span className="badge badge-tikanga">Tikanga-based</span>}
             </span>
-            <span className="segment-text">
-              <span className="segment-context">{clipStart(s.before)}</span>
-              <span className="segment-hit">{s.text}</span>
-              <span className="segment-context">{clipEnd(s.after)}</span>
+            <span className="segment-text" {...talkProps(s.sourceId)}>
+              <LeadIn className="segment-context" shown={clipStart(s.before)} end={s.start} />
+              <TalkRun className="segment-hit" start={s.start}>
+                {s.text}
+              </TalkRun>
+              <TailOut className="segment-context" shown={clipEnd(s.after)} start={s.end} />
             </span>
           </button>
         </li>

@@ -2,6 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { SearchHit } from '../../../shared/domain/analysis';
+import { searchSpanStarts, talkProps, UNMAPPED_TALK } from '../copy/TalkText';
 
 interface Props {
   hits: SearchHit[];
@@ -24,6 +25,7 @@ export function SearchResults({ hits, total, onOpen, onNearEnd }: Props) {
       <ol className="search-list" style={{ height: v.getTotalSize() }} aria-label="Search results">
         {items.map((item) => {
           const h = hits[item.index] as SearchHit;
+          const starts = searchSpanStarts(h);
           return (
             <li key={`${h.blockId}`} data-index={item.index} ref={v.measureElement} className="search-hit" style={{ transform: `translateY(${item.start}px)` }}>
               <button type="button" className="search-hit-button" onClick={() => onOpen(h)} title="Open the transcript at this place">
@@ -32,9 +34,19 @@ export function SearchResults({ hits, total, onOpen, onNearEnd }: Props) {
                   <span className="search-hit-source">{h.sourceTitle}</span>
                   {h.mode === 'tikanga' && <span className="badge badge-tikanga">Tikanga-based</span>}
                 </span>
-                <span className="search-hit-text">
+                <span className="search-hit-text" {...(starts ? talkProps(h.sourceId) : UNMAPPED_TALK)}>
                   {h.clippedStart && '…'}
-                  {h.context.map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+                  {h.context.map((s, i) =>
+                    s.hit ? (
+                      <mark key={i} data-start={starts?.[i]}>
+                        {s.text}
+                      </mark>
+                    ) : (
+                      <span key={i} data-start={starts?.[i]}>
+                        {s.text}
+                      </span>
+                    ),
+                  )}
                   {h.clippedEnd && '…'}
                 </span>
               </button>

@@ -5,6 +5,8 @@
  *
  * The tree is built in one discrete update from a pure plan (offsets.ts), never as per-turn React
  * components: 2,000 turns reconcile in one pass. Text is only ever set as text nodes, never HTML.
+ * The root is marked as talk (data-talk): a copy or drag of a selection goes through the export
+ * gate (renderer/src/copy/), never as the raw words.
  */
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -50,7 +52,7 @@ export function TranscriptView({ source, participantsById, onSelectionChange, hi
   const rootRef = useRef<HTMLDivElement>(null);
   const indexRef = useRef<DocIndex>([]);
   return (
-    <div ref={rootRef} className={`tv-root tv-mode-${source.mode}`} data-testid="transcript-view" data-source-id={source.id}>
+    <div ref={rootRef} className={`tv-root tv-mode-${source.mode}`} data-testid="transcript-view" data-source-id={source.id} data-talk="">
       <ModeBand source={source} participantsById={participantsById} />
       <LexicalComposer initialConfig={initialConfig}>
         {/* A document, not a textbox: screen readers browse it (labels included) instead of treating it as one field. */}
