@@ -7,7 +7,7 @@
  *   so do the timed labels of Otter, Rev, Teams, Descript and the like, whose times go to the
  *   turn's startMs/endMs (which lines are really speakers: see paragraph-items.ts);
  * - a paragraph without a speaker after a turn continues that turn, its paragraphs kept apart by "\n";
- *   a `Name:` line inside a prose paragraph, seen only once, is prose;
+ *   a `Name:` line seen only once that carries on a wrapped sentence of a prose paragraph is prose;
  * - a paragraph that is one bracketed note (`[Karakia tīmatanga. Not recorded.]`) is a 'note'
  *   block; a bracketed line straight after a line of a turn (no blank line) stays in the turn;
  * - headings (Markdown `#`, Word heading styles) are 'heading' blocks;
@@ -153,6 +153,12 @@ function dateOf(line: string): string {
     .trim();
 }
 
+/** The paragraph's last line is a wrapped line in mid-sentence: long, and not ending a sentence or a title. */
+function continuesSentence(open: Draft): boolean {
+  const last = open.lines[open.lines.length - 1] ?? '';
+  return last.length >= 40 && !/[.?!:;"”’)\]]$/.test(last);
+}
+
 function draftBlocks(items: Item[]): Draft[] {
   const counts = new Map<string, number>();
   for (const it of items) if (it.kind === 'label') counts.set(it.label!, (counts.get(it.label!) ?? 0) + 1);
@@ -177,8 +183,9 @@ function draftBlocks(items: Item[]): Draft[] {
       open = undefined;
       continue;
     }
-    // `Label: words` in the middle of a prose paragraph, and nowhere else, is prose.
-    const proseLabel = it.kind === 'label' && it.origin === 'prefix' && !startsParagraph && open?.kind === 'text' && counts.get(it.label!) === 1;
+    // `Label: words` seen once, continuing a sentence of a hard-wrapped prose paragraph, is prose.
+    const proseLabel =
+      it.kind === 'label' && it.origin === 'prefix' && !startsParagraph && open?.kind === 'text' && counts.get(it.label!) === 1 && continuesSentence(open);
     if (it.kind === 'label' && !proseLabel) {
       open = { kind: 'turn', speaker: it.label!, lines: it.rest ? [it.rest] : [], at };
       if (it.startMs !== undefined) open.startMs = it.startMs;

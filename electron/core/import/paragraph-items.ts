@@ -12,10 +12,12 @@
  *   some name does so twice (or the file has surer timed labels);
  * - a name line and a time line (`**Aroha**` / `0:03`; `0:0:0.0 --> 0:0:3.7` / `Aroha`) make one
  *   label when the name is bold, the time a range, or the pattern recurs;
+ * - a timed label must not be the only one in the file (`Lunch: (12:30) in the foyer`, `Total  3:45`);
  * - contact lines (`Tel: 04 123 4567`, `Email: a@b.nz`) are never speakers;
  * - a section word (`Acknowledgements`, `Date`, `References`) seen once is not a speaker in a long
  *   document, nor when it stands alone on its line (then it is a heading);
  * - a label seen once, alone on its line, that would take more than ~5,000 words is not a speaker;
+ * - in a long document where no label recurs, a label seen once is not a speaker;
  * - a line with only a time just before a label gives that label its time.
  */
 import type { SourceLine } from './blocks-from-paragraphs';
@@ -122,10 +124,14 @@ export function decideLabels(items: Item[]): { timedHeadings: boolean } {
     if (recurs && weakWithWords.has(it)) delete it.weak;
     else toPlain(it);
   }
+  // One timed label in a whole document is a line of a programme or a table (`Total  3:45`), not a transcript's pattern.
+  const timed = items.filter((it) => it.kind === 'label' && it.origin === 'timed' && !it.strong);
+  if (timed.length === 1) asPrefixOrPlain(timed[0]!);
   const timedHeadings = items.filter(isHeadingLabel).length >= 2;
 
   const chars = items.reduce((n, it) => n + it.text.length, 0);
   const long = chars >= LONG_DOCUMENT_CHARS;
+  const anyRecurs = [...counts.values()].some((n) => n >= 2);
   for (const [i, it] of items.entries()) {
     if (it.kind !== 'label' || it.strong || it.origin === 'timed') continue;
     const label = it.label!;
@@ -138,10 +144,19 @@ export function decideLabels(items: Item[]): { timedHeadings: boolean } {
         cleanLabel(it);
       } else toPlain(it);
     } else if (once && alone && charsUntilNextLabel(items, i) > SECTION_CHARS) toPlain(it);
+    else if (once && long && !anyRecurs) toPlain(it);
   }
 
   attachTimes(items);
   return { timedHeadings };
+}
+
+/** A timed label taken back: `Aroha: (10:30) we started` is still Aroha's turn, its time part of the words. */
+function asPrefixOrPlain(it: Item): void {
+  const prefix = splitSpeakerPrefix(it.text);
+  if (!prefix) return toPlain(it);
+  cleanLabel(it);
+  Object.assign(it, { kind: 'label', label: prefix.label, rest: prefix.rest, origin: 'prefix' });
 }
 
 function toPlain(it: Item): void {

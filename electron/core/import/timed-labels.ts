@@ -1,6 +1,7 @@
 /**
  * Speaker labels that carry a time, as transcription services write them:
  *
+ * - Zoom: `[Aroha Ngata] 10:15:03` alone on its line, the words below;
  * - Otter.ai, Teams: `Aroha Ngata  0:03` alone on its line (two spaces or a tab; one space is
  *   "spaced: false" and needs more evidence, see label-policy.ts), the words on the lines below;
  * - Rev: `Speaker 1 (00:00:05):` or `Name (00:05):` alone on its line, or `Name: (00:05)`;
@@ -25,6 +26,8 @@ const LABEL = String.raw`(\p{L}[\p{L}\p{M}\p{N} .'’()-]*?)`;
 const OPEN = String.raw`[[(]`;
 const CLOSE = String.raw`[\])]`;
 
+/** `[Aroha Ngata] 10:15:03` (Zoom). */
+const BRACKETED_NAME = new RegExp(String.raw`^\[${LABEL}\][ \t]*(${TIMESPAN})$`, 'u');
 /** `Name  0:03` (Otter, Teams): the separator decides how sure we are. */
 const OTTER = new RegExp(String.raw`^${LABEL}([ \t]+)(${TIMESPAN})$`, 'u');
 /** `Name (00:05):` / `Name [00:05]: words` (Rev, Trint, Sonix). */
@@ -56,6 +59,8 @@ export function readTimedLine(line: string): TimedLine | undefined {
   if (m) return labelled(m[1] ?? '', m[2] ?? '', m[3] ?? '');
   m = TIME_THEN_LABEL.exec(text);
   if (m) return labelled(m[3] ?? '', m[1] ?? m[2] ?? '', m[4] ?? '');
+  m = BRACKETED_NAME.exec(text);
+  if (m) return labelled(m[1] ?? '', m[2] ?? '', '');
   m = OTTER.exec(text);
   if (m) {
     const label = (m[1] ?? '').trim();

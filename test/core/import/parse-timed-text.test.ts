@@ -111,3 +111,30 @@ describe('Descript, Trint and Sonix styles', () => {
     ]);
   });
 });
+
+describe('timed labels that are not a transcript', () => {
+  it('one timed label in a document is prose (a programme line, a total in a table)', () => {
+    const report = `The day went well.\n\nLunch: (12:30) in the foyer.\n\n${'Then we met again and talked about the mahi. '.repeat(150)}\n`;
+    const p = parsePlainText(report);
+    expect(turns(p)).toEqual([]);
+    expect(p.text).toContain('Lunch: (12:30) in the foyer.');
+    // In a transcript, the same shape is a turn whose words start with a time.
+    const t = parsePlainText('Aroha: Kia ora.\n\nTama: Kia ora.\n\nAroha: (10:30) we started.\n');
+    expect(turns(t).map((b) => [b.speaker, b.startMs, slice(t, b)])).toEqual([
+      ['Aroha', undefined, 'Kia ora.'],
+      ['Tama', undefined, 'Kia ora.'],
+      ['Aroha', undefined, '(10:30) we started.'],
+    ]);
+    const q = parsePlainText('Time spent\n\nTotal  3:45\nfor the whole session.\n');
+    expect(turns(q)).toEqual([]);
+    expect(q.text).toContain('Total  3:45');
+  });
+
+  it('Zoom: `[Name] 10:15:03` lines, the words below', () => {
+    const p = parsePlainText('[Aroha Ngata] 10:15:03\nKia ora: welcome.\n\n[Tama Rewiri] 10:15:20\nKia ora.\n');
+    expect(turns(p).map((b) => [b.speaker, b.startMs, slice(p, b)])).toEqual([
+      ['Aroha Ngata', 36_903_000, 'Kia ora: welcome.'],
+      ['Tama Rewiri', 36_920_000, 'Kia ora.'],
+    ]);
+  });
+});

@@ -63,10 +63,13 @@ describe('labels that must look like labels', () => {
     expect(slice(p, p.blocks[0])).toBe('Ngā Kōrero o Te Wā:');
   });
 
-  it('a `Word: ...` line inside a prose paragraph, seen once, is prose', () => {
-    const p = parsePlainText('The review found many things, and\nWhānau: the word came up often\nin the interviews.\n');
+  it('a `Word: ...` line carrying on a wrapped sentence of a prose paragraph, seen once, is prose', () => {
+    const p = parsePlainText('The review found many things about services, and of all of them\nWhānau: the word came up often\nin the interviews.\n');
     expect(turns(p)).toEqual([]);
     expect(p.blocks).toHaveLength(1);
+    // Under a short title line, the same label is a speaker.
+    const q = parsePlainText('Interview transcript\nQ: How did it start?\nA: With a phone call.\n');
+    expect(turns(q).map((b) => b.speaker)).toEqual(['Q', 'A']);
   });
 
   it('still finds real speakers: common-word names, one-off speakers, names with macrons, colons in the words', () => {
