@@ -129,7 +129,9 @@ function readPreamble(items: Item[], metadata: ParsedMetadata): void {
   for (const it of items) {
     if (it.kind === 'label' || it.kind === 'heading') return;
     if (it.kind !== 'plain' || it.standalone || isWholeBracketNote(it.text) || it.text.length > 150) continue;
-    if (!seenTitle && metadata.title === undefined && parseDate(dateOf(it.text)) === undefined) {
+    // `Keywords: whānau, mahi` is a detail line, kept as written, never the title.
+    const detail = splitHeaderLine(it.text) !== undefined;
+    if (!seenTitle && !detail && metadata.title === undefined && parseDate(dateOf(it.text)) === undefined) {
       metadata.title = it.text;
       it.kind = 'skip';
       seenTitle = true;

@@ -36,6 +36,12 @@ describe('Otter.ai text export', async () => {
     expect([last.kind, slice(p, last)]).toEqual(['text', 'Transcribed by https://otter.ai']);
   });
 
+  it('never takes a `Key: value` line before the first turn for the title, and keeps it as written', () => {
+    const q = parsePlainText('Keywords: whānau, mahi\n\nAroha  0:03\nKia ora.\n\nTama  0:10\nKia ora anō.\n');
+    expect(q.metadata.title).toBeUndefined();
+    expect(q.blocks.map((b) => [b.kind, slice(q, b)])[0]).toEqual(['text', 'Keywords: whānau, mahi']);
+  });
+
   it('needs more than one space between name and time unless the file shows the pattern', () => {
     const single = parsePlainText('Aroha 0:03\nKia ora.\n\nTama 0:10\nKia ora anō.\n\nAroha 0:20\nKa pai.\n');
     expect(turns(single).map((b) => [b.speaker, b.startMs])).toEqual([
