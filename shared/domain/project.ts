@@ -218,4 +218,10 @@ export interface ImportFileResult {
   speakers?: string[];
   warnings?: string[];
   wordCount?: number;
+  /** Where the title came from: the file's own (a `Title:` header, an Otter/Rev title line), its first heading, or the file name. */
+  titleFrom?: 'file' | 'heading' | 'file name';
+  /** The mode the source was imported in (from --mode, else the file's header, else mainstream). */
+  mode?: SourceMode;
+  /** True when the turns carry times from the file (captions, Otter, Rev, Teams, timed tables). */
+  timed?: boolean;
 }

@@ -36,6 +36,13 @@ describe('focal import', () => {
     expect(again.stdout).toMatch(/1 imported/);
   });
 
+  it('prints the title, the mode, timed turns and every warning under the file', () => {
+    const r = runFocal(['import', project, join(process.cwd(), 'test/fixtures/formats/otter-hui.txt'), join(process.cwd(), 'test/fixtures/formats/mode-header.txt')], env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/imported {2}otter-hui\.txt: "Hui with the rōpū, Porirua", \d+ words, speakers: Mere Tawhiri, Hēmi Te Whata, Will; turns timed\n/);
+    expect(r.stdout).toMatch(/imported {2}mode-header\.txt: "Kōrero with the rōpū", \d+ words, tikanga-based, speakers: Aroha, Tama\n {10}warning: header "Recorder: Zoom H4n" is not a detail Focal knows/);
+  });
+
   it('rejects an unknown mode as a usage error', () => {
     const r = runFocal(['import', project, fx('hui-tupu-group-interview.txt'), '--mode', 'hui'], env);
     expect(r.code).toBe(2);

@@ -1,6 +1,7 @@
 /** `focal import <project> <files…>`: the same import as the app's, one result line per file. */
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
+import type { ImportFileResult } from '../../../shared/domain/project';
 import type { FocalCore } from '../../core/app/focal-core';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
 
@@ -10,6 +11,20 @@ async function groupIdFor(core: FocalCore, name: string | undefined): Promise<nu
   const found = all.find((p) => p.kind === 'group' && p.name.normalize('NFC') === name.normalize('NFC'));
   if (found) return found.id;
   return (await call(core, 'participant-create', { name, kind: 'group' })).id;
+}
+
+const TITLE_FROM: Record<NonNullable<ImportFileResult['titleFrom']>, string> = {
+  file: '',
+  heading: ' (title from its first heading)',
+  'file name': ' (title from the file name)',
+};
+
+/** `imported  otter.txt: "Hui at Porirua", 1200 words, tikanga-based, speakers: Mere, Hēmi; turns timed` */
+function importedLine(r: ImportFileResult): string {
+  const title = `"${r.title}"${r.titleFrom ? TITLE_FROM[r.titleFrom] : ''}`;
+  const mode = r.mode === 'tikanga' ? ', tikanga-based' : '';
+  const timed = r.timed ? '; turns timed' : '';
+  return `imported  ${r.fileName}: ${title}, ${r.wordCount} words${mode}, speakers: ${(r.speakers ?? []).join(', ') || 'none'}${timed}`;
 }
 
 export function registerImportCommand(program: Command, output: (json: boolean) => Output): void {
@@ -36,12 +51,12 @@ export function registerImportCommand(program: Command, output: (json: boolean) 
         for (const r of results) counts[r.status]++;
         print(output(!!opts.json), { ...counts, results }, () =>
           [
-            ...results.map((r) =>
+            ...results.flatMap((r) =>
               r.status === 'imported'
-                ? `imported  ${r.fileName}: "${r.title}", ${r.wordCount} words, speakers: ${(r.speakers ?? []).join(', ') || 'none'}`
+                ? [importedLine(r), ...(r.warnings ?? []).map((w) => `          warning: ${w}`)]
                 : r.status === 'duplicate'
-                  ? `skipped   ${r.message} (use --again to import it anyway)`
-                  : `failed    ${r.message}`,
+                  ? [`skipped   ${r.message} (use --again to import it anyway)`]
+                  : [`failed    ${r.message}`],
             ),
             `${counts.imported} imported, ${counts.duplicate} skipped as duplicates, ${counts.failed} failed`,
           ].join('\n'),

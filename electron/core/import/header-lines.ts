@@ -86,9 +86,16 @@ export function headerLineCount(top: TopLine[], isSpeakerLater: (key: string) =>
   return hasDecisiveKey(block.slice(0, known)) ? known : 0;
 }
 
-/** The session's mode from its kind as written: tikanga, hui and wānanga sessions are 'tikanga'. */
-export function modeFromText(text: string): SourceMode {
-  return /(^|[^\p{L}])(tikanga|hui|w(ā|aa|a)nanga)($|[^\p{L}])/iu.test(text) ? 'tikanga' : 'mainstream';
+
+const TIKANGA_WORDS = /(^|[^\p{L}])(tikanga|hui|w(ā|aa|a)nanga|marae|kaupapa[ -]m(ā|aa|a)ori)($|[^\p{L}])/iu;
+const MAINSTREAM_WORDS =
+  /(^|[^\p{L}])(focus[ -]groups?|interviews?|workshops?|meetings?|surveys?|mainstream|discussions?|panels?|conversations?|consultations?|webinars?|one[ -]to[ -]one|individual|group|online|in[ -]person|phone|telephone|zoom|teams|video)($|[^\p{L}])/iu;
+
+/** 'tikanga' or 'mainstream' when the words say so, undefined when Focal cannot tell. */
+export function readMode(text: string): SourceMode | undefined {
+  if (TIKANGA_WORDS.test(text)) return 'tikanga';
+  if (MAINSTREAM_WORDS.test(text) || /^1:1$/.test(text.trim())) return 'mainstream';
+  return undefined;
 }
 
 export function metadataFromHeader(lines: HeaderLine[], warn: (message: string) => void): ParsedMetadata {
@@ -101,6 +108,7 @@ export function metadataFromHeader(lines: HeaderLine[], warn: (message: string) 
     switch (field) {
       case undefined:
         metadata.other[key] = metadata.other[key] === undefined ? value : `${metadata.other[key]}; ${value}`;
+        warn(`header "${key}: ${value}" is not a detail Focal knows; it is kept with the source's details, not in the transcript`);
         break;
       case 'date': {
         const iso = parseDate(value);
@@ -128,6 +136,12 @@ export function metadataFromHeader(lines: HeaderLine[], warn: (message: string) 
   const kind = kindText ?? modeText;
   if (kind !== undefined) metadata.kind = kind;
   const modeSource = modeText ?? kindText;
-  if (modeSource !== undefined) metadata.mode = modeFromText(modeSource);
+  if (modeSource !== undefined) {
+    const mode = readMode(modeSource);
+    metadata.mode = mode ?? 'mainstream';
+    if (mode === undefined) {
+      warn(`${modeText !== undefined ? 'Mode' : 'Kind'} "${modeSource}" was not understood; imported as a mainstream session: change its mode to tikanga-based if it follows tikanga`);
+    }
+  }
   return metadata;
 }

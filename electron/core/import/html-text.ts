@@ -56,6 +56,8 @@ export function htmlToText(fragment: string): string {
 /** A paragraph of mammoth's HTML: its plain text and the bold text it opens with, if any. */
 export interface HtmlParagraph {
   text: string;
+  /** The text with its spacing as written (Otter and Teams put two spaces or a tab before a time). */
+  raw: string;
   /** Text of a bold run at the very start of the paragraph (`<strong>Aroha:</strong> ...`). */
   leadingBold?: string;
   heading: boolean;
@@ -79,9 +81,10 @@ export function htmlParagraphs(html: string): HtmlParagraph[] {
   let openTag = '';
 
   const emit = (keepEmpty: boolean) => {
-    const clean = decodeEntities(text).replace(/[ \t]+/g, ' ').trim();
+    const decoded = decodeEntities(text);
+    const clean = decoded.replace(/[ \t]+/g, ' ').trim();
     if (clean !== '' || keepEmpty) {
-      const p: HtmlParagraph = { text: clean, heading: /^h[1-6]$/.test(openTag) };
+      const p: HtmlParagraph = { text: clean, raw: decoded.trim(), heading: /^h[1-6]$/.test(openTag) };
       const b = decodeEntities(bold).replace(/\s+/g, ' ').trim();
       if (b !== '' && clean !== '') p.leadingBold = b;
       out.push(p);

@@ -11,6 +11,7 @@ import { parseSrt } from './parse-srt';
 import { parseTable } from './parse-table';
 import { parsePlainText } from './parse-text';
 import { parseVtt } from './parse-vtt';
+import { suspectTurnWarnings } from './suspect-turns';
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
@@ -52,6 +53,7 @@ export async function parseTranscriptFile(fileName: string, bytes: Uint8Array): 
   if (parsed.blocks.length === 0) {
     throw new ImportError(fileName, 'no transcript text found; check that the file holds the transcript itself and not only a header');
   }
+  parsed.warnings.push(...suspectTurnWarnings(parsed));
   return parsed;
 }
 

@@ -50,7 +50,7 @@ function emphasisedSpeaker(raw: string): SourceLine | undefined {
   const m = EMPHASISED_SPEAKER.exec(raw.trim());
   if (!m || m[2] === undefined) return undefined;
   const label = m[2].trim();
-  return looksLikeSpeakerLabel(label) ? { speaker: label, text: m[3] ?? '' } : undefined;
+  return looksLikeSpeakerLabel(label) ? { speaker: label, text: m[3] ?? '', whole: raw.trim() } : undefined;
 }
 
 /** `---` on the first line opens front matter; the next `---` (or `...`) closes it. */

@@ -1,5 +1,8 @@
 /**
- * Two-column workshop tables (.tsv/.csv) such as "Feedback received | Response to feedback".
+ * Tables saved as .tsv/.csv. A transcript table — a header row naming speaker and text columns,
+ * and maybe a time column (`Time,Speaker,Text`; see transcript-table.ts) — gives one turn per row.
+ *
+ * Otherwise, two-column workshop tables such as "Feedback received | Response to feedback".
  *
  * The first row names the columns, and each column's name is the speaker of its cells. A row
  * whose first cell is only bold (`<b>Māori workforce</b>`, `<p><b>…</b></p>`) and whose second
@@ -13,6 +16,7 @@ import type { ParsedTranscript } from '../../../shared/domain/transcript';
 import { ImportError } from './errors';
 import { htmlToText } from './html-text';
 import { TranscriptBuilder } from './transcript-builder';
+import { tableTurns, transcriptColumns } from './transcript-table';
 
 const BOLD_ONLY = /^\s*(?:<p>\s*)?<(b|strong)>([\s\S]*?)<\/\1>\s*(?:<\/p>\s*)?$/i;
 
@@ -21,6 +25,14 @@ export function parseTable(text: string, fileName: string, format: 'tsv' | 'csv'
   const builder = new TranscriptBuilder();
   const [headerRow, ...body] = rows;
   if (!headerRow) throw new ImportError(fileName, 'the table has no rows');
+  const columns = transcriptColumns(headerRow.map(htmlToText));
+  if (columns) {
+    for (const t of tableTurns(body.map((cells) => cells.map(htmlToText)), columns, (m) => builder.warn(m))) {
+      const times = { ...(t.startMs === undefined ? {} : { startMs: t.startMs }), ...(t.endMs === undefined ? {} : { endMs: t.endMs }) };
+      builder.add(t.speaker === undefined ? 'text' : 'turn', t.text, t.speaker === undefined ? times : { speaker: t.speaker, ...times });
+    }
+    return builder.build(format);
+  }
   const columnName = (i: number) => htmlToText(headerRow[i] ?? '') || `Column ${i + 1}`;
   const [askSpeaker, answerSpeaker] = [columnName(0), columnName(1)];
 

@@ -12,6 +12,7 @@ import type { FocalCore } from '../app/focal-core';
 import { detectSessionParts } from '../import/detect-tikanga-parts';
 import { ImportError } from '../import/errors';
 import { MAX_IMPORT_BYTES, parseTranscriptFile } from '../import/parse-file';
+import { transcriptTitle } from '../import/title';
 import { storeTranscript } from './store-transcript';
 
 export interface FileRef {
@@ -84,9 +85,25 @@ export async function importFiles(core: FocalCore, files: FileRef[], opts: Impor
         now: core.now(),
       });
       seenInBatch.set(hash, fileName);
-      const row = db.prepare('SELECT title, word_count AS wordCount FROM sources WHERE id = ?').get(sourceId) as { title: string; wordCount: number };
+      const row = db.prepare('SELECT title, mode, word_count AS wordCount FROM sources WHERE id = ?').get(sourceId) as {
+        title: string;
+        mode: SourceMode;
+        wordCount: number;
+      };
       const speakers = [...new Set(parsed.blocks.flatMap((b) => (b.kind === 'turn' && b.speaker ? [b.speaker] : [])))];
-      results.push({ fileName, status: 'imported', sourceId, title: row.title, wordCount: row.wordCount, speakers, warnings: parsed.warnings });
+      const timed = parsed.blocks.some((b) => b.kind === 'turn' && b.startMs !== undefined);
+      results.push({
+        fileName,
+        status: 'imported',
+        sourceId,
+        title: row.title,
+        titleFrom: transcriptTitle(parsed, fileName).from,
+        mode: row.mode,
+        wordCount: row.wordCount,
+        speakers,
+        timed,
+        warnings: parsed.warnings,
+      });
     } catch (e) {
       if (e instanceof ImportError) {
         results.push({ fileName, status: 'failed', message: e.message });

@@ -7,6 +7,7 @@ import type { ParsedTranscript, SourceMode } from '../../../shared/domain/transc
 import { fold } from '../../../shared/text/fold';
 import type { ProjectDb } from '../db/open-project';
 import type { DetectedPart } from '../import/detect-tikanga-parts';
+import { transcriptTitle } from '../import/title';
 
 export interface StoreOptions {
   fileName: string;
@@ -27,7 +28,7 @@ export function storeTranscript(db: ProjectDb, parsed: ParsedTranscript, opts: S
   return db.transaction(() => {
     const md = parsed.metadata;
     const mode: SourceMode = opts.mode ?? md.mode ?? 'mainstream';
-    const title = md.title?.trim() || opts.fileName.replace(/\.[^.]+$/, '');
+    const { title } = transcriptTitle(parsed, opts.fileName);
     const { lastInsertRowid } = db
       .prepare(
         `INSERT INTO sources (title, mode, kind, format, file_name, content_hash, text, word_count, session_date, group_id,

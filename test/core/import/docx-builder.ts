@@ -21,6 +21,13 @@ export interface DocxRun {
 /** A paragraph: plain text, a list of runs, or a heading. An empty string is an empty paragraph. */
 export type DocxParagraph = string | (string | DocxRun)[] | { heading: 1 | 2 | 3; text: string };
 
+/** A table: rows of cells; a cell is its paragraphs (a string is one paragraph, "\n" splits paragraphs). */
+export interface DocxTable {
+  table: (string | DocxParagraph[])[][];
+}
+
+export type DocxBodyItem = DocxParagraph | DocxTable;
+
 const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
   <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
@@ -55,19 +62,31 @@ function runXml(run: string | DocxRun): string {
   return `<w:r>${props ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${escapeXml(r.text)}</w:t></w:r>`;
 }
 
+function cellXml(cell: string | DocxParagraph[]): string {
+  const paragraphs = typeof cell === 'string' ? cell.split('\n') : cell;
+  return `<w:tc>${paragraphs.map(paragraphXml).join('') || '<w:p/>'}</w:tc>`;
+}
+
+function itemXml(item: DocxBodyItem): string {
+  if (typeof item === 'object' && !Array.isArray(item) && 'table' in item) {
+    return `<w:tbl>${item.table.map((row) => `<w:tr>${row.map(cellXml).join('')}</w:tr>`).join('')}</w:tbl><w:p/>`;
+  }
+  return paragraphXml(item);
+}
+
 function paragraphXml(p: DocxParagraph): string {
   if (typeof p === 'string') return p === '' ? '<w:p/>' : `<w:p>${runXml(p)}</w:p>`;
   if (Array.isArray(p)) return `<w:p>${p.map(runXml).join('')}</w:p>`;
   return `<w:p><w:pPr><w:pStyle w:val="Heading${p.heading}"/></w:pPr>${runXml(p.text)}</w:p>`;
 }
 
-export function documentXml(paragraphs: DocxParagraph[]): string {
+export function documentXml(paragraphs: DocxBodyItem[]): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map(paragraphXml).join('')}</w:body></w:document>`;
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs.map(itemXml).join('')}</w:body></w:document>`;
 }
 
 /** The files of a minimal .docx holding `paragraphs`. */
-export function docxEntries(paragraphs: DocxParagraph[]): Zippable {
+export function docxEntries(paragraphs: DocxBodyItem[]): Zippable {
   return {
     '[Content_Types].xml': strToU8(CONTENT_TYPES),
     '_rels/.rels': strToU8(PACKAGE_RELS),
@@ -77,6 +96,6 @@ export function docxEntries(paragraphs: DocxParagraph[]): Zippable {
   };
 }
 
-export function buildDocx(paragraphs: DocxParagraph[]): Uint8Array {
+export function buildDocx(paragraphs: DocxBodyItem[]): Uint8Array {
   return zipSync(docxEntries(paragraphs));
 }
