@@ -144,6 +144,12 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'transcript-export-marks': { inputs: (w) => [{ sourceId: w.hui.id }] },
   'export-quotes': { inputs: () => [{ selection: {}, format: 'md' }, { selection: {}, format: 'csv' }] },
   'quote-copy': { inputs: (w) => [{ quoteId: w.tapuQuoteId }] },
+  'selection-copy': {
+    inputs: (w) => [
+      { ranges: [{ sourceId: w.hui.id, start: w.tapu.start - 5, end: w.tapu.end + 5 }], via: 'clipboard' },
+      { ranges: [{ sourceId: w.hui.id, start: w.tamaTurn.start, end: w.tamaTurn.end }], via: 'drag', preview: true },
+    ],
+  },
   'export-return': { inputs: (w) => [{ groupId: w.ropuId, format: 'md' }] },
   'audit-exports': { inputs: () => [{}] },
   'audit-export-csv': { inputs: () => [{}] },

@@ -111,7 +111,7 @@ describe('selection-copy: copy and drag of a selection go through the gate', () 
   });
 
   it("a memo's text with a pending name is refused; with every name decided it leaves pseudonymised; both audited with the memo id", async () => {
-    const memo = await api['memo-save']({ target: { kind: 'project', id: null }, body: '{}', bodyText: 'Talked to Bronwyn Tipene about it.' });
+    const memo = await api['memo-save']({ target: { kind: 'project', id: null }, body: '{"root":{"children":[]}}', bodyText: 'Talked to Bronwyn Tipene about it.' });
     const before = copied.length;
     const r = await api['selection-copy']({ memoId: memo.id, text: 'I talked with Bronwyn Tipene after the session.' });
     expect(r.text).toBeNull();
@@ -135,7 +135,7 @@ describe('selection-copy: copy and drag of a selection go through the gate', () 
 
   it("a memo quoting a declined participant's words verbatim is refused as the transcript would be", async () => {
     const david = turnOf('vtt', 'David Chen');
-    const memo = await api['memo-save']({ target: { kind: 'source', id: david.sourceId }, body: '{}', bodyText: '' });
+    const memo = await api['memo-save']({ target: { kind: 'source', id: david.sourceId }, body: '{"root":{"children":[]}}', bodyText: '' });
     const quoting = `He said: ${david.raw.slice(0, 70)} and more.`;
     const r = await api['selection-copy']({ memoId: memo.id, text: quoting });
     expect(r.text).toBeNull();
