@@ -21,6 +21,7 @@ import { memoCalls } from './calls-memos';
 import { sourceCalls, sourceEditCalls } from './calls-sources';
 import { tikangaCalls } from './calls-tikanga';
 import { glossaryCalls } from './calls-glossary';
+import { kaitiakiCalls } from './calls-kaitiaki';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -51,6 +52,7 @@ export const contract = join(
   quoteCalls,
   exportCalls,
   pseudonymCalls,
+  kaitiakiCalls,
 );
 
 export type Contract = typeof contract;

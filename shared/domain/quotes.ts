@@ -154,7 +154,10 @@ export type ProblemKind =
   | 'withdrawal-note-unmarked'
   | 'tikanga-no-group'
   | 'collective-consent-missing'
-  | 'kaitiaki-missing';
+  | 'kaitiaki-missing'
+  | 'kaitiaki-decision-unverified'
+  | 'kaitiaki-key-missing'
+  | 'kaitiaki-key-recovered';
 
 export interface Problem {
   kind: ProblemKind;

@@ -13,6 +13,7 @@ import { projectDataHandlers } from './handlers-project-data';
 import { sourceHandlers } from './handlers-sources';
 import { tikangaHandlers } from './handlers-tikanga';
 import { glossaryHandlers } from './handlers-glossary';
+import { kaitiakiHandlers } from './handlers-kaitiaki';
 
 export const allHandlers = {
   ...appHandlers,
@@ -28,4 +29,5 @@ export const allHandlers = {
   ...quoteHandlers,
   ...exportHandlers,
   ...pseudonymHandlers,
+  ...kaitiakiHandlers,
 } satisfies Handlers;
