@@ -53,9 +53,15 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function verifiedDecisions(db: ProjectDb): VerifiedDecisions {
   const out: VerifiedDecisions = { approvals: [], parts: [], consents: new Map(), readers: new Map(), invalid: [] };
-  const approvalRows = new Map(
-    (db.prepare('SELECT id, revoked_at AS revokedAt FROM approvals').all() as Array<{ id: number; revokedAt: string | null }>).map((r) => [r.id, r.revokedAt]),
-  );
+  type Row = { id: number; revokedAt: string | null; scope: string; quoteId: number | null; exportLabel: string | null; partId: number | null; decision: string };
+  const approvalRows = new Map((db.prepare('SELECT id, revoked_at AS revokedAt, scope, quote_id AS quoteId, export_label AS exportLabel, part_id AS partId, decision FROM approvals').all() as Row[]).map((r) => [r.id, r]));
+  // The readable row a statement stands behind must still be about the same thing (ids can be reused).
+  const sameRecord = (s: StoredStatement, r: Row): boolean => {
+    const sub = s.body.subject as { scope?: string; decision?: string; quote?: { id?: number }; exportLabel?: string; part?: { id?: number } };
+    if (r.decision !== sub.decision) return false;
+    if (s.body.kind === 'part-release') return r.scope === 'part' && (r.partId === null || r.partId === sub.part?.id);
+    return r.scope === sub.scope && (r.scope === 'quote' ? r.quoteId === sub.quote?.id : r.exportLabel === sub.exportLabel);
+  };
   for (const groupId of groupsWithStatements(db)) {
     const g = groupStatements(db, groupId);
     for (const { statement: s, why } of g.invalid) out.invalid.push({ groupId, id: s.id, kind: s.body.kind, why, recordTable: s.recordTable, recordId: s.recordId });
@@ -65,8 +71,9 @@ export function verifiedDecisions(db: ProjectDb): VerifiedDecisions {
       const byStatement = revoked.get(s.hash) ?? null;
       if (s.recordTable !== 'approvals' || s.recordId === null) return byStatement;
       // The readable row can only take authority away: removed or revoked there, it no longer counts.
-      if (!approvalRows.has(s.recordId)) return byStatement ?? s.body.at;
-      return byStatement ?? approvalRows.get(s.recordId) ?? null;
+      const row = approvalRows.get(s.recordId);
+      if (!row || !sameRecord(s, row)) return byStatement ?? s.body.at;
+      return byStatement ?? row.revokedAt ?? null;
     };
     for (const s of g.valid) {
       const sub = s.body.subject;

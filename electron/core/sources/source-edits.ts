@@ -2,7 +2,7 @@
 import type { SourceDetail } from '../../../shared/domain/project';
 import type { FocalCore } from '../app/focal-core';
 import { FocalError } from '../errors';
-import { requireGoverningKaitiaki } from '../kaitiaki/authority';
+import { governingGroups, requireGoverningKaitiaki } from '../kaitiaki/authority';
 import { storeStatement } from '../kaitiaki/statements';
 import { sourceSha } from '../kaitiaki/subjects';
 import { getSource } from './source-queries';
@@ -48,7 +48,10 @@ export function updateSource(core: FocalCore, patch: SourcePatch): SourceDetail 
   }
   // Taking a tikanga-based source out of its mode or its group removes its protections: only its
   // kaitiaki can, with their key (a signed statement). Making a source tikanga-based adds them: anyone.
-  const unprotect = before.mode === 'tikanga' && ((patch.mode !== undefined && patch.mode !== 'tikanga') || (patch.groupId !== undefined && patch.groupId !== before.groupId));
+  // Naming as its group the one group that already governs it (by its speakers) changes nothing.
+  const governing = governingGroups(p.db, patch.sourceId);
+  const confirmsGroup = before.groupId === null && patch.groupId != null && governing.length === 1 && governing[0] === patch.groupId;
+  const unprotect = before.mode === 'tikanga' && ((patch.mode !== undefined && patch.mode !== 'tikanga') || (patch.groupId !== undefined && patch.groupId !== before.groupId && !confirmsGroup));
   const kaitiaki = unprotect ? requireGoverningKaitiaki(core, patch.sourceId, `"${before.title}" is a tikanga-based session`) : [];
   if (sets.length) {
     p.db.transaction(() => {
