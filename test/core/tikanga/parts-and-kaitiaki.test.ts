@@ -1,11 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testCore } from '../../support/core';
 import { huiProject, type HuiProject } from './setup';
+import { lockTestKey, unlockTestKey } from '../../support/kaitiaki-sign';
+import { fold } from '../../../shared/text/fold';
 
 describe('tikanga-based sessions: parts, kaitiaki, labels, masking', () => {
   const { api, core, path } = testCore();
   let p: HuiProject;
-  const as = (userName: string) => core.state.setPrefs({ userName });
+  // Koro Hemi at the keyboard has his kaitiaki key unlocked; anyone else (whatever name they type) does not.
+  const as = (userName: string) => {
+    core.state.setPrefs({ userName });
+    const kaitiaki = fold(userName).trim() === 'koro hemi' && !!core.requireProject().db.prepare('SELECT kaitiaki_id FROM participants WHERE id = ?').pluck().get(p.ropuId);
+    if (kaitiaki) unlockTestKey(core, p.ropuId);
+    else if (core.requireProject().db.prepare('SELECT 1 FROM kaitiaki_statements WHERE group_id = ?').get(p.ropuId)) lockTestKey(core, p.ropuId);
+  };
   const audit = () => core.requireProject().db.prepare('SELECT actor, action, detail FROM audit_log ORDER BY id').all() as { actor: string; action: string; detail: string }[];
 
   beforeAll(async () => {
@@ -55,7 +63,7 @@ describe('tikanga-based sessions: parts, kaitiaki, labels, masking', () => {
     // Only the kaitiaki releases it: nobody named yet, then someone else, then Koro Hemi.
     await expect(api['approval-record']({ scope: 'part', partId: part.id, decision: 'approved' })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/No kaitiaki is named for 'Te Whare Oranga rōpū'/) });
     await api['participant-update']({ id: p.ropuId, kaitiakiId: p.koroId });
-    await expect(api['approval-record']({ scope: 'part', partId: part.id, decision: 'approved' })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Only Koro Hemi, kaitiaki of 'Te Whare Oranga rōpū', can do this. You are working as 'Test Coder'/) });
+    await expect(api['approval-record']({ scope: 'part', partId: part.id, decision: 'approved' })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/Only Koro Hemi, kaitiaki of 'Te Whare Oranga rōpū', can do this/) });
     as('koro hemi');
     const release = await api['approval-record']({ scope: 'part', partId: part.id, decision: 'approved', output: 'analysis', conditions: 'not to be quoted' });
     expect(release).toMatchObject({ scope: 'part', partId: part.id, decision: 'approved', kaitiakiName: 'Koro Hemi', conditions: 'not to be quoted', revokedAt: null });
