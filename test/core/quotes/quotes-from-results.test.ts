@@ -116,6 +116,8 @@ describe('quotes from a coding query and from search', () => {
     await api['coding-apply']({ codeId: km.id, sourceId: p.hui.id, start: tama.start, end: tama.end });
     as('Koro Hemi');
     await api['sensitivity-set']({ sourceId: p.hui.id, start: at, end: at + name.length, label: 'restricted' });
+    // Aroha reads restricted passages in a kaupapa Māori frame because the kaitiaki lists her (signed), not because of the frame.
+    await api['kaitiaki-readers-set']({ groupId: p.ropuId, readers: ['Aroha Ngata'] });
     as('Aroha Ngata');
     const before = quoteCount();
 

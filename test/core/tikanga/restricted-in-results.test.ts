@@ -32,6 +32,8 @@ describe('restricted passages in search, queries and bulk coding', () => {
     const at = p.hui.text.indexOf(name, tama.start);
     as('Koro Hemi');
     await api['sensitivity-set']({ sourceId: p.hui.id, start: at, end: at + name.length, label: 'restricted' });
+    // Aroha reads restricted passages in a kaupapa Māori frame because the kaitiaki lists her (signed), not because of the frame.
+    await api['kaitiaki-readers-set']({ groupId: p.ropuId, readers: ['Aroha Ngata'] });
     as('Aroha Ngata');
   });
 
