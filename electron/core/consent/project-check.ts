@@ -7,6 +7,7 @@ import type { ProjectDb } from '../db/open-project';
 import { GateData } from '../gate/gate-data';
 import { pseudoPort } from '../gate/pseudo-port';
 import { quoteGroups } from '../gate/rows';
+import { kaitiakiProblems } from '../kaitiaki/check';
 import { withdrawalEffects } from './withdrawal';
 
 export function projectCheck(db: ProjectDb): Problem[] {
@@ -70,5 +71,6 @@ export function projectCheck(db: ProjectDb): Problem[] {
       }
     }
   }
+  out.push(...kaitiakiProblems(db));
   return out;
 }
