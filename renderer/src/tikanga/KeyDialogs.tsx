@@ -191,7 +191,7 @@ export function UnlockKeyDialog({ groupId, onClose }: KeyDialogProps) {
       ) : (
         <>
           <p className="field-help">
-            {kaitiaki}&rsquo;s key stays unlocked in this session only, until you lock it or close Focal. Focal asks next for the key file.
+            Type {kaitiaki}&rsquo;s passphrase; Focal asks next for the key file. Once unlocked, the key stays unlocked in this session only, until it is locked or Focal is closed.
           </p>
           {status?.fingerprint && (
             <p className="tk-key-expect">
