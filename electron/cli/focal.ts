@@ -14,6 +14,7 @@ import { registerProjectCommands } from './commands/project-commands';
 import { registerTikangaCommands } from './commands/tikanga-commands';
 import { registerSearchCommands } from './commands/search-commands';
 import { registerPseudoCommands } from './commands/pseudo-commands';
+import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -31,6 +32,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerExportCommands(program, output);
   registerCheckCommand(program, output);
   registerPseudoCommands(program, output);
+  registerKaitiakiCommands(program, output);
   return program;
 }
 

@@ -15,6 +15,8 @@ export interface HostServices {
   chooseExportPath(suggestedName: string, extensions: string[]): Promise<string | null>;
   /** Put gate-checked text on the clipboard. */
   writeClipboard(text: string): Promise<void>;
+  /** Ask where to keep a new kaitiaki key file ('save') or which one to unlock ('open'). null = cancelled. */
+  chooseKeyFile?(purpose: 'save' | 'open', suggestedName: string): Promise<string | null>;
 }
 
 /** A host for the CLI and tests: every question must be answered by the caller's input instead. */

@@ -66,5 +66,18 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostService
     async writeClipboard(text) {
       clipboard.writeText(text);
     },
+
+    async chooseKeyFile(purpose, suggestedName) {
+      const filters = [{ name: 'Kaitiaki key', extensions: ['focalkey'] }];
+      if (purpose === 'open') return (await open({ title: 'Unlock a kaitiaki key', filters, properties: ['openFile'] }))?.[0] ?? null;
+      const path = await save({
+        title: 'Keep the kaitiaki key',
+        buttonLabel: 'Create key',
+        defaultPath: inDocuments(withExtension(safeFileName(suggestedName, 'Kaitiaki key'), ['focalkey'])),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return path && withExtension(path, ['focalkey']);
+    },
   };
 }

@@ -78,5 +78,17 @@ export function createWebHost(workDir: string): WebHost {
     async writeClipboard(text) {
       clipboardText = text;
     },
+    // Kaitiaki key files live in the working folder's keys/ folder, named after the group; a new
+    // key never overwrites one, and "open" picks the newest file of that name.
+    async chooseKeyFile(purpose, suggestedName) {
+      const dir = join(workDir, 'keys');
+      mkdirSync(dir, { recursive: true });
+      const slug = fileSlug(suggestedName, 'kaitiaki-key');
+      const at = (n: number) => join(dir, `${n === 1 ? slug : `${slug}-${n}`}.focalkey`);
+      let n = 1;
+      while (existsSync(at(n))) n++;
+      if (purpose === 'save') return at(n);
+      return n === 1 ? null : at(n - 1);
+    },
   };
 }

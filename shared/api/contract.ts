@@ -22,6 +22,7 @@ import { sourceCalls, sourceEditCalls } from './calls-sources';
 import { tikangaCalls } from './calls-tikanga';
 import { glossaryCalls } from './calls-glossary';
 import { copyCalls } from './calls-copy';
+import { kaitiakiCalls } from './calls-kaitiaki';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -53,6 +54,7 @@ export const contract = join(
   exportCalls,
   pseudonymCalls,
   copyCalls,
+  kaitiakiCalls,
 );
 
 export type Contract = typeof contract;

@@ -184,7 +184,10 @@ export type ProblemKind =
   | 'tikanga-no-group'
   | 'collective-consent-missing'
   | 'kaitiaki-missing'
-  | 'note-unclassified';
+  | 'note-unclassified'
+  | 'kaitiaki-decision-unverified'
+  | 'kaitiaki-key-missing'
+  | 'kaitiaki-key-recovered';
 
 export interface Problem {
   kind: ProblemKind;

@@ -44,12 +44,19 @@ describe('tikanga over HTTP', () => {
     const refused = await post('sensitivity-set', { sourceId: hui!.sourceId, start: at, end: at + secret.length, label: 'restricted' });
     expect(refused.env).toMatchObject({ ok: false, error: { code: 'forbidden', message: expect.stringMatching(/^Only Koro Hemi, kaitiaki of 'Te Whare Oranga rōpū'/) } });
 
+    // Typing the kaitiaki's name gives nothing; the kaitiaki's key does (the harness keeps the key file in its keys/ folder).
     h.core.state.setPrefs({ userName: 'Koro Hemi' });
+    expect((await post('sensitivity-set', { sourceId: hui!.sourceId, start: at, end: at + secret.length, label: 'restricted' })).env).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await post('kaitiaki-key-create', { groupId: ropu, passphrase: 'kia mau ki te kawa', keyFile: '/tmp/anywhere.focalkey' })).env).toMatchObject({ ok: false, error: { code: 'bad-input' } });
+    const made = await value<{ keyFile: string; fingerprint: string; unlocked: boolean }>('kaitiaki-key-create', { groupId: ropu, passphrase: 'kia mau ki te kawa' });
+    expect(made).toMatchObject({ unlocked: true, fingerprint: expect.stringMatching(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/), keyFile: expect.stringMatching(/keys\/te-whare-oranga-rōpū-kaitiaki-key\.focalkey$/) });
+    expect(readFileSync(made.keyFile, 'utf8')).not.toContain('kia mau');
     await value('sensitivity-set', { sourceId: hui!.sourceId, start: at, end: at + secret.length, label: 'restricted' });
     const frame = await value<{ id: number }>('frame-create', { name: 'Codes (mainstream 2)', kind: 'mainstream' });
     const code = await value<{ id: number }>('code-create', { frameId: frame.id, name: 'Tuakana' });
     const turnStart = full.text.lastIndexOf('\n\n', at) + 2;
     await value('coding-apply', { codeId: code.id, sourceId: hui!.sourceId, start: turnStart, end: at - 2 });
+    await value('kaitiaki-key-lock', { groupId: ropu });
     h.core.state.setPrefs({ userName: 'Waiata Henare' });
 
     for (const [name, body] of [

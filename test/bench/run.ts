@@ -8,13 +8,14 @@ import { codingBench } from './bench-coding';
 import { gateBench } from './bench-gate';
 import { glossaryBench } from './bench-glossary';
 import { importBench } from './bench-import';
+import { kaitiakiBench } from './bench-kaitiaki';
 import { projectFileBench } from './bench-project-file';
 import { pseudoBench } from './bench-pseudo';
 import { pseudoNlpBench } from './bench-pseudo-nlp';
 import { searchBench } from './bench-search';
 import { transcriptViewBench } from './bench-transcript-view';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -23,8 +23,8 @@ export const tikangaHandlers = handlers({
 
   'kaitiaki-status': (i, core) =>
     i.sourceId !== undefined
-      ? sourceKaitiakiStatus(core.requireProject().db, core.actor, i.sourceId)
-      : groupKaitiakiStatus(core.requireProject().db, core.actor, i.groupId ?? null, 'This group'),
+      ? sourceKaitiakiStatus(core, i.sourceId)
+      : groupKaitiakiStatus(core, i.groupId ?? null, 'This group'),
   'sensitivity-list': (i, core) => listLabels(core.requireProject().db, i.sourceId),
   'sensitivity-set': (i, core) => setLabel(core, i),
   'sensitivity-remove': (i, core) => removeLabel(core, i.id),

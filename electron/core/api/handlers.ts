@@ -14,6 +14,7 @@ import { sourceHandlers } from './handlers-sources';
 import { tikangaHandlers } from './handlers-tikanga';
 import { glossaryHandlers } from './handlers-glossary';
 import { copyHandlers } from './handlers-copy';
+import { kaitiakiHandlers } from './handlers-kaitiaki';
 
 export const allHandlers = {
   ...appHandlers,
@@ -30,4 +31,5 @@ export const allHandlers = {
   ...exportHandlers,
   ...pseudonymHandlers,
   ...copyHandlers,
+  ...kaitiakiHandlers,
 } satisfies Handlers;

@@ -10,6 +10,7 @@ import { loadPseudoContext, pseudonymCollisions } from '../pseudonyms';
 import { quoteGroups } from '../gate/rows';
 import { unclassifiedNotes } from './note-check';
 import { restrictedSpans, undecidedForReason } from '../tikanga/mask-reasons';
+import { kaitiakiProblems } from '../kaitiaki/check';
 import { withdrawalEffects } from './withdrawal';
 
 export function projectCheck(db: ProjectDb): Problem[] {
@@ -89,5 +90,6 @@ export function projectCheck(db: ProjectDb): Problem[] {
     }
   }
   out.push(...unclassifiedNotes(db));
+  out.push(...kaitiakiProblems(db));
   return out;
 }

@@ -32,7 +32,7 @@ export function verifyAppliedMigrations(db: Database.Database, fileLabel: string
     checksum: string;
   }[];
   for (const row of rows) {
-    const m = migrations[row.version - 1];
+    const m = migrations.find((x) => x.version === row.version);
     if (!m) continue; // from the future: handled by the version check before this
     if (m.version !== row.version || checksum(m) !== row.checksum) {
       throw new FocalError(
@@ -49,7 +49,7 @@ export function migrate(db: Database.Database, now: () => string): { from: numbe
   db.transaction(() => {
     db.exec(BOOKKEEPING);
     const record = db.prepare('INSERT INTO schema_migrations (version, name, checksum, applied_at) VALUES (?, ?, ?, ?)');
-    for (const m of migrations.slice(from)) {
+    for (const m of migrations.filter((x) => x.version > from)) {
       db.exec(m.sql);
       record.run(m.version, m.name, checksum(m), now());
       db.pragma(`user_version = ${m.version}`);

@@ -39,12 +39,8 @@ export function groupSourceIds(data: GateData, db: ProjectDb, groupId: number): 
 /** Stretches of a transcript that never go back in the document, each with why. */
 function excludedSpans(src: SourceData, data: GateData): Array<Span & { why: string }> {
   const out: Array<Span & { why: string }> = [];
-  const released = (approvalId: number | null) => {
-    if (approvalId === null) return false;
-    const a = data.approvals.find((x) => x.id === approvalId);
-    return !!a && a.decision === 'approved' && a.revokedAt === null;
-  };
-  for (const p of src.parts) if (p.phase !== 'korero' && !released(p.releasedByApprovalId)) out.push({ start: p.start, end: p.end, why: 'unreleased tikanga part' });
+  const groups = quoteGroups({ data, src });
+  for (const p of src.parts) if (p.phase !== 'korero' && !data.partReleased(src, p, groups)) out.push({ start: p.start, end: p.end, why: 'unreleased tikanga part' });
   for (const m of src.marks) out.push({ start: m.start, end: m.end, why: m.kind === 'restricted' ? 'restricted' : 'withdrawn' });
   for (const n of src.withdrawalNotes) out.push({ start: n.start, end: n.end, why: 'withdrawn' });
   const latest = new Map<string, (typeof src.labels)[number]>();

@@ -8,6 +8,8 @@ import type { SourceMode } from '../../../shared/domain/transcript';
 import type { ProjectDb } from '../db/open-project';
 import { isWithdrawalNote } from '../consent/withdrawal-notes';
 import { FocalError } from '../errors';
+import { textSha, type QuoteSubject } from '../kaitiaki/subjects';
+import { verifiedDecisions, type VerifiedPartDecision } from '../kaitiaki/verified-decisions';
 
 export interface PersonRow {
   id: number;
@@ -48,6 +50,8 @@ export interface SourceData {
   kind: string;
   groupId: number | null;
   text: string;
+  /** SHA-256 of the stored text: what signed kaitiaki decisions name the source by. */
+  sha256: string;
   blocks: BlockRow[];
   speakers: Map<number, SpeakerRow>;
   annotations: Array<Span & { text: string }>;
@@ -68,12 +72,15 @@ export interface CollectiveConsentRow {
   revokedOn: string | null;
 }
 
+/** A kaitiaki decision on a quote or an export whose signed statement verifies (../kaitiaki/). */
 export interface ApprovalRow {
   id: number;
+  hash: string;
   groupId: number;
-  kaitiakiId: number;
-  scope: 'quote' | 'export' | 'part';
+  scope: 'quote' | 'export';
   quoteId: number | null;
+  /** What the signed decision names: the quote's source hash, range, cuts and text hash. */
+  quote: QuoteSubject | null;
   exportLabel: string | null;
   decision: 'approved' | 'refused';
   decidedAt: string;
@@ -85,6 +92,8 @@ export class GateData {
   readonly people = new Map<number, PersonRow>();
   readonly collective: CollectiveConsentRow[];
   readonly approvals: ApprovalRow[];
+  /** Verified decisions on tikanga parts (release or refusal), by content. */
+  readonly partDecisions: VerifiedPartDecision[];
   private readonly sources = new Map<number, SourceData>();
 
   constructor(private readonly db: ProjectDb) {
@@ -102,6 +111,9 @@ export class GateData {
     }
     const rows = db.prepare('SELECT id, kind, name, pseudonym, role, kaitiaki_id AS kaitiakiId, attribution FROM participants').all() as Array<Omit<PersonRow, 'consent' | 'groupIds'>>;
     for (const r of rows) this.people.set(r.id, { ...r, consent: consents.get(r.id) ?? null, groupIds: groups.get(r.id) ?? [] });
+    // Kaitiaki decisions count only as signed statements that verify against the group's key
+    // history; the readable tables can take authority away (a record revoked, narrowed or removed), never add it.
+    const verified = verifiedDecisions(db);
     this.collective = (
       db
         .prepare(
@@ -109,20 +121,51 @@ export class GateData {
                   for_return AS forReturn, revoked_on AS revokedOn FROM collective_consents ORDER BY id`,
         )
         .all() as Array<Omit<CollectiveConsentRow, 'forQuotes' | 'forGroupAttribution' | 'forReturn'> & { forQuotes: number; forGroupAttribution: number; forReturn: number }>
-    ).map((r) => ({ ...r, forQuotes: r.forQuotes === 1, forGroupAttribution: r.forGroupAttribution === 1, forReturn: r.forReturn === 1 }));
-    this.approvals = db
-      .prepare(
-        `SELECT id, group_id AS groupId, kaitiaki_id AS kaitiakiId, scope, quote_id AS quoteId, export_label AS exportLabel, decision,
-                decided_at AS decidedAt, revoked_at AS revokedAt FROM approvals ORDER BY decided_at, id`,
-      )
-      .all() as ApprovalRow[];
+    ).flatMap((r) => {
+      const v = verified.consents.get(r.id);
+      if (!v || v.groupId !== r.groupId) return [];
+      const revoked = [r.revokedOn, v.revokedOn].filter((x): x is string => x !== null).sort()[0] ?? null;
+      return [
+        {
+          ...r,
+          givenOn: r.givenOn > v.givenOn ? r.givenOn : v.givenOn,
+          forQuotes: r.forQuotes === 1 && v.forQuotes,
+          forGroupAttribution: r.forGroupAttribution === 1 && v.forGroupAttribution,
+          forReturn: r.forReturn === 1 && v.forReturn,
+          revokedOn: revoked,
+        },
+      ];
+    });
+    const quoteIds = new Map<number, true>();
+    for (const id of db.prepare('SELECT id FROM quotes').pluck().all() as number[]) quoteIds.set(id, true);
+    this.approvals = verified.approvals
+      .map((a, n) => ({
+        id: n + 1,
+        hash: a.hash,
+        groupId: a.groupId,
+        scope: a.scope,
+        quoteId: a.quote && quoteIds.has(a.quote.id) ? a.quote.id : null,
+        quote: a.quote,
+        exportLabel: a.exportLabel,
+        decision: a.decision,
+        decidedAt: a.at,
+        revokedAt: a.revokedAt,
+      }))
+      .sort((a, b) => (a.decidedAt < b.decidedAt ? -1 : a.decidedAt > b.decidedAt ? 1 : a.id - b.id));
+    this.partDecisions = verified.parts.filter((p) => p.revokedAt === null).sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  }
+
+  /** Whether a recorded tikanga part is released: the latest standing signed decision on exactly this part (by content) approves it. */
+  partReleased(src: SourceData, part: Span & { kind: string }, groups: number[]): boolean {
+    const on = this.partDecisions.filter((d) => groups.includes(d.groupId) && d.part?.source === src.sha256 && d.part.start === part.start && d.part.end === part.end && d.part.kind === part.kind);
+    return on[on.length - 1]?.decision === 'approved';
   }
 
   source(id: number): SourceData {
     const cached = this.sources.get(id);
     if (cached) return cached;
     const db = this.db;
-    const s = db.prepare('SELECT id, title, mode, kind, group_id AS groupId, text FROM sources WHERE id = ?').get(id) as Omit<SourceData, 'blocks' | 'speakers' | 'annotations' | 'marks' | 'withdrawalNotes' | 'labels' | 'parts'> | undefined;
+    const s = db.prepare('SELECT id, title, mode, kind, group_id AS groupId, text FROM sources WHERE id = ?').get(id) as Omit<SourceData, 'sha256' | 'blocks' | 'speakers' | 'annotations' | 'marks' | 'withdrawalNotes' | 'labels' | 'parts'> | undefined;
     if (!s) throw new FocalError('not-found', `There is no transcript with id ${id} in this project.`);
     const blocks = db.prepare('SELECT id, kind, start, end, speaker_id AS speakerId FROM blocks WHERE source_id = ? ORDER BY start').all(id) as BlockRow[];
     const speakers = new Map(
@@ -137,6 +180,7 @@ export class GateData {
     }
     const data: SourceData = {
       ...s,
+      sha256: textSha(s.text),
       blocks,
       speakers,
       annotations,

@@ -7,6 +7,7 @@ import { REASON_ROW, type GateFix, type GateReason, type ReasonCode } from '../.
 import type { ExportOptions } from '../../../shared/domain/quotes';
 import type { Candidate } from '../../../shared/domain/pseudonyms';
 import type { GateData, PersonRow, SourceData, SpeakerRow, Span } from './gate-data';
+import { quoteMatches } from '../kaitiaki/subjects';
 import { keptPieces, overlaps, speechBlocks, type QuoteRange } from './quote-text';
 import { restrictedSpans, undecidedForReason } from '../tikanga/mask-reasons';
 
@@ -187,12 +188,14 @@ export const rows: Array<(i: RowInput) => GateReason[]> = [
     if (!groups.length) return [reason('no-kaitiaki-approval', 'This tikanga-based transcript has no group, so no kaitiaki can approve it.', { kind: 'ask-kaitiaki', label: "Set the transcript's group, then ask its kaitiaki" })];
     return groups.flatMap((g) => {
       const kaitiaki = i.data.people.get(g)?.kaitiakiId ?? null;
+      // Only signed decisions that verify count (GateData), and a decision on a quote only while
+      // it still names this quote's exact text (source hash, range, cuts, text hash).
       const relevant = i.data.approvals.filter(
         (a) =>
           a.groupId === g &&
           a.revokedAt === null &&
-          (kaitiaki === null || a.kaitiakiId === kaitiaki) &&
-          ((a.scope === 'quote' && a.quoteId === i.quote.id) || (a.scope === 'export' && !!i.options.approvalLabel && a.exportLabel === i.options.approvalLabel)),
+          ((a.scope === 'quote' && a.quoteId === i.quote.id && quoteMatches(a.quote ?? undefined, i.quote, i.src.sha256, i.src.text)) ||
+            (a.scope === 'export' && !!i.options.approvalLabel && a.exportLabel === i.options.approvalLabel)),
       );
       // Decisions are in time order: the latest one stands (a refusal after an approval withdraws it).
       // A decision on the quote itself outranks one on a whole export: a blanket approval of an
@@ -219,13 +222,9 @@ export const rows: Array<(i: RowInput) => GateReason[]> = [
   // 11 tikanga parts (tikanga-based sources)
   (i) => {
     if (i.src.mode !== 'tikanga') return [];
-    const released = (approvalId: number | null) => {
-      if (approvalId === null) return false;
-      const a = i.data.approvals.find((x) => x.id === approvalId);
-      return !!a && a.decision === 'approved' && a.revokedAt === null;
-    };
+    const groups = quoteGroups(i);
     return i.src.parts
-      .filter((p) => p.phase !== 'korero' && i.pieces.some((x) => overlaps(x, p)) && !released(p.releasedByApprovalId))
+      .filter((p) => p.phase !== 'korero' && i.pieces.some((x) => overlaps(x, p)) && !i.data.partReleased(i.src, p, groups))
       .map((p) => reason('tikanga-part', `The quote overlaps the ${p.kind} (${p.phase}), which the kaitiaki has not released.`, { kind: 'ask-kaitiaki', label: 'Ask the kaitiaki to release it' }));
   },
   // 12 not speech

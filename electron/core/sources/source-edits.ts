@@ -2,6 +2,9 @@
 import type { SourceDetail } from '../../../shared/domain/project';
 import type { FocalCore } from '../app/focal-core';
 import { FocalError } from '../errors';
+import { governingGroups, requireGoverningKaitiaki } from '../kaitiaki/authority';
+import { storeStatement } from '../kaitiaki/statements';
+import { sourceSha } from '../kaitiaki/subjects';
 import { getSource } from './source-queries';
 
 export interface SourcePatch {
@@ -43,8 +46,24 @@ export function updateSource(core: FocalCore, patch: SourcePatch): SourceDetail 
     const g = p.db.prepare("SELECT kind FROM participants WHERE id = ?").get(patch.groupId) as { kind: string } | undefined;
     if (g?.kind !== 'group') throw new FocalError('bad-input', `Participant ${patch.groupId} is not a group; a transcript's group must be a group.`);
   }
+  // Taking a tikanga-based source out of its mode or its group removes its protections: only its
+  // kaitiaki can, with their key (a signed statement). Making a source tikanga-based adds them: anyone.
+  // Naming as its group the one group that already governs it (by its speakers) changes nothing.
+  const governing = governingGroups(p.db, patch.sourceId);
+  const confirmsGroup = before.groupId === null && patch.groupId != null && governing.length === 1 && governing[0] === patch.groupId;
+  const unprotect = before.mode === 'tikanga' && ((patch.mode !== undefined && patch.mode !== 'tikanga') || (patch.groupId !== undefined && patch.groupId !== before.groupId && !confirmsGroup));
+  const kaitiaki = unprotect ? requireGoverningKaitiaki(core, patch.sourceId, `"${before.title}" is a tikanga-based session`) : [];
   if (sets.length) {
     p.db.transaction(() => {
+      for (const a of kaitiaki) {
+        storeStatement(p.db, a.key, {
+          groupId: a.groupId,
+          kind: 'source-change',
+          by: a.kaitiakiName,
+          at: core.now(),
+          subject: { source: { id: before.id, sha256: sourceSha(p.db, before.id) }, from: { mode: before.mode, groupId: before.groupId }, to: { mode: patch.mode ?? before.mode, groupId: patch.groupId !== undefined ? patch.groupId : before.groupId } },
+        });
+      }
       p.db.prepare(`UPDATE sources SET ${sets.join(', ')} WHERE id = ?`).run(...values, patch.sourceId);
       const changed = Object.fromEntries(Object.keys(COLUMNS).filter((k) => patch[k as keyof SourcePatch] !== undefined).map((k) => [k, { from: before[k as keyof SourceDetail] ?? null, to: patch[k as keyof SourcePatch] }]));
       p.audit(core.actor, 'source-updated', { sourceId: patch.sourceId, changed }, core.now());

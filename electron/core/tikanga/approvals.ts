@@ -10,6 +10,8 @@ import { partKindLabel } from '../../../shared/domain/tikanga';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
+import { storeStatement } from '../kaitiaki/statements';
+import { decisionSubject } from '../kaitiaki/decision-subjects';
 import { requireKaitiaki, requireSourceRow } from './kaitiaki';
 import { getPart } from './session-parts';
 
@@ -75,7 +77,7 @@ function subject(db: ProjectDb, input: DecisionInput): { groupId: number | null;
 export function recordDecision(core: FocalCore, input: DecisionInput): Approval {
   const db = core.requireProject().db;
   const subj = subject(db, input);
-  const { groupId, kaitiakiId, kaitiakiName } = requireKaitiaki(core, subj.groupId, subj.what);
+  const { groupId, kaitiakiId, kaitiakiName, key } = requireKaitiaki(core, subj.groupId, subj.what);
   const id = db.transaction(() => {
     const id = Number(
       db
@@ -96,6 +98,8 @@ export function recordDecision(core: FocalCore, input: DecisionInput): Approval 
           core.now(),
         ).lastInsertRowid,
     );
+    const signed = decisionSubject(db, { ...input, exportLabel: input.exportLabel?.normalize('NFC').trim(), output: input.output?.normalize('NFC').trim() ?? '', conditions: input.conditions?.normalize('NFC') ?? '' });
+    storeStatement(db, key, { groupId, kind: signed.kind, by: kaitiakiName, at: core.now(), subject: signed.subject, record: { table: 'approvals', id } });
     if (input.scope === 'part') {
       // A release sets the part's link; a refusal clears a standing release (the latest decision holds).
       db.prepare('UPDATE session_parts SET released_by_approval_id = ? WHERE id = ?').run(input.decision === 'approved' ? id : null, input.partId);
@@ -111,9 +115,11 @@ export function revokeDecision(core: FocalCore, id: number): Approval {
   const db = core.requireProject().db;
   const a = getApproval(db, id);
   if (a.revokedAt !== null) throw new FocalError('conflict', `This decision was already revoked on ${a.revokedAt.slice(0, 10)}.`);
-  const { kaitiakiName } = requireKaitiaki(core, a.groupId, `'${a.groupName}'`);
+  const { kaitiakiName, key } = requireKaitiaki(core, a.groupId, `'${a.groupName}'`);
   db.transaction(() => {
     db.prepare('UPDATE approvals SET revoked_at = ? WHERE id = ?').run(core.now(), id);
+    const statement = db.prepare("SELECT hash FROM kaitiaki_statements WHERE record_table = 'approvals' AND record_id = ? AND kind IN ('approval', 'part-release') ORDER BY id DESC LIMIT 1").pluck().get(id) as string | undefined;
+    storeStatement(db, key, { groupId: a.groupId, kind: 'revoke', by: kaitiakiName, at: core.now(), subject: { statement: statement ?? null, approvalId: id }, record: { table: 'approvals', id } });
     db.prepare('UPDATE session_parts SET released_by_approval_id = NULL WHERE released_by_approval_id = ?').run(id);
     core.requireProject().audit(core.actor, 'kaitiaki-revoked', { approvalId: id, scope: a.scope, decision: a.decision, quoteId: a.quoteId, partId: a.partId, exportLabel: a.exportLabel, kaitiaki: kaitiakiName }, core.now());
   })();

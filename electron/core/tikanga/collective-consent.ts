@@ -2,12 +2,16 @@
  * Collective consent: given on a group's behalf (by a kaumātua, a rōpū leader...), on a date, for
  * some uses (analysis, quotes in reports, quotes attributed to the group, return of findings),
  * with conditions. Revoking keeps the record and dates the revocation. Every change is audited.
+ * The kaitiaki signs each record (and any change that widens it) with the kaitiaki key: the gate
+ * reads a record only as far as a verified statement grants it. Narrowing, revoking or removing a
+ * record takes protection back and needs no signature.
  */
 import type { CollectiveConsent } from '../../../shared/domain/tikanga';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
-import { requireGroup } from './kaitiaki';
+import { storeStatement } from '../kaitiaki/statements';
+import { requireGroup, requireKaitiaki } from './kaitiaki';
 
 const COLUMNS = `c.id, c.group_id AS groupId, c.given_by_id AS givenById, c.given_by_label AS givenByLabel,
   coalesce(p.name, c.given_by_label) AS givenByName, c.given_on AS givenOn, c.for_analysis AS forAnalysis,
@@ -53,11 +57,48 @@ function checkGiver(db: ProjectDb, givenById: number | null, label: string): voi
 
 const bit = (b: boolean | undefined) => (b ? 1 : 0);
 
+/** The signed subject of a consent record: what the kaitiaki attests the group agreed to. */
+function consentSubject(c: CollectiveConsent): Record<string, unknown> {
+  return {
+    consentId: c.id,
+    givenBy: c.givenByName,
+    givenOn: c.givenOn,
+    forAnalysis: c.forAnalysis,
+    forQuotes: c.forQuotes,
+    forGroupAttribution: c.forGroupAttribution,
+    forReturn: c.forReturn,
+    conditions: c.conditions,
+    revokedOn: c.revokedOn,
+  };
+}
+
+/** Whether a change gives more than the record gave: a use added, an earlier date, a revocation lifted or later. */
+function widens(before: CollectiveConsent, next: Omit<CollectiveConsent, 'id' | 'groupId' | 'givenByName' | 'recordedAt'>): boolean {
+  const uses = ['forAnalysis', 'forQuotes', 'forGroupAttribution', 'forReturn'] as const;
+  if (uses.some((u) => next[u] && !before[u])) return true;
+  if (next.givenOn < before.givenOn) return true;
+  if (before.revokedOn !== null && (next.revokedOn === null || next.revokedOn > before.revokedOn)) return true;
+  return next.conditions !== before.conditions || next.givenById !== before.givenById || next.givenByLabel !== before.givenByLabel;
+}
+
+/** A consent record a key replacement rests on cannot change or go: the key history would break. */
+function assertNotKeyRecord(db: ProjectDb, id: number): void {
+  const cited = (db.prepare("SELECT body FROM kaitiaki_statements WHERE kind = 'key-recovery'").pluck().all() as string[]).some((b) => {
+    try {
+      return (JSON.parse(b) as { subject?: { consent?: { id?: number } } }).subject?.consent?.id === id;
+    } catch {
+      return false;
+    }
+  });
+  if (cited) throw new FocalError('conflict', "This consent record named the group's new kaitiaki and registered their key; it stays as it is (record a new one instead).");
+}
+
 export function recordCollectiveConsent(core: FocalCore, groupId: number, f: ConsentFields & { givenOn: string }): CollectiveConsent {
   const db = core.requireProject().db;
   const group = requireGroup(db, groupId);
   const label = f.givenByLabel?.normalize('NFC').trim() ?? '';
   checkGiver(db, f.givenById ?? null, label);
+  const auth = requireKaitiaki(core, groupId, `'${group.name}'`);
   const id = db.transaction(() => {
     const id = Number(
       db
@@ -67,6 +108,7 @@ export function recordCollectiveConsent(core: FocalCore, groupId: number, f: Con
         )
         .run(groupId, f.givenById ?? null, label, f.givenOn, bit(f.forAnalysis), bit(f.forQuotes), bit(f.forGroupAttribution), bit(f.forReturn), f.conditions?.normalize('NFC') ?? '', f.revokedOn ?? null, core.now()).lastInsertRowid,
     );
+    storeStatement(db, auth.key, { groupId, kind: 'collective-consent', by: auth.kaitiakiName, at: core.now(), subject: consentSubject(getConsent(db, id)), record: { table: 'collective_consents', id } });
     core.requireProject().audit(core.actor, 'collective-consent-recorded', { groupId, group: group.name, consentId: id, ...f }, core.now());
     return id;
   })();
@@ -89,11 +131,14 @@ export function updateCollectiveConsent(core: FocalCore, id: number, f: ConsentF
     revokedOn: f.revokedOn !== undefined ? f.revokedOn : before.revokedOn,
   };
   checkGiver(db, next.givenById, next.givenByLabel);
+  assertNotKeyRecord(db, id);
+  const auth = widens(before, next) ? requireKaitiaki(core, before.groupId, 'Widening this consent record') : null;
   db.transaction(() => {
     db.prepare(
       `UPDATE collective_consents SET given_by_id = ?, given_by_label = ?, given_on = ?, for_analysis = ?, for_quotes = ?, for_group_attribution = ?, for_return = ?, conditions = ?, revoked_on = ? WHERE id = ?`,
     ).run(next.givenById, next.givenByLabel, next.givenOn, bit(next.forAnalysis), bit(next.forQuotes), bit(next.forGroupAttribution), bit(next.forReturn), next.conditions, next.revokedOn, id);
     const action = before.revokedOn === null && next.revokedOn !== null ? 'collective-consent-revoked' : 'collective-consent-changed';
+    if (auth) storeStatement(db, auth.key, { groupId: before.groupId, kind: 'collective-consent', by: auth.kaitiakiName, at: core.now(), subject: consentSubject(getConsent(db, id)), record: { table: 'collective_consents', id } });
     core.requireProject().audit(core.actor, action, { groupId: before.groupId, consentId: id, changes: f }, core.now());
   })();
   core.emit('changed', { kinds: ['consent', 'participants'] });
@@ -103,6 +148,7 @@ export function updateCollectiveConsent(core: FocalCore, id: number, f: ConsentF
 export function deleteCollectiveConsent(core: FocalCore, id: number): null {
   const db = core.requireProject().db;
   const before = getConsent(db, id);
+  assertNotKeyRecord(db, id);
   db.transaction(() => {
     db.prepare('DELETE FROM collective_consents WHERE id = ?').run(id);
     // The record itself is kept in the audit log: a consent entered by mistake can go, but not silently.

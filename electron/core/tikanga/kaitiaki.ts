@@ -1,14 +1,14 @@
 /**
- * Who the kaitiaki is, and whether the acting user is them. Kaitiaki decisions (sensitivity
- * labels, approvals, releasing a tikanga part) are made only by the person named as kaitiaki of
- * the group whose data it is: the acting user's name (preferences) must match that person's name,
- * folded (macrons, double vowels, case), so "Koro Hemi" and "koro hemi" are the same person.
+ * Who the kaitiaki is, and whether this session may act as them. Kaitiaki decisions (sensitivity
+ * labels, approvals, releasing a tikanga part...) need the group's kaitiaki key, unlocked with the
+ * kaitiaki's passphrase (../kaitiaki/): the name the user works under gives no authority.
  */
 import type { KaitiakiStatus } from '../../../shared/domain/tikanga';
 import { fold } from '../../../shared/text/fold';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
+import { authorityProblem, currentKey, requireKaitiakiKey, type KaitiakiAuthority } from '../kaitiaki/authority';
 
 export interface SourceRow {
   id: number;
@@ -38,44 +38,42 @@ function sameName(a: string, b: string): boolean {
   return norm(a) !== '' && norm(a) === norm(b);
 }
 
-export function groupKaitiakiStatus(db: ProjectDb, actor: string, groupId: number | null, what: string): KaitiakiStatus {
+export function groupKaitiakiStatus(core: FocalCore, groupId: number | null, what: string): KaitiakiStatus {
+  const actor = core.actor;
   const base = { actor, groupId, groupName: null as string | null, kaitiaki: null as KaitiakiStatus['kaitiaki'] };
   if (groupId === null) {
     return { ...base, actorIsKaitiaki: false, problem: `${what} has no group, so it has no kaitiaki: choose its group (rōpū) in the transcript's details, then name the group's kaitiaki.` };
   }
-  const g = requireGroup(db, groupId);
-  if (g.kaitiaki_id === null) {
-    return { ...base, groupName: g.name, actorIsKaitiaki: false, problem: `No kaitiaki is named for '${g.name}': name the kaitiaki of the group's data on the group's page first.` };
-  }
-  const name = db.prepare('SELECT name FROM participants WHERE id = ?').pluck().get(g.kaitiaki_id) as string;
-  const kaitiaki = { id: g.kaitiaki_id, name };
-  if (!sameName(actor, name)) {
-    const who = actor.trim() === '' ? 'No user name is set' : `You are working as '${actor}'`;
-    return { ...base, groupName: g.name, kaitiaki, actorIsKaitiaki: false, problem: `Only ${name}, kaitiaki of '${g.name}', can do this. ${who}; ${name} must make this decision under their own name.` };
-  }
-  return { ...base, groupName: g.name, kaitiaki, actorIsKaitiaki: true, problem: null };
+  requireGroup(core.requireProject().db, groupId);
+  const a = authorityProblem(core, groupId);
+  return { ...base, groupName: a.groupName, kaitiaki: a.kaitiaki, actorIsKaitiaki: a.problem === null, problem: a.problem };
 }
 
-export function sourceKaitiakiStatus(db: ProjectDb, actor: string, sourceId: number): KaitiakiStatus {
-  const s = requireSourceRow(db, sourceId);
-  return groupKaitiakiStatus(db, actor, s.group_id, `"${s.title}"`);
+export function sourceKaitiakiStatus(core: FocalCore, sourceId: number): KaitiakiStatus {
+  const s = requireSourceRow(core.requireProject().db, sourceId);
+  return groupKaitiakiStatus(core, s.group_id, `"${s.title}"`);
 }
 
-/** The kaitiaki participant, or a 'forbidden' error naming who can act. */
-export function requireKaitiaki(core: FocalCore, groupId: number | null, what: string): { groupId: number; kaitiakiId: number; kaitiakiName: string } {
-  const status = groupKaitiakiStatus(core.requireProject().db, core.actor, groupId, what);
-  if (!status.actorIsKaitiaki || !status.kaitiaki || status.groupId === null) throw new FocalError('forbidden', status.problem ?? 'Only the kaitiaki can do this.');
-  return { groupId: status.groupId, kaitiakiId: status.kaitiaki.id, kaitiakiName: status.kaitiaki.name };
+/** The kaitiaki's authority (their unlocked key), or a 'forbidden' error naming who can act. */
+export function requireKaitiaki(core: FocalCore, groupId: number | null, what: string): KaitiakiAuthority {
+  return requireKaitiakiKey(core, groupId, what);
 }
 
 /**
- * Naming a group's first kaitiaki is open to the team; once named, only that kaitiaki hands the
- * role on (or clears it), so nobody takes over the decisions by renaming the kaitiaki to themselves.
+ * Naming a group's first kaitiaki is open to the team. Once the group has a kaitiaki key, the role
+ * passes only with it (a signed handover) or, when the key is lost, by a new collective consent
+ * record naming the kaitiaki; before that, only the named kaitiaki hands the role on.
  */
 export function assertKaitiakiHandover(core: FocalCore, groupId: number): void {
-  const status = groupKaitiakiStatus(core.requireProject().db, core.actor, groupId, 'This group');
-  if (status.kaitiaki && !status.actorIsKaitiaki) {
-    const name = status.kaitiaki.name;
-    throw new FocalError('forbidden', `'${status.groupName}' already has a kaitiaki, ${name}; only ${name} can hand the role on. You are working as '${core.actor}'.`);
+  const db = core.requireProject().db;
+  const g = requireGroup(db, groupId);
+  const key = currentKey(db, groupId);
+  if (key) {
+    throw new FocalError('forbidden', `'${g.name}' has a kaitiaki key (${key.fingerprint}); its kaitiaki hands the role on with that key (Hand on… on the group's page, or \`focal kaitiaki handover\`), and a lost key is replaced only by a new collective consent record naming the kaitiaki.`);
+  }
+  if (g.kaitiaki_id === null) return;
+  const name = db.prepare('SELECT name FROM participants WHERE id = ?').pluck().get(g.kaitiaki_id) as string;
+  if (!sameName(core.actor, name)) {
+    throw new FocalError('forbidden', `'${g.name}' already has a kaitiaki, ${name}; only ${name} can hand the role on. You are working as '${core.actor}'.`);
   }
 }

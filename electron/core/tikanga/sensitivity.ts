@@ -10,7 +10,12 @@ import type { MaskedRange, SensitivityLabel, SensitivityMark } from '../../../sh
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
-import { requireKaitiaki, requireSourceRow, sourceKaitiakiStatus } from './kaitiaki';
+import { fold } from '../../../shared/text/fold';
+import { governingGroups, unlockedGroupKey } from '../kaitiaki/authority';
+import { storeStatement } from '../kaitiaki/statements';
+import { sourceSha } from '../kaitiaki/subjects';
+import { verifiedReaders } from '../kaitiaki/verified-decisions';
+import { requireKaitiaki, requireSourceRow } from './kaitiaki';
 
 const COLUMNS = `l.id, l.source_id AS sourceId, l.start, l.end, l.label, l.set_by_id AS setById, p.name AS setByName, l.set_at AS setAt
   FROM sensitivity_labels l JOIN participants p ON p.id = l.set_by_id`;
@@ -23,7 +28,7 @@ export function listLabels(db: ProjectDb, sourceId: number): SensitivityMark[] {
 export function setLabel(core: FocalCore, input: { sourceId: number; start?: number | null | undefined; end?: number | null | undefined; label: SensitivityLabel }): SensitivityMark {
   const db = core.requireProject().db;
   const source = requireSourceRow(db, input.sourceId);
-  const { kaitiakiId, kaitiakiName } = requireKaitiaki(core, source.group_id, `"${source.title}"`);
+  const { kaitiakiId, kaitiakiName, key, groupId } = requireKaitiaki(core, source.group_id, `"${source.title}"`);
   const whole = input.start === undefined || input.start === null;
   const start = whole ? null : input.start!;
   const end = whole ? null : (input.end ?? null);
@@ -36,6 +41,14 @@ export function setLabel(core: FocalCore, input: { sourceId: number; start?: num
     const prev = db.prepare('SELECT id, label FROM sensitivity_labels WHERE source_id = ? AND start IS ? AND end IS ?').get(source.id, start, end) as { id: number; label: string } | undefined;
     if (prev) db.prepare('DELETE FROM sensitivity_labels WHERE id = ?').run(prev.id);
     const id = Number(db.prepare('INSERT INTO sensitivity_labels (source_id, start, end, label, set_by_id, set_at) VALUES (?, ?, ?, ?, ?, ?)').run(source.id, start, end, input.label, kaitiakiId, core.now()).lastInsertRowid);
+    storeStatement(db, key, {
+      groupId,
+      kind: 'label-set',
+      by: kaitiakiName,
+      at: core.now(),
+      subject: { source: { id: source.id, sha256: sourceSha(db, source.id) }, start, end, label: input.label, previous: prev?.label ?? null },
+      record: { table: 'sensitivity_labels', id },
+    });
     core.requireProject().audit(core.actor, 'sensitivity-label-set', { sourceId: source.id, start, end, label: input.label, previous: prev?.label ?? null, kaitiaki: kaitiakiName }, core.now());
     return id;
   })();
@@ -48,24 +61,41 @@ export function removeLabel(core: FocalCore, id: number): null {
   const row = db.prepare(`SELECT ${COLUMNS} WHERE l.id = ?`).get(id) as SensitivityMark | undefined;
   if (!row) throw new FocalError('not-found', `There is no sensitivity label with id ${id}; it may have been removed.`);
   const source = requireSourceRow(db, row.sourceId);
-  const { kaitiakiName } = requireKaitiaki(core, source.group_id, `"${source.title}"`);
+  const { kaitiakiName, key, groupId } = requireKaitiaki(core, source.group_id, `"${source.title}"`);
   db.transaction(() => {
     db.prepare('DELETE FROM sensitivity_labels WHERE id = ?').run(id);
+    storeStatement(db, key, {
+      groupId,
+      kind: 'label-remove',
+      by: kaitiakiName,
+      at: core.now(),
+      subject: { source: { id: source.id, sha256: sourceSha(db, source.id) }, start: row.start, end: row.end, label: row.label },
+      record: { table: 'sensitivity_labels', id },
+    });
     core.requireProject().audit(core.actor, 'sensitivity-label-removed', { sourceId: row.sourceId, start: row.start, end: row.end, label: row.label, kaitiaki: kaitiakiName }, core.now());
   })();
   core.emit('changed', { kinds: ['sources'] });
   return null;
 }
 
-/** Whether the viewer may read restricted text: working in a kaupapa Māori frame, or the kaitiaki. */
+/**
+ * Whether the viewer may read restricted text: the kaitiaki (their key unlocked in this session),
+ * or, working in a kaupapa Māori frame, a person on the kaitiaki's signed readers list. A frame id
+ * alone, or the kaitiaki's name typed as one's own, opens nothing.
+ */
 export function mayReadRestricted(core: FocalCore, sourceId: number, frameId: number | undefined): boolean {
   const db = core.requireProject().db;
+  let kaupapa = false;
   if (frameId !== undefined) {
     const kind = db.prepare('SELECT kind FROM code_frames WHERE id = ?').pluck().get(frameId) as string | undefined;
     if (kind === undefined) throw new FocalError('not-found', `There is no code frame with id ${frameId}.`);
-    if (kind === 'kaupapa-maori') return true;
+    kaupapa = kind === 'kaupapa-maori';
   }
-  return sourceKaitiakiStatus(db, core.actor, sourceId).actorIsKaitiaki;
+  const groups = governingGroups(db, sourceId);
+  if (groups.some((g) => unlockedGroupKey(core, g) !== null)) return true;
+  if (!kaupapa) return false;
+  const me = fold(core.actor).replace(/\s+/g, ' ').trim();
+  return me !== '' && groups.some((g) => verifiedReaders(db, g).some((r) => fold(r).replace(/\s+/g, ' ').trim() === me));
 }
 
 /** Restricted ranges of a source, merged; a restricted whole-source label covers the whole text. */

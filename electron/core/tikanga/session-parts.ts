@@ -10,7 +10,30 @@ import { PART_KINDS, partKindLabel, type PartPhase } from '../../../shared/domai
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
+import { requireGoverningKaitiaki } from '../kaitiaki/authority';
+import { storeStatement } from '../kaitiaki/statements';
+import { sourceSha } from '../kaitiaki/subjects';
 import { requireSourceRow, type SourceRow } from './kaitiaki';
+
+/**
+ * Un-marking a recorded opening or closing part (removing it, unrecording it, making it kōrero or
+ * shrinking it) takes away its protection: only the source's kaitiaki, with their key (signed).
+ */
+function guardUnprotect(core: FocalCore, before: SessionPart & { sourceId: number }, after: { recorded: boolean; phase: PartPhase; start: number | null; end: number | null } | null): void {
+  if (!before.recorded || before.phase === 'korero') return;
+  const keeps = after !== null && after.recorded && after.phase !== 'korero' && after.start !== null && after.end !== null && after.start <= before.start! && after.end >= before.end!;
+  if (keeps) return;
+  const db = core.requireProject().db;
+  for (const a of requireGoverningKaitiaki(core, before.sourceId, `The ${partKindLabel(before.kind)} is protected until the kaitiaki releases it`)) {
+    storeStatement(db, a.key, {
+      groupId: a.groupId,
+      kind: 'part-change',
+      by: a.kaitiakiName,
+      at: core.now(),
+      subject: { part: { id: before.id, source: sourceSha(db, before.sourceId), start: before.start, end: before.end, kind: before.kind }, to: after },
+    });
+  }
+}
 
 const PART_COLUMNS = `id, kind, phase, recorded, start, end, led_by_id AS ledById, led_by_label AS ledByLabel,
   occurred_at AS occurredAt, note, released_by_approval_id AS releasedBy`;
@@ -130,6 +153,7 @@ export function updatePart(core: FocalCore, id: number, fields: PartFields): Ses
     throw new FocalError('conflict', `The kaitiaki released this ${partKindLabel(before.kind)} as it was marked; its range cannot change now. Ask the kaitiaki to revoke the release first.`);
   }
   db.transaction(() => {
+    guardUnprotect(core, before, p);
     db.prepare('UPDATE session_parts SET kind = ?, phase = ?, recorded = ?, start = ?, end = ?, led_by_id = ?, led_by_label = ?, occurred_at = ?, note = ? WHERE id = ?').run(
       p.kind,
       p.phase,
@@ -155,6 +179,7 @@ export function deletePart(core: FocalCore, id: number): null {
     throw new FocalError('conflict', `The kaitiaki released this ${partKindLabel(before.kind)}; that decision stays on record. Ask the kaitiaki to revoke the release before removing the part.`);
   }
   db.transaction(() => {
+    guardUnprotect(core, before, null);
     db.prepare('DELETE FROM session_parts WHERE id = ?').run(id);
     core.requireProject().audit(core.actor, 'session-part-removed', { sourceId: before.sourceId, partId: id, kind: before.kind }, core.now());
   })();

@@ -1,8 +1,9 @@
 /**
  * The kaitiaki's word on one tikanga-based quote: every decision on it (who, when, for which
- * output, conditions; revoked ones struck through), and, when the acting user is the group's
- * kaitiaki, Approve and Refuse with the output and conditions. Anyone else sees whose decision it
- * is ("Awaiting the kaitiaki (Koro Hemi)"); the core refuses a decision by anyone else anyway.
+ * output, conditions; revoked ones struck through), and, when this session holds the group's
+ * kaitiaki key unlocked, Approve and Refuse with the output and conditions. Otherwise it says whose
+ * decision it is ("Awaiting the kaitiaki (Koro Hemi)") and offers to unlock the key; the name one
+ * works under gives nothing, and the core refuses an unsigned decision anyway.
  */
 import { useState } from 'react';
 import type { CheckedQuote } from '../../../shared/domain/quotes';
@@ -11,6 +12,7 @@ import { formatDate } from '../../../shared/format/dates';
 import { useApi } from '../api/ApiProvider';
 import { useDateFormat } from '../app/AppContext';
 import { ErrorMessage } from '../components/ErrorMessage';
+import { UnlockKeyDialog } from '../tikanga/KeyDialogs';
 import { useAction } from '../tikanga/useAction';
 
 export interface KaitiakiInfo {
@@ -48,6 +50,7 @@ export function KaitiakiDecision({ quote, info, defaultOutput }: { quote: Checke
   const [deciding, setDeciding] = useState<'approved' | 'refused' | null>(null);
   const [output, setOutput] = useState('');
   const [conditions, setConditions] = useState('');
+  const [unlocking, setUnlocking] = useState(false);
   const { status, decisions } = info;
   const standing = decisions.filter((d) => !d.revokedAt).at(-1);
   const kaitiaki = status?.kaitiaki?.name ?? null;
@@ -75,7 +78,7 @@ export function KaitiakiDecision({ quote, info, defaultOutput }: { quote: Checke
         )}
         {!standing && !info.exportDecision && (
           <span className="qk-awaiting" title={status?.problem ?? undefined}>
-            {kaitiaki ? `Awaiting the kaitiaki (${kaitiaki})` : "No kaitiaki named: name one on the group's page"}
+            {kaitiaki ? `Awaiting the kaitiaki (${kaitiaki})${mine ? '' : ' — unlock the kaitiaki key to decide'}` : "No kaitiaki named: name one on the group's page"}
           </span>
         )}
         {mine && !deciding && (
@@ -88,7 +91,14 @@ export function KaitiakiDecision({ quote, info, defaultOutput }: { quote: Checke
             </button>
           </span>
         )}
-        {!mine && kaitiaki && <span className="qk-who">Only {kaitiaki} decides{status?.actor ? ` (you are working as ${status.actor})` : ''}.</span>}
+        {!mine && kaitiaki && status?.groupId != null && (
+          <span className="qk-buttons">
+            {standing && <span className="qk-who">Only {kaitiaki} changes it, with the kaitiaki key.</span>}
+            <button type="button" className="button button-small" onClick={() => setUnlocking(true)}>
+              Unlock kaitiaki key…
+            </button>
+          </span>
+        )}
       </div>
       {decisions.length > 0 && (
         <ul className="qk-lines">
@@ -122,6 +132,7 @@ export function KaitiakiDecision({ quote, info, defaultOutput }: { quote: Checke
         </form>
       )}
       <ErrorMessage message={action.error} onDismiss={action.clear} />
+      {unlocking && status?.groupId != null && <UnlockKeyDialog groupId={status.groupId} onClose={() => setUnlocking(false)} />}
     </div>
   );
 }

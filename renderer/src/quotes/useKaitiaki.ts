@@ -1,4 +1,8 @@
-/** The kaitiaki's decisions on quotes, and who the kaitiaki is for each tikanga-based transcript in the bank. */
+/**
+ * The kaitiaki's decisions on quotes, who the kaitiaki is for each tikanga-based transcript in the
+ * bank, and whether this session holds their key unlocked (the core's status says so: a typed name
+ * gives no authority). The status reloads when a key is unlocked or locked (a participants change).
+ */
 import { useCallback, useMemo } from 'react';
 import type { CheckedQuote } from '../../../shared/domain/quotes';
 import type { Approval, KaitiakiStatus } from '../../../shared/domain/tikanga';
@@ -12,7 +16,7 @@ export function useKaitiaki(quotes: CheckedQuote[], approvalLabel: string): { in
   const sourceKey = [...new Set(quotes.filter((q) => q.mode === 'tikanga').map((q) => q.sourceId))].sort((a, b) => a - b).join(',');
   const loadApprovals = useCallback(() => (sourceKey ? api['approvals-list']({}) : Promise.resolve([] as Approval[])), [api, sourceKey]);
   const approvals = useProjectData(loadApprovals, ['consent', 'quotes']);
-  // Who is acting changes with the preferences (reloaded then), the kaitiaki with the register.
+  // Who may read and decide changes with the key (a participants change) and the preferences.
   const userName = useAppContext().info.prefs.userName;
   const loadStatus = useCallback(
     () => Promise.all(sourceKey ? sourceKey.split(',').map((id) => api['kaitiaki-status']({ sourceId: Number(id) }).then((s) => [Number(id), s] as const)) : []),

@@ -13,6 +13,7 @@ import { useProjectData } from '../workspace/useProjectData';
 import { ReturnExport } from '../export/ReturnExport';
 import { ApprovalsList } from './ApprovalsList';
 import { CollectiveConsentSection } from './CollectiveConsentSection';
+import { KaitiakiKeySection } from './KaitiakiKeySection';
 import { useAction } from './useAction';
 import './tikanga.css';
 
@@ -54,6 +55,7 @@ export function GroupTikanga({ group, everyone, saver }: GroupTikangaProps) {
           onCommit={(v) => void saver.save('attribution', { attribution: v.trim() === '' ? null : v })}
         />
       </div>
+      {group.kaitiakiId !== null && <KaitiakiKeySection groupId={group.id} />}
       {data && data.members.length > 0 && (
         <div className="tk-members">
           <h4 className="tk-section-title">Roles in the group</h4>

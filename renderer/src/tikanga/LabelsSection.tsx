@@ -83,7 +83,7 @@ export function LabelsSection({ source, selection, status }: LabelsSectionProps)
           {passages.map((l) => (
             <li key={l.id} className={`tk-labelled tk-labelled-${l.label}`}>
               <span className="tk-label-name">{labelName(l.label)}</span>
-              <span className="tk-label-text">{source.masked?.some((m) => m.start <= l.start! && m.end >= l.end!) ? 'Hidden outside the kaupapa Māori frame' : `“${excerpt(l.start!, l.end!)}”`}</span>
+              <span className="tk-label-text">{source.masked?.some((m) => m.start <= l.start! && m.end >= l.end!) ? 'Hidden: only the kaitiaki and the readers they list see it' : `“${excerpt(l.start!, l.end!)}”`}</span>
               <span className="tk-label-by">set by {l.setByName}</span>
               {may && (
                 <button type="button" className="button button-ghost button-small" aria-label={`Remove label ${labelName(l.label)}`} onClick={() => void action.run(() => api['sensitivity-remove']({ id: l.id }))}>

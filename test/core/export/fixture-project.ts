@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { FocalApi } from '../../../shared/api/client';
 import type { FocalCore } from '../../../electron/core/app/focal-core';
 import { detectIdentifiers, loadPseudoContext } from '../../../electron/core/pseudonyms/index';
+import { signRecorded } from '../../support/kaitiaki-sign';
 
 const fixtures = join(process.cwd(), 'test/fixtures');
 export const TRANSCRIPTS = ['hui-tupu-group-interview.txt', 'focus-group-lived-experience.vtt', 'individual-interview-manager.srt', 'workshop-feedback.tsv'];
@@ -66,10 +67,13 @@ export async function recordRopu(api: FocalApi, core: FocalCore): Promise<{ grou
     .requireProject()
     .db.prepare("INSERT INTO collective_consents (group_id, given_by_id, given_on, for_analysis, for_quotes, for_group_attribution, for_return, recorded_at) VALUES (?, ?, '2010-06-14', 1, 1, 1, 1, 'now')")
     .run(group.id, koro.id);
+  signRecorded(core.requireProject().db, group.id);
   return { groupId: group.id, kaitiakiId: koro.id };
 }
 
 export function approveQuotes(core: FocalCore, groupId: number, kaitiakiId: number, quoteIds: number[]): void {
   const insert = core.requireProject().db.prepare("INSERT INTO approvals (group_id, kaitiaki_id, scope, quote_id, decision, decided_at) VALUES (?, ?, 'quote', ?, 'approved', 'now')");
   for (const q of quoteIds) insert.run(groupId, kaitiakiId, q);
+  // The kaitiaki signs the decisions (the gate reads only signed ones).
+  signRecorded(core.requireProject().db, groupId);
 }

@@ -13,6 +13,7 @@ import mammoth from 'mammoth';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testCore } from '../../support/core';
 import { acceptAllCandidates, codeEveryTurn, importAndMap, recordRopu } from './fixture-project';
+import { lockTestKey, unlockTestKey } from '../../support/kaitiaki-sign';
 
 const OTHERS = ['Aroha Ngata', 'Tama Rewiri', 'Mere Tawhiri', 'Waiata Henare', 'Rachel Moana', 'David Chen', 'Priya Sharma', 'Sam Lee', 'Geoff Baker'];
 const OTHER_PARTS = OTHERS.flatMap((n) => n.split(' '));
@@ -52,8 +53,8 @@ describe('return-to-the-group export', () => {
     const turns = detail.blocks.filter((b) => b.kind === 'turn');
     const koroLast = turns.filter((b) => b.speakerId === koro.id).at(-1)!;
     await api['coding-apply']({ codeId: whanau.id, sourceId: hui.id, start: koroLast.start, end: koroLast.end });
-    // The kaitiaki: the facilitator's opening turn is a recorded mihimihi (not released); a passage restricted.
-    core.state.setPrefs({ userName: 'Koro Hemi' });
+    // The kaitiaki (their key unlocked): the facilitator's opening turn is a recorded mihimihi (not released); a passage restricted.
+    unlockTestKey(core, groupId);
     const opening = turns[0]!;
     db().prepare('DELETE FROM codings WHERE source_id = ? AND start < ? AND end > ?').run(hui.id, opening.end, opening.start);
     await api['session-part-add']({ sourceId: hui.id, kind: 'mihimihi', phase: 'opening', recorded: true, start: opening.start, end: opening.end });
@@ -70,7 +71,7 @@ describe('return-to-the-group export', () => {
     await api['approval-record']({ scope: 'quote', decision: 'refused', quoteId: c.id, conditions: 'Not this one' });
     approvedTexts = [a.original.slice(0, 40), b.original.slice(0, 40)];
     refusedText = 'send them back to a wh';
-    core.state.setPrefs({ userName: 'Test Coder' });
+    lockTestKey(core, groupId);
   }, 60_000);
 
   it("holds exactly the group's kōrero, its codes per frame and its approved quotes", async () => {

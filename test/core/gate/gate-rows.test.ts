@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReasonCode } from '../../../shared/domain/gate';
 import { checkQuotes, exportOptions, type ExportOptionsInput } from '../../../electron/core/export/check-quotes';
 import { testCore } from '../../support/core';
+import { newKey, signRecorded } from '../../support/kaitiaki-sign';
 import { addPerson, addTranscript, mapSpeaker, scenario } from './gate-fixture';
 
 describe('export gate rows', () => {
@@ -15,7 +16,11 @@ describe('export gate rows', () => {
   let huiRange = { start: 0, end: 0 };
   let anaRange = { start: 0, end: 0 };
 
-  const check = (quoteId: number, o?: ExportOptionsInput) => checkQuotes(core, { quoteIds: [quoteId] }, exportOptions(o))[0]!;
+  // The kaitiaki signs what each scenario records (as the app does when they decide); the gate reads only signed decisions.
+  const check = (quoteId: number, o?: ExportOptionsInput) => {
+    signRecorded(db(), ids.group);
+    return checkQuotes(core, { quoteIds: [quoteId] }, exportOptions(o))[0]!;
+  };
   const codes = (quoteId: number, o?: ExportOptionsInput) => check(quoteId, o).gate.reasons.map((r) => r.code);
   const only = (quoteId: number, mutate: () => void, expected: ReasonCode[], o?: ExportOptionsInput) =>
     expect(scenario(db(), mutate, () => codes(quoteId, o))).toEqual(expected);
@@ -149,7 +154,8 @@ describe('export gate rows', () => {
     only(ids.qHine, () => run('DELETE FROM approvals'), ['no-kaitiaki-approval']);
     only(ids.qHine, () => run("INSERT INTO approvals (group_id, kaitiaki_id, scope, quote_id, decision, decided_at) VALUES (?, ?, 'quote', ?, 'refused', '2026-03-01T00:00:00Z')", ids.group, ids.kaitiaki, ids.qHine), ['no-kaitiaki-approval']);
     only(ids.qHine, () => run("UPDATE approvals SET revoked_at = '2026-03-01T00:00:00Z'"), ['no-kaitiaki-approval']);
-    only(ids.qHine, () => run('UPDATE approvals SET kaitiaki_id = ?', ids.hine), ['no-kaitiaki-approval']);
+    // Signed by someone else's key (not the group's kaitiaki key), whatever the row says.
+    only(ids.qHine, () => { signRecorded(db(), ids.group); run("DELETE FROM kaitiaki_statements WHERE kind = 'approval'"); signRecorded(db(), ids.group, newKey()); }, ['no-kaitiaki-approval']);
     // An approval of a named export covers the quotes in that export only.
     const perExport = () => {
       run('DELETE FROM approvals');

@@ -8,12 +8,19 @@ import { fold } from '../../../shared/text/fold';
 import { sentencesAround } from '../../../electron/core/quotes/quotes-from-results';
 import { testCore } from '../../support/core';
 import { huiProject, type HuiProject } from '../tikanga/setup';
+import { lockTestKey, unlockTestKey } from '../../support/kaitiaki-sign';
 
 describe('quotes from a coding query and from search', () => {
   const { api, core, path } = testCore();
   let p: HuiProject;
   let kmFrameId: number;
-  const as = (userName: string) => core.state.setPrefs({ userName });
+  // Koro Hemi at the keyboard has his kaitiaki key unlocked; anyone else (whatever name they type) does not.
+  const as = (userName: string) => {
+    core.state.setPrefs({ userName });
+    const kaitiaki = fold(userName).trim() === 'koro hemi' && !!core.requireProject().db.prepare('SELECT kaitiaki_id FROM participants WHERE id = ?').pluck().get(p.ropuId);
+    if (kaitiaki) unlockTestKey(core, p.ropuId);
+    else if (core.requireProject().db.prepare('SELECT 1 FROM kaitiaki_statements WHERE group_id = ?').get(p.ropuId)) lockTestKey(core, p.ropuId);
+  };
   const name = 'Jason Whitu';
   const quoteCount = () => core.requireProject().db.prepare('SELECT count(*) FROM quotes').pluck().get() as number;
 
@@ -109,6 +116,8 @@ describe('quotes from a coding query and from search', () => {
     await api['coding-apply']({ codeId: km.id, sourceId: p.hui.id, start: tama.start, end: tama.end });
     as('Koro Hemi');
     await api['sensitivity-set']({ sourceId: p.hui.id, start: at, end: at + name.length, label: 'restricted' });
+    // Aroha reads restricted passages in a kaupapa Māori frame because the kaitiaki lists her (signed), not because of the frame.
+    await api['kaitiaki-readers-set']({ groupId: p.ropuId, readers: ['Aroha Ngata'] });
     as('Aroha Ngata');
     const before = quoteCount();
 

@@ -1,11 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testCore } from '../../support/core';
 import { huiProject, type HuiProject } from './setup';
+import { lockTestKey, unlockTestKey } from '../../support/kaitiaki-sign';
+import { fold } from '../../../shared/text/fold';
 
 describe('groups, collective consent and kaitiaki approvals', () => {
   const { api, core, path } = testCore();
   let p: HuiProject;
-  const as = (userName: string) => core.state.setPrefs({ userName });
+  // Koro Hemi at the keyboard has his kaitiaki key unlocked; anyone else (whatever name they type) does not.
+  const as = (userName: string) => {
+    core.state.setPrefs({ userName });
+    const kaitiaki = fold(userName).trim() === 'koro hemi' && !!core.requireProject().db.prepare('SELECT kaitiaki_id FROM participants WHERE id = ?').pluck().get(p.ropuId);
+    if (kaitiaki) unlockTestKey(core, p.ropuId);
+    else if (core.requireProject().db.prepare('SELECT 1 FROM kaitiaki_statements WHERE group_id = ?').get(p.ropuId)) lockTestKey(core, p.ropuId);
+  };
   const db = () => core.requireProject().db;
   /** Quotes have no UI on this branch: rows go in directly, as the quote bank will write them. */
   const quote = (sourceId: number, start: number, end: number) =>
@@ -33,16 +41,23 @@ describe('groups, collective consent and kaitiaki approvals', () => {
   });
 
   it('records, edits, revokes and removes collective consent, audited', async () => {
+    // The kaitiaki signs the group's consent records; a widening edit needs the key too, a revocation does not.
+    await expect(api['collective-consent-record']({ groupId: p.ropuId, givenById: p.koroId, givenOn: '2010-06-14', forQuotes: true })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^Only Koro Hemi/) });
+    as('Koro Hemi');
     await expect(api['collective-consent-record']({ groupId: p.ropuId, givenOn: '2010-06-14' })).rejects.toMatchObject({ message: expect.stringMatching(/who gave consent/) });
     await expect(api['collective-consent-record']({ groupId: p.koroId, givenOn: '2010-06-14', givenByLabel: 'x' })).rejects.toMatchObject({ message: /is a person, not a group/ });
     const c = await api['collective-consent-record']({ groupId: p.ropuId, givenById: p.koroId, givenOn: '2010-06-14', forAnalysis: true, forQuotes: true, forReturn: true, conditions: 'Kōrero returned to the rōpū before any report' });
     expect(c).toMatchObject({ givenByName: 'Koro Hemi', forAnalysis: true, forQuotes: true, forGroupAttribution: false, forReturn: true, revokedOn: null });
     const edited = await api['collective-consent-update']({ id: c.id, forGroupAttribution: true });
     expect(edited).toMatchObject({ forGroupAttribution: true, forQuotes: true, conditions: 'Kōrero returned to the rōpū before any report' });
+    as('Test Coder');
+    await expect(api['collective-consent-update']({ id: c.id, forGroupAttribution: false, forAnalysis: true, conditions: 'none' })).rejects.toMatchObject({ code: 'forbidden' });
     const revoked = await api['collective-consent-update']({ id: c.id, revokedOn: '2011-02-01' });
     expect(revoked.revokedOn).toBe('2011-02-01');
+    as('Koro Hemi');
     const mistake = await api['collective-consent-record']({ groupId: p.ropuId, givenByLabel: 'Whaea Ani (kuia)', givenOn: '2010-06-15', forAnalysis: true });
     expect(mistake.givenByName).toBe('Whaea Ani (kuia)');
+    as('Test Coder');
     await api['collective-consent-delete']({ id: mistake.id });
     expect((await api['group-tikanga-get']({ groupId: p.ropuId })).consents.map((x) => x.id)).toEqual([c.id]);
     const actions = db().prepare("SELECT action FROM audit_log WHERE action LIKE 'collective-consent%' ORDER BY id").pluck().all();
@@ -90,20 +105,21 @@ describe('groups, collective consent and kaitiaki approvals', () => {
     await expect(api['participant-delete']({ id: p.koroId })).rejects.toMatchObject({ code: 'conflict' });
   });
 
-  it('lets only the kaitiaki hand the role on, once one is named', async () => {
+  it('lets only the kaitiaki hand the role on, with the key, once the group has one', async () => {
     const aroha = p.person('Aroha Ngata');
-    as('Aroha Ngata');
-    await expect(api['participant-update']({ id: p.ropuId, kaitiakiId: aroha })).rejects.toMatchObject({
-      code: 'forbidden',
-      message: "'Te Whare Oranga rōpū' already has a kaitiaki, Koro Hemi; only Koro Hemi can hand the role on. You are working as 'Aroha Ngata'.",
-    });
-    await expect(api['participant-update']({ id: p.ropuId, kaitiakiId: null })).rejects.toMatchObject({ code: 'forbidden' });
+    for (const name of ['Aroha Ngata', 'Koro Hemi']) {
+      as(name);
+      // Renaming the kaitiaki in the register is not a handover, whoever asks.
+      await expect(api['participant-update']({ id: p.ropuId, kaitiakiId: aroha })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/has a kaitiaki key .* hands the role on with that key/) });
+      await expect(api['participant-update']({ id: p.ropuId, kaitiakiId: null })).rejects.toMatchObject({ code: 'forbidden' });
+    }
     // Other changes to the group are not the kaitiaki's to make.
-    await api['participant-update']({ id: p.ropuId, notes: 'Hui held at Te Rangimarie Marae' });
-    as('Koro Hemi');
-    expect((await api['participant-update']({ id: p.ropuId, kaitiakiId: aroha })).kaitiakiId).toBe(aroha);
     as('Aroha Ngata');
-    expect((await api['participant-update']({ id: p.ropuId, kaitiakiId: p.koroId })).kaitiakiId).toBe(p.koroId);
-    as('Test Coder');
+    await api['participant-update']({ id: p.ropuId, notes: 'Hui held at Te Rangimarie Marae' });
+    await expect(api['kaitiaki-handover']({ groupId: p.ropuId, newKaitiakiId: aroha, passphrase: 'he kaitiaki hou', keyFile: path('aroha.focalkey') })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/^Only Koro Hemi/) });
+    as('Koro Hemi');
+    const handed = await api['kaitiaki-handover']({ groupId: p.ropuId, newKaitiakiId: aroha, passphrase: 'he kaitiaki hou', keyFile: path('aroha.focalkey') });
+    expect(handed).toMatchObject({ kaitiaki: { id: aroha, name: 'Aroha Ngata' }, unlocked: true });
+    expect((await api['participant-get']({ id: p.ropuId })).kaitiakiId).toBe(aroha);
   });
 });

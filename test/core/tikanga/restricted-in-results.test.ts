@@ -6,12 +6,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testCore } from '../../support/core';
 import { huiProject, type HuiProject } from './setup';
+import { lockTestKey, unlockTestKey } from '../../support/kaitiaki-sign';
+import { fold } from '../../../shared/text/fold';
 
 describe('restricted passages in search, queries and bulk coding', () => {
   const { api, core, path } = testCore();
   let p: HuiProject;
   let kmFrameId: number;
-  const as = (userName: string) => core.state.setPrefs({ userName });
+  // Koro Hemi at the keyboard has his kaitiaki key unlocked; anyone else (whatever name they type) does not.
+  const as = (userName: string) => {
+    core.state.setPrefs({ userName });
+    const kaitiaki = fold(userName).trim() === 'koro hemi' && !!core.requireProject().db.prepare('SELECT kaitiaki_id FROM participants WHERE id = ?').pluck().get(p.ropuId);
+    if (kaitiaki) unlockTestKey(core, p.ropuId);
+    else if (core.requireProject().db.prepare('SELECT 1 FROM kaitiaki_statements WHERE group_id = ?').get(p.ropuId)) lockTestKey(core, p.ropuId);
+  };
   const name = 'Jason Whitu';
 
   beforeAll(async () => {
@@ -24,6 +32,8 @@ describe('restricted passages in search, queries and bulk coding', () => {
     const at = p.hui.text.indexOf(name, tama.start);
     as('Koro Hemi');
     await api['sensitivity-set']({ sourceId: p.hui.id, start: at, end: at + name.length, label: 'restricted' });
+    // Aroha reads restricted passages in a kaupapa Māori frame because the kaitiaki lists her (signed), not because of the frame.
+    await api['kaitiaki-readers-set']({ groupId: p.ropuId, readers: ['Aroha Ngata'] });
     as('Aroha Ngata');
   });
 

@@ -1,8 +1,8 @@
 /**
  * Issue 6's flow end to end: a kaupapa Māori analyst creates the Te Whare Tapa Whā frame from its
  * template, codes hui passages with its codes and builds quotes from them; the rōpū's kaitiaki
- * (Koro Hemi, at the keyboard once the user name is his) approves exactly two quotes and refuses
- * one; the analyst's Word quote bank then holds exactly those two, attributed as the rōpū chose,
+ * (Koro Hemi, at the analyst's keyboard: the app still runs under her name) unlocks the rōpū's
+ * kaitiaki key with his passphrase and approves exactly two quotes and refuses one; the analyst's Word quote bank then holds exactly those two, attributed as the rōpū chose,
  * and the blocked list shows the refused and the unapproved with `no-kaitiaki-approval`, whose fix
  * leads to the quote's kaitiaki section. Then the return-to-the-group document from the group's page.
  */
@@ -14,8 +14,10 @@ import { acceptAllCandidates } from '../../core/export/fixture-project';
 import { codeRow, selectText, waitForCount } from '../coding/coding-page';
 import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
 import { openSource, VIEW } from '../transcript/view-page';
+import { KAITIAKI_PASSPHRASE } from './kaitiaki-page';
 
 let app: E2EApp;
+let ropuId = 0;
 const ANALYST = 'Hine Analyst';
 const PASSAGES = {
   whakapapa: 'When a whānau member comes in, the first thing is finding the connection.',
@@ -24,11 +26,9 @@ const PASSAGES = {
   waiata: "now he's asking to learn waiata, learn his reo.",
 };
 
-/** Who is at the keyboard: the preference the core checks against the group's named kaitiaki. */
-function workAs(userName: string) {
-  app.harness.core.state.setPrefs({ userName });
-  app.harness.core.emit('changed', { kinds: ['participants'] });
-}
+/** The kaitiaki unlocks or locks the rōpū's key (through the core, where the test is about something else). */
+const unlock = () => coreApi(app)['kaitiaki-key-unlock']({ groupId: ropuId, passphrase: KAITIAKI_PASSPHRASE });
+const lock = () => coreApi(app)['kaitiaki-key-lock']({ groupId: ropuId });
 
 beforeAll(async () => {
   app = await launchApp({ userName: ANALYST, viewport: { width: 1400, height: 900 } });
@@ -44,9 +44,11 @@ beforeAll(async () => {
   const koro = people.find((p) => p.name === 'Koro Hemi')!;
   await api['source-update']({ sourceId: hui!.sourceId!, groupId: ropu.id });
   await api['participant-update']({ id: ropu.id, attribution: 'Rōpū A, group interview', kaitiakiId: koro.id });
-  core.state.setPrefs({ userName: 'Koro Hemi' });
+  ropuId = ropu.id;
+  // Koro Hemi's key (the harness host keeps its file in keys/), and the consent he records with it.
+  await api['kaitiaki-key-create']({ groupId: ropu.id, passphrase: KAITIAKI_PASSPHRASE });
   await api['collective-consent-record']({ groupId: ropu.id, givenById: koro.id, givenOn: '2010-06-14', forAnalysis: true, forQuotes: true, forGroupAttribution: true, forReturn: true });
-  core.state.setPrefs({ userName: ANALYST });
+  await lock();
   acceptAllCandidates(core);
 }, 60_000);
 afterAll(() => app?.close());
@@ -92,13 +94,19 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     await card.getByText('Awaiting the kaitiaki (Koro Hemi)').waitFor();
     expect((await card.locator('.quote-band').innerText()).replace(/\s+/g, ' ')).toMatch(/Tikanga-based kōrero · Te Whare Oranga rōpū · kaitiaki Koro Hemi/);
     expect(await card.getByLabel('Blocked by the export gate').innerText()).toMatch(/No kaitiaki approval/);
-    expect(await card.getByText(`Only Koro Hemi decides (you are working as ${ANALYST}).`).isVisible()).toBe(true);
+    expect(await card.getByText('Awaiting the kaitiaki (Koro Hemi) — unlock the kaitiaki key to decide').isVisible()).toBe(true);
+    expect(await card.getByRole('button', { name: 'Unlock kaitiaki key…' }).isVisible()).toBe(true);
     expect(await card.getByRole('button', { name: 'Approve…' }).count()).toBe(0);
     await app.screenshot('kaitiaki-awaiting');
   });
 
-  it('the kaitiaki approves exactly two quotes and refuses one', async () => {
-    workAs('Koro Hemi');
+  it('the kaitiaki unlocks the key from a quote and approves exactly two quotes and refuses one', async () => {
+    const first = bankCard(PASSAGES.whakapapa);
+    await first.getByRole('button', { name: 'Unlock kaitiaki key…' }).click();
+    const dialog = app.page.getByRole('dialog', { name: 'Unlock the kaitiaki key of Te Whare Oranga rōpū' });
+    await dialog.getByLabel('Passphrase').fill(KAITIAKI_PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Choose key file and unlock…' }).click();
+    await dialog.waitFor({ state: 'detached' });
     const approve = async (passage: string, output: string, conditions = '') => {
       const card = bankCard(passage);
       await card.getByRole('button', { name: 'Approve…' }).click();
@@ -124,9 +132,9 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
   });
 
   it('the Word quote bank holds exactly the two approved hui quotes, with the group attribution', async () => {
-    workAs(ANALYST);
+    await lock();
     const { page } = app;
-    await bankCard(PASSAGES.whakapapa).getByText('Only Koro Hemi decides', { exact: false }).waitFor();
+    await bankCard(PASSAGES.whakapapa).getByText('Only Koro Hemi changes it, with the kaitiaki key.').waitFor();
     await page.keyboard.press('Control+Shift+E');
     const dialog = page.getByRole('dialog', { name: 'Export quote bank' });
     await dialog.getByLabel(/Word/).check();
@@ -197,7 +205,7 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
   });
 
   it('a revoked approval is struck through and the quote is blocked again', async () => {
-    workAs('Koro Hemi');
+    await unlock();
     const card = bankCard(PASSAGES.tuakana);
     await card.getByRole('button', { name: 'Revoke the approval' }).click();
     await card.locator('.qk-line.is-revoked del').waitFor();
@@ -206,15 +214,22 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     await card.getByText('Awaiting the kaitiaki (Koro Hemi)').waitFor();
     await card.scrollIntoViewIfNeeded();
     await app.screenshot('kaitiaki-revoked');
-    workAs(ANALYST);
+    await lock();
     expect(app.problems).toEqual([]);
   });
 
   it('the kaitiaki approves a whole export by its label; the refused quote stays refused', async () => {
     const { page } = app;
-    workAs('Koro Hemi');
     const bank = page.getByRole('region', { name: /Quote bank/ });
     await bank.getByLabel('Export name (for the kaitiaki’s approval)').fill('Hui report, June');
+    // Locked: the export is awaiting the kaitiaki, who unlocks the key right there.
+    const exportGroup = bank.getByRole('group', { name: 'Kaitiaki approval of this export' });
+    await exportGroup.getByText('Te Whare Oranga rōpū: awaiting the kaitiaki (Koro Hemi) for “Hui report, June”').waitFor();
+    await exportGroup.getByRole('button', { name: 'Unlock kaitiaki key…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Unlock the kaitiaki key of Te Whare Oranga rōpū' });
+    await dialog.getByLabel('Passphrase').fill(KAITIAKI_PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Choose key file and unlock…' }).click();
+    await dialog.waitFor({ state: 'detached' });
     await bank.getByRole('button', { name: /Approve Te Whare Oranga rōpū’s quotes for “Hui report, June”/ }).click();
     await bank.getByText('Approved for “Hui report, June” by Koro Hemi').waitFor();
     await bank.getByRole('tab', { name: 'Blocked (1)' }).waitFor();
@@ -226,7 +241,7 @@ describe('kaitiaki approval of quotes coded in the kaupapa Māori frame', () => 
     await bank.getByLabel('Export name (for the kaitiaki’s approval)').fill('Conference talk');
     await bank.getByRole('tab', { name: 'Blocked (3)' }).waitFor();
     await bank.getByLabel('Export name (for the kaitiaki’s approval)').fill('');
-    workAs(ANALYST);
+    await lock();
     expect(app.problems).toEqual([]);
   });
 });

@@ -1,14 +1,17 @@
 /**
  * A kaupapa Māori analyst and the rōpū's kaitiaki at work: the analyst creates the Te Whare Tapa
- * Whā frame from its template and names the kaitiaki; the kaitiaki (Koro Hemi) records the
- * group's collective consent, labels a passage restricted and logs an unrecorded part; back as the
- * analyst, the restricted passage is hidden, and glossary terms show their gloss on hover.
+ * Whā frame from its template and names the kaitiaki; the kaitiaki (Koro Hemi) creates the rōpū's
+ * kaitiaki key on its page, records the group's collective consent, labels a passage restricted and
+ * logs an unrecorded part; with the key locked, the restricted passage is hidden from the analyst
+ * (even in the kaupapa Māori frame) until the kaitiaki lists them as a reader; glossary terms show
+ * their gloss on hover.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage } from '../support/app';
 import { openSource, selectInTurn, VIEW } from '../transcript/view-page';
+import { createKeyInPage, lockKeyInPage, unlockKeyInPage } from './kaitiaki-page';
 
 let app: E2EApp;
 const fixture = (name: string) => ({ name, path: join(ROOT, 'test', 'fixtures', name) });
@@ -20,9 +23,15 @@ async function call(name: string, input: unknown): Promise<unknown> {
   if (!env.ok) throw new Error(JSON.stringify(env));
   return env.value;
 }
-/** Who is at the keyboard: the core records (and checks) the user's name on every call. */
-function workAs(userName: string) {
-  app.harness.core.state.setPrefs({ userName });
+
+/** Back at the hui, with its tikanga panel shown (its toggle remembers whether it was open). */
+async function showHuiPanel() {
+  const { page } = app;
+  await openSource(page, HUI);
+  await page.locator(`${VIEW} .tv-turn`).last().waitFor();
+  const panel = page.getByRole('region', { name: 'Tikanga of this session' });
+  if (!(await panel.isVisible())) await page.getByRole('button', { name: 'Tikanga', exact: true }).click();
+  await panel.waitFor();
 }
 
 beforeAll(async () => {
@@ -51,12 +60,13 @@ describe('kaupapa Māori analysis and the kaitiaki', () => {
     for (const name of ['Taha tinana', 'Taha hinengaro', 'Taha whānau', 'Taha wairua']) await codes.getByText(name, { exact: true }).waitFor();
   });
 
-  it('names the kaitiaki of the rōpū; the kaitiaki records its collective consent', async () => {
+  it('names the kaitiaki of the rōpū; the kaitiaki creates the key and records its collective consent', async () => {
     const { page } = app;
     await page.getByRole('button', { name: /Te Whare Oranga rōpū/ }).click();
     await page.getByLabel("Kaitiaki of the group's data").selectOption({ label: 'Koro Hemi' });
     await page.getByText('Name the kaitiaki first').waitFor({ state: 'detached' });
-    workAs('Koro Hemi');
+    // Koro Hemi at the keyboard: the key, not the name the app runs under, makes him the kaitiaki.
+    await createKeyInPage(page);
     const form = page.getByRole('group', { name: 'Record collective consent' });
     await form.getByLabel('Given by').fill('Koro Hemi');
     await form.getByLabel('On', { exact: true }).fill('14/06/2010');
@@ -74,7 +84,7 @@ describe('kaupapa Māori analysis and the kaitiaki', () => {
     await openSource(page, HUI);
     await page.getByRole('button', { name: 'Tikanga', exact: true }).click();
     const panel = page.getByRole('region', { name: 'Tikanga of this session' });
-    await panel.getByText('You are working as the kaitiaki').waitFor();
+    await panel.getByText('The kaitiaki key is unlocked in this session').waitFor();
     expect(await selectInTurn(page, 'Mere Tawhiri', RESTRICTED)).toMatch(/^\d+:\d+$/);
     await panel.getByRole('button', { name: 'Restricted (tapu)' }).click();
     const labelled = panel.getByRole('list', { name: 'Labelled passages' });
@@ -109,26 +119,46 @@ describe('kaupapa Māori analysis and the kaitiaki', () => {
 
   it('refuses the labels to anyone else, naming the kaitiaki, and hides the restricted passage from them', async () => {
     const { page } = app;
-    workAs('Waiata Henare');
+    // The kaitiaki locks the key and leaves the analyst (still 'Waiata Henare') at the keyboard.
+    await page.getByRole('button', { name: /Te Whare Oranga rōpū/ }).first().click();
+    await lockKeyInPage(page);
+    await showHuiPanel();
     // Working in the mainstream frame now (the codes pane shows it).
     await page.locator('#pane-codes').getByRole('button', { name: 'Codes', exact: true }).click();
-    app.harness.core.emit('changed', { kinds: ['sources', 'participants'] });
     const panel = page.getByRole('region', { name: 'Tikanga of this session' });
-    await panel.getByText("Only Koro Hemi, kaitiaki of 'Te Whare Oranga rōpū', can do this. You are working as 'Waiata Henare'", { exact: false }).first().waitFor();
+    await panel.getByText("Only Koro Hemi, kaitiaki of 'Te Whare Oranga rōpū', can do this. It needs the kaitiaki key", { exact: false }).first().waitFor();
+    await panel.getByRole('button', { name: 'Unlock kaitiaki key…' }).waitFor();
     expect(await panel.getByRole('button', { name: 'Restricted (tapu)' }).isDisabled()).toBe(true);
     const view = page.locator(VIEW);
     await page.getByRole('note').getByText(/One passage is restricted \(tapu\)/).waitFor();
     expect(await view.innerText()).not.toContain(RESTRICTED);
     expect(await view.innerText()).toContain('••••');
-    await panel.getByText('Hidden outside the kaupapa Māori frame').waitFor();
+    await panel.getByText('Hidden: only the kaitiaki and the readers they list see it').waitFor();
     await app.screenshot('tikanga-analyst-masked');
   });
 
-  it('shows the restricted passage to the analyst working in the kaupapa Māori frame, and hides it again outside', async () => {
+  it('shows the restricted passage to a reader the kaitiaki listed, working in the kaupapa Māori frame, and hides it again outside', async () => {
     const { page } = app;
     const view = page.locator(VIEW);
     const codes = page.locator('#pane-codes');
+    // The kaupapa Māori frame alone opens nothing.
     await codes.getByRole('button', { name: 'Te Whare Tapa Whā' }).click();
+    await expect.poll(() => view.innerText()).toContain('••••');
+    expect(await view.innerText()).not.toContain(RESTRICTED);
+    // The kaitiaki unlocks the key on the group's page and lists the analyst as a reader (signed).
+    await page.getByRole('button', { name: /Te Whare Oranga rōpū/ }).first().click();
+    await unlockKeyInPage(page);
+    const readers = page.getByRole('group', { name: 'Readers of restricted passages' });
+    await readers.getByLabel('Add a reader').fill('Waiata Henare');
+    await readers.getByRole('button', { name: 'Add', exact: true }).click();
+    await readers.getByRole('button', { name: 'Save readers list' }).click();
+    await readers.getByRole('button', { name: 'Save readers list' }).and(page.locator(':disabled')).waitFor();
+    expect(await readers.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/^Waiata Henare/)]);
+    await readers.scrollIntoViewIfNeeded();
+    await app.screenshot('kaitiaki-readers');
+    await lockKeyInPage(page);
+    expect(await readers.getByRole('button', { name: 'Remove Waiata Henare from the readers' }).count()).toBe(0);
+    await showHuiPanel();
     await view.getByText(RESTRICTED).waitFor();
     expect(await page.getByText(/One passage is restricted/).count()).toBe(0);
     await codes.getByRole('button', { name: 'Codes', exact: true }).click();

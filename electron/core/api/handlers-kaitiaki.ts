@@ -1,0 +1,18 @@
+/** Handlers for the kaitiaki key, signed decisions and review packs (../kaitiaki/). */
+import { kaitiakiProblems } from '../kaitiaki/check';
+import { createGroupKey, handOver, keyStatus, lockGroupKey, recoverKey, setReaders, unlockGroupKey } from '../kaitiaki/keys';
+import { buildReviewPack, importDecisions } from '../kaitiaki/review-pack';
+import { handlers } from './handler-types';
+
+export const kaitiakiHandlers = handlers({
+  'kaitiaki-key-status': (i, core) => keyStatus(core, i.groupId),
+  'kaitiaki-key-create': (i, core) => createGroupKey(core, i),
+  'kaitiaki-key-unlock': (i, core) => unlockGroupKey(core, i),
+  'kaitiaki-key-lock': (i, core) => lockGroupKey(core, i.groupId),
+  'kaitiaki-handover': (i, core) => handOver(core, i),
+  'kaitiaki-key-recover': (i, core) => recoverKey(core, i),
+  'kaitiaki-readers-set': (i, core) => setReaders(core, i.groupId, i.readers),
+  'kaitiaki-check': (_i, core) => kaitiakiProblems(core.requireProject().db),
+  'kaitiaki-review-pack': (i, core) => buildReviewPack(core, i.groupId),
+  'kaitiaki-import-decisions': (i, core) => importDecisions(core, i.decisions),
+});
