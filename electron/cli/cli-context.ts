@@ -10,6 +10,9 @@ import type { CallInput, CallName, CallResult } from '../../shared/api/contract'
 import { FOCAL_VERSION } from '../../shared/version';
 import { FocalCore } from '../core/app/focal-core';
 import { headlessHost } from '../core/host';
+import { holdKey } from '../core/kaitiaki/authority';
+import { unlockKeyFile } from '../core/kaitiaki/key-crypto';
+import { readKeyFile } from '../core/kaitiaki/keys';
 
 /** A failure to report: one line, then exit with `exitCode`. */
 export class CliError extends Error {
@@ -48,6 +51,7 @@ export async function withProject<T>(file: string, fn: (core: FocalCore) => Prom
   const core = makeCore();
   try {
     await call(core, 'project-open', { path: resolve(file) });
+    unlockKaitiakiKeyFromEnv(core);
     return await fn(core);
   } finally {
     core.dispose();
@@ -56,4 +60,21 @@ export async function withProject<T>(file: string, fn: (core: FocalCore) => Prom
 
 export function print(o: Output, value: unknown, text: () => string): void {
   o.out(o.json ? JSON.stringify(value, null, 2) : text());
+}
+
+/**
+ * The command line's "Unlock key…": FOCAL_KAITIAKI_KEY_FILE (with FOCAL_KAITIAKI_PASSPHRASE) unlocks
+ * a kaitiaki key for this one command, held in memory only; it counts for the group whose current
+ * key it is. Without it, a command has no kaitiaki's authority, whatever FOCAL_USER says.
+ */
+function unlockKaitiakiKeyFromEnv(core: FocalCore): void {
+  const path = process.env.FOCAL_KAITIAKI_KEY_FILE;
+  if (!path) return;
+  const passphrase = process.env.FOCAL_KAITIAKI_PASSPHRASE;
+  if (!passphrase) throw new CliError(`${path}: set FOCAL_KAITIAKI_PASSPHRASE to unlock this kaitiaki key`, 2);
+  try {
+    holdKey(core, unlockKeyFile(readKeyFile(resolve(path)), passphrase));
+  } catch (e) {
+    throw new CliError(`${path}: ${(e as Error).message}`);
+  }
 }

@@ -7,17 +7,19 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runFocal } from '../support/run-cli';
 import { testCore } from '../support/core';
-import { buildWorld, MARKER, type World } from '../core/tikanga/mask-world';
+import { actAs, buildWorld, keyFileIn, MARKER, PASSPHRASE, type World } from '../core/tikanga/mask-world';
 
 describe('CLI output masks restricted passages and flags withdrawn and declined talk', () => {
   const { api, core, dir } = testCore();
   const analyst = { FOCAL_DATA_DIR: join(dir, 'cli-state'), FOCAL_USER: 'Aroha Ngata' };
-  const kaitiaki = { ...analyst, FOCAL_USER: 'Koro Hemi' };
+  // The kaitiaki is the one whose key is unlocked for the command; the name alone unlocks nothing.
+  const kaitiaki = { ...analyst, FOCAL_USER: 'Koro Hemi', FOCAL_KAITIAKI_KEY_FILE: keyFileIn(dir), FOCAL_KAITIAKI_PASSPHRASE: PASSPHRASE };
+  const typedName = { ...analyst, FOCAL_USER: 'Koro Hemi' };
   let w: World;
   let file = '';
 
   beforeAll(async () => {
-    w = await buildWorld(api, dir, (userName) => core.state.setPrefs({ userName }));
+    w = await buildWorld(api, dir, actAs(core, dir));
     file = w.path;
     // Waiata Henare (the facilitator) declined to be quoted: code one of her turns too.
     const waiata = w.hui.speakers.find((s) => s.label === 'Waiata Henare')!;
@@ -59,6 +61,11 @@ describe('CLI output masks restricted passages and flags withdrawn and declined 
   it('shows the kaitiaki the passage (the same commands can print it)', { timeout: 120_000 }, () => {
     expect(runFocal(['segments', file, '--code', 'Peer support'], kaitiaki).stdout).toContain(MARKER);
     expect(runFocal(['pseudo', 'scan', file, '--source', String(w.hui.id)], kaitiaki).stdout).toContain(MARKER);
+    // Typing the kaitiaki's name as FOCAL_USER, without the key, shows nothing.
+    expect(runFocal(['segments', file, '--code', 'Peer support'], typedName).stdout).not.toContain(MARKER);
+    const wrong = runFocal(['segments', file, '--code', 'Peer support'], { ...kaitiaki, FOCAL_KAITIAKI_PASSPHRASE: 'not it' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/focalkey: .*passphrase/);
   });
 
   it('export and check name an undecided identifier in the passage by kind and position', { timeout: 120_000 }, () => {

@@ -6,7 +6,7 @@
  * contract without an entry here fails the test, so the class stays closed.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callNames, type CallName } from '../../../shared/api/contract';
 import { createClient } from '../../../shared/api/client';
@@ -14,7 +14,7 @@ import { FocalCore } from '../../../electron/core/app/focal-core';
 import { headlessHost } from '../../../electron/core/host';
 import { tempDir } from '../../support/temp';
 
-import { buildWorld, MARKER, type World } from '../tikanga/mask-world';
+import { actAs, buildWorld, keyFileIn, MARKER, type World } from '../tikanga/mask-world';
 
 const fixture = (f: string) => join(process.cwd(), 'test/fixtures', f);
 
@@ -24,6 +24,7 @@ const ALLOWED: Partial<Record<CallName, string>> = {
   'project-new': 'creates another project file and switches to it; returns ProjectInfo (name, path, counts), never text (project-open and project-info are walked)',
   'project-close': 'closes the project; returns null',
   'import-choose-files': 'asks the host for file paths (null headless); never reads the project',
+  'kaitiaki-key-recover': 'registers a replacement key from a new collective consent record (it would change the group key the rest of the walk runs under); returns key status: fingerprints and names, never talk (test/core/kaitiaki covers it)',
   'project-backup': "writes a complete copy of the project file itself (the person's own project, not a view or an export); returns only the copy's path",
 };
 
@@ -88,9 +89,18 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'session-part-delete': { inputs: (w) => [{ id: w.partId }] },
   'group-tikanga-get': { inputs: (w) => [{ groupId: w.ropuId }] },
   'group-member-role': { inputs: (w) => [{ groupId: w.ropuId, memberId: w.tamaId, role: 'participant' }] },
-  'collective-consent-record': { inputs: (w) => [{ groupId: w.ropuId, givenById: w.koroId, givenOn: '2010-06-14', forAnalysis: true }] },
-  'collective-consent-update': { inputs: (w) => [{ id: w.consentId, conditions: 'walked' }] },
-  'collective-consent-delete': { inputs: (w) => [{ id: w.consentId }] },
+  // Recording consent is the kaitiaki's (signed); the world's own record is updated and deleted below.
+  'collective-consent-record': { inputs: (w) => [{ groupId: w.ropuId, givenById: w.koroId, givenOn: '2010-06-14', forAnalysis: true }], refused: true },
+  'kaitiaki-key-status': { inputs: (w) => [{ groupId: w.ropuId }] },
+  'kaitiaki-key-create': { inputs: (w) => [{ groupId: w.ropuId, passphrase: 'another passphrase', keyFile: `${dirname(w.path)}/second.focalkey` }], refused: true },
+  'kaitiaki-key-unlock': { inputs: (w) => [{ groupId: w.ropuId, passphrase: 'not the passphrase', keyFile: keyFileIn(dirname(w.path)) }], refused: true },
+  'kaitiaki-key-lock': { inputs: (w) => [{ groupId: w.ropuId }] },
+  'kaitiaki-handover': { inputs: (w) => [{ groupId: w.ropuId, newKaitiakiId: w.tamaId, passphrase: 'a new passphrase', keyFile: `${dirname(w.path)}/handed.focalkey` }], refused: true },
+  'kaitiaki-readers-set': { inputs: (w) => [{ groupId: w.ropuId, readers: ['Aroha Ngata'] }], refused: true },
+  'kaitiaki-check': { inputs: () => [{}] },
+  'kaitiaki-review-pack': { inputs: (w) => [{ groupId: w.ropuId }] },
+  'kaitiaki-import-decisions': { inputs: (w) => [{ decisions: { format: 'focal-kaitiaki-decisions', version: 1, groupId: w.ropuId, fingerprint: 'XXXX', statements: [{ body: '{}', signature: 'AAAA' }] } }] },
+  'collective-consent-update': { inputs: (w) => [{ id: w.consentId, conditions: 'walked' }], refused: true },
   'kaitiaki-status': { inputs: (w) => [{ sourceId: w.hui.id }, { groupId: w.ropuId }] },
   'sensitivity-list': { inputs: (w) => [{ sourceId: w.hui.id }] },
   'sensitivity-set': { inputs: (w) => [{ sourceId: w.hui.id, start: w.tapu.start, end: w.tapu.end, label: 'open' }], refused: true },
@@ -156,6 +166,8 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
   'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
+  // Last: deleting the group's consent (anyone may take consent away; only the kaitiaki gives it) would stop the return export above.
+  'collective-consent-delete': { inputs: (w) => [{ id: w.consentId }] },
 };
 
 describe('contract-masking: no call hands a restricted passage to a viewer who may not read it', () => {
@@ -172,7 +184,7 @@ describe('contract-masking: no call hands a restricted passage to a viewer who m
   };
   const core = new FocalCore({ dataDir: join(dir, 'app'), host, logger: () => {} });
   const { api } = createClient({ invoke: (name, input) => core.call(name, input), on: (e, l) => core.on(e, l) });
-  const as = (userName: string) => core.state.setPrefs({ userName });
+  const as = actAs(core, dir);
   let w: World;
 
   beforeAll(async () => {

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDetail } from '../../../shared/domain/project';
+import { signRecorded } from '../../support/kaitiaki-sign';
 import { testCore } from '../../support/core';
 import { acceptAllCandidates, importAndMap, recordRopu } from '../export/fixture-project';
 
@@ -71,6 +72,8 @@ describe('selection-copy: copy and drag of a selection go through the gate', () 
     acceptAllCandidates(core);
     const { groupId, kaitiakiId } = await recordRopu(api, core);
     db().prepare("INSERT INTO approvals (group_id, kaitiaki_id, scope, export_label, decision, decided_at) VALUES (?, ?, 'export', 'Report 1', 'approved', 'now')").run(groupId, kaitiakiId);
+    // The kaitiaki signs it, as the app does when they decide: only a signed decision counts.
+    signRecorded(db(), groupId);
     const before = copied.length;
     const ok = await api['selection-copy']({ ranges: [range], options: { approvalLabel: 'Report 1' } });
     expect(ok.reasons).toEqual([]);

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mayReadRestricted } from '../../../electron/core/tikanga/sensitivity';
 import { testCore } from '../../support/core';
-import { buildWorld, MARKER, type World } from './mask-world';
+import { actAs, buildWorld, MARKER, type World } from './mask-world';
 
 describe('masking restricted passages in review, quoting and gate reasons', () => {
   const { api, core, dir } = testCore();
-  const as = (userName: string) => core.state.setPrefs({ userName });
+  const as = actAs(core, dir);
   let w: World;
   const has = (v: unknown) => JSON.stringify(v).includes(MARKER);
 

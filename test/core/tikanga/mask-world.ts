@@ -1,11 +1,33 @@
 /** The masking tests' project: the hui with a unique marker word inside a restricted (tapu) passage. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { FocalApi } from '../../../shared/api/client';
 import type { SourceDetail } from '../../../shared/domain/project';
+import type { FocalCore } from '../../../electron/core/app/focal-core';
+import { dropKey, holdKey } from '../../../electron/core/kaitiaki/authority';
+import { unlockKeyFile, type UnlockedKey } from '../../../electron/core/kaitiaki/key-crypto';
+import { readKeyFile } from '../../../electron/core/kaitiaki/keys';
 
 export const MARKER = 'Tapuwhenuamarker';
+/** The kaitiaki's passphrase and key file in the masking tests' world (the key is made as the world is built). */
+export const PASSPHRASE = 'kia mau ki te kawa o te rōpū';
+export const keyFileIn = (dir: string) => join(dir, 'koro-hemi.focalkey');
+
+/**
+ * Acting as someone in the masking tests: the user name, and Koro Hemi's kaitiaki key unlocked in
+ * this session only while he is at the keyboard (a typed name alone gives no authority).
+ */
+export function actAs(core: FocalCore, dir: string): (userName: string) => void {
+  let key: UnlockedKey | null = null;
+  return (userName) => {
+    core.state.setPrefs({ userName });
+    if (!existsSync(keyFileIn(dir))) return;
+    key ??= unlockKeyFile(readKeyFile(keyFileIn(dir)), PASSPHRASE);
+    if (userName === 'Koro Hemi') holdKey(core, key);
+    else dropKey(core, key.fingerprint);
+  };
+}
 const fixture = (f: string) => join(process.cwd(), 'test/fixtures', f);
 
 export interface World {
@@ -81,10 +103,12 @@ export async function buildWorld(api: FocalApi, dir: string, as: (n: string) => 
   const [tapuQuoteId] = await api['quotes-from-code']({ codeId });
   const fgQuoteId = (await api['quote-from-selection']({ sourceId: fgId, start: fgTurn.start, end: fgTurn.end })).quoteId!;
   await api['passage-mark-add']({ sourceId: huiId, start: tapuStart, end: tapuEnd, kind: 'withdrawn', reason: 'asked' });
-  await api['collective-consent-record']({ groupId: ropuId, givenById: koroId, givenOn: '2010-06-14', forAnalysis: true, forQuotes: true, forReturn: true, forGroupAttribution: true });
+  // Koro Hemi makes the group's kaitiaki key; his decisions below are signed with it.
+  await api['kaitiaki-key-create']({ groupId: ropuId, passphrase: PASSPHRASE, keyFile: keyFileIn(dir) });
+  as('Koro Hemi');
+  const consent = await api['collective-consent-record']({ groupId: ropuId, givenById: koroId, givenOn: '2010-06-14', forAnalysis: true, forQuotes: true, forReturn: true, forGroupAttribution: true });
   const extraA = (await api['code-create']({ frameId, name: 'Extra A' })).id;
   const extraB = (await api['code-create']({ frameId, name: 'Extra B' })).id;
-  as('Koro Hemi');
   const label = await api['sensitivity-set']({ sourceId: huiId, start: tapuStart, end: tapuEnd, label: 'restricted' });
   const approval = await api['approval-record']({ scope: 'quote', decision: 'approved', quoteId: tapuQuoteId! });
   as('Aroha Ngata');
@@ -113,7 +137,7 @@ export async function buildWorld(api: FocalApi, dir: string, as: (n: string) => 
     memoId: 0,
     participantId: 0,
     partId: 0,
-    consentId: 0,
+    consentId: consent.id,
     approvalId: approval.id,
     labelId: label.id,
     ruleId: 0,
