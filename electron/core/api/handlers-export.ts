@@ -3,7 +3,7 @@ import { auditCsv, listExports } from '../audit/export-audit';
 import { exportOptions } from '../export/check-quotes';
 import { copyQuote, exportQuotes } from '../export/export-quotes';
 import { exportReturn } from '../export/return-export';
-import { writeAtomically } from '../export/write-file';
+import { withAuditedFile } from '../audit/audited-file';
 import { MetadataGate } from '../gate/metadata';
 import { pseudoPort } from '../gate/pseudo-port';
 import { handlers } from './handler-types';
@@ -19,8 +19,8 @@ export const exportHandlers = handlers({
     const title = new MetadataGate(pseudoPort(project.db)).projectTitle(project.info().name);
     const path = await core.host.chooseExportPath(`${title} export audit.csv`, ['csv']);
     if (!path) return { path: null, sha256: null };
-    const sha256 = writeAtomically(path, Buffer.from(auditCsv(project.db), 'utf8'));
-    project.audit(core.actor, 'audit-exported', { path, sha256 }, core.now());
+    // The audit file is a file out like any other: recorded pending first, completed once in place.
+    const { sha256 } = withAuditedFile(core, { format: 'audit-csv', profile: 'report', quotes: [], action: 'audit-exported' }, path, Buffer.from(auditCsv(project.db), 'utf8'));
     return { path, sha256 };
   },
 });

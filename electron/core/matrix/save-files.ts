@@ -10,7 +10,8 @@ import type { ChartImage, ChartSpec, MatrixInput, SavedFile } from '../../../sha
 import type { FocalCore } from '../app/focal-core';
 import { recordFileExport } from '../audit/export-audit';
 import { FocalError } from '../errors';
-import { sha256, writeAtomically } from '../export/write-file';
+import { sha256 } from '../export/write-file';
+import { withAuditedFile } from '../audit/audited-file';
 import { chartImage } from './chart-data';
 import { labeller, labelMatrixForExport, type LabelOptions } from './export-labels';
 import { runMatrix } from './matrix';
@@ -47,8 +48,8 @@ function refused(core: FocalCore, format: string, e: unknown): never {
 
 /** Writes and audits one matrix or chart file at `path`. */
 function writeAudited(core: FocalCore, path: string, bytes: Buffer, format: string, detail: Record<string, number | string | boolean>): SavedFile {
-  const hash = writeAtomically(path, bytes);
-  const exportId = recordFileExport(core, { format, destination: path, sha256: hash, action: 'file-exported', detail: { ...detail, bytes: bytes.length } });
+  // Recorded pending before the file exists, completed once it is in place (audit/audited-file.ts).
+  const { exportId, sha256: hash } = withAuditedFile(core, { format, profile: 'report', quotes: [], action: 'file-exported', detail: { ...detail, bytes: bytes.length } }, path, bytes);
   return { path, sha256: hash, exportId };
 }
 
