@@ -16,6 +16,11 @@ interface CandidateActionsProps {
   onDone?: () => void;
 }
 
+/** A candidate whose words the core withheld (inside a restricted passage this viewer may not read). */
+export function isHiddenCandidate(c: { text: string }): boolean {
+  return c.text.length > 0 && /^•+$/.test(c.text);
+}
+
 export function CandidateActions({ candidate, actions, mode, onMode: setMode, onDone }: CandidateActionsProps) {
   const [replacement, setReplacement] = useState(candidate.suggestion);
   const after = (ok: boolean) => {
@@ -24,6 +29,9 @@ export function CandidateActions({ candidate, actions, mode, onMode: setMode, on
       onDone?.();
     }
   };
+  // An identifier inside a restricted (tapu) passage reaches this view as •••• with no words to act
+  // on (the core refuses any rule or decision about it, and its note says who can review it): no actions.
+  if (isHiddenCandidate(candidate)) return null;
   if (mode === 'rule') {
     return <RuleEditor draft={draftFor(candidate)} busy={actions.busy} onSave={(d) => void actions.saveRule(d).then(after)} onCancel={() => setMode('idle')} />;
   }
@@ -92,6 +100,7 @@ export function candidateKeys(e: KeyboardEvent, candidate: Detected, actions: Ps
     return true;
   }
   const k = e.key.toLowerCase();
+  if (isHiddenCandidate(candidate)) return false;
   if (k === 'a') void actions.accept(candidate);
   else if (k === 'n') void actions.notIdentifying(candidate.text);
   else if (k === 'e') open('edit');

@@ -6,10 +6,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KAITIAKI_PASSPHRASE } from './kaitiaki-page';
 import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
 
 const MARKER = 'Tapuwhenuamarker';
 let app: E2EApp;
+let ropuId = 0;
 
 function workAs(userName: string) {
   app.harness.core.state.setPrefs({ userName });
@@ -31,6 +33,9 @@ beforeAll(async () => {
   const koro = people.find((p) => p.name === 'Koro Hemi')!;
   await api['source-update']({ sourceId: res!.sourceId!, groupId: ropu.id });
   await api['participant-update']({ id: ropu.id, kaitiakiId: koro.id });
+  // Koro Hemi's kaitiaki key (the host keeps the key file); it stays unlocked only while he decides.
+  ropuId = ropu.id;
+  await api['kaitiaki-key-create']({ groupId: ropu.id, passphrase: KAITIAKI_PASSPHRASE });
   const hui = await api['source-get']({ sourceId: res!.sourceId! });
   const tama = hui.speakers.find((s) => s.label === 'Tama Rewiri')!;
   const turn = hui.blocks.find((b) => b.kind === 'turn' && b.speakerId === tama.id && hui.text.slice(b.start, b.end).includes(MARKER))!;
@@ -42,6 +47,7 @@ beforeAll(async () => {
   const end = hui.text.indexOf(MARKER, start + 1) + MARKER.length;
   app.harness.core.state.setPrefs({ userName: 'Koro Hemi' });
   await api['sensitivity-set']({ sourceId: hui.id, start, end, label: 'restricted' });
+  await api['kaitiaki-key-lock']({ groupId: ropu.id });
   workAs('Hine Analyst');
 }, 60_000);
 afterAll(() => app?.close());
@@ -78,6 +84,10 @@ describe('an analyst reviewing identifiers in a quote over a tapu passage', () =
     await list.waitFor();
     await expect.poll(() => list.innerText()).toContain('••••');
     expect(await list.innerText()).toContain('Hutt');
+    // A withheld identifier offers no actions, only who can review it.
+    const hidden = list.locator(':scope > li').filter({ hasText: 'only the kaitiaki can review it' });
+    expect(await hidden.count()).toBe(1);
+    expect(await hidden.getByRole('button', { name: /Accept|Add as rule|Not identifying|Edit/ }).count()).toBe(0);
     expect(await page.content()).not.toContain(MARKER);
     await app.screenshot('mask-review-pseudonyms');
     expect(app.problems).toEqual([]);
@@ -86,9 +96,12 @@ describe('an analyst reviewing identifiers in a quote over a tapu passage', () =
   it('the kaitiaki sees the words in the same review', async () => {
     const { page } = app;
     workAs('Koro Hemi');
+    await coreApi(app)['kaitiaki-key-unlock']({ groupId: ropuId, passphrase: KAITIAKI_PASSPHRASE });
+    app.harness.core.emit('changed', { kinds: ['quotes'] });
     await page.getByRole('group', { name: 'Quotes and exports' }).getByRole('button', { name: /Quote bank/ }).click();
     const card = page.getByRole('region', { name: /Quote bank/ }).getByRole('article').filter({ hasText: 'young fella' });
     await expect.poll(() => card.first().innerText()).toContain(MARKER);
+    await coreApi(app)['kaitiaki-key-lock']({ groupId: ropuId });
     workAs('Hine Analyst');
   });
 });
