@@ -9,14 +9,14 @@ import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { undoable } from '../history/history';
 import { assertCodable } from '../tikanga/coding-guard';
+import { sourceTextLength } from '../sources/source-length';
 
 const CODING_COLUMNS = 'id, code_id AS codeId, source_id AS sourceId, start, end, coder, created_at AS createdAt';
 
 function sourceLength(db: ProjectDb, sourceId: number): { length: number; title: string } {
-  const row = db.prepare('SELECT length(text) AS length, title, text FROM sources WHERE id = ?').get(sourceId) as { length: number; title: string; text: string } | undefined;
+  const row = sourceTextLength(db, sourceId);
   if (!row) throw new FocalError('not-found', `There is no transcript with id ${sourceId}.`);
-  // SQLite's length() counts characters; offsets are UTF-16 code units, as in JavaScript.
-  return { length: row.text.length, title: row.title };
+  return row;
 }
 
 function checkRange(db: ProjectDb, sourceId: number, start: number, end: number): void {

@@ -6,6 +6,7 @@ import type { PassageMark } from '../../../shared/domain/quotes';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
+import { sourceTextLength } from '../sources/source-length';
 
 const SELECT = `SELECT m.id, m.source_id AS sourceId, s.title AS sourceTitle, m.start, m.end, m.kind, m.reason, substr(s.text, m.start + 1, m.end - m.start) AS text,
                        m.created_by AS createdBy, m.created_at AS createdAt
@@ -18,7 +19,8 @@ export function listPassageMarks(db: ProjectDb, sourceId?: number): PassageMark[
 export function addPassageMark(core: FocalCore, input: { sourceId: number; start: number; end: number; kind: 'withdrawn' | 'restricted'; reason?: string | undefined }): PassageMark {
   const project = core.requireProject();
   const db = project.db;
-  const src = db.prepare('SELECT title, length(text) AS len FROM sources WHERE id = ?').get(input.sourceId) as { title: string; len: number } | undefined;
+  const found = sourceTextLength(db, input.sourceId);
+  const src = found && { title: found.title, len: found.length };
   if (!src) throw new FocalError('not-found', `There is no transcript with id ${input.sourceId} in this project.`);
   if (!(input.end > input.start && input.end <= src.len)) throw new FocalError('bad-input', `A passage must be a range inside "${src.title}" (0–${src.len}); ${input.start}–${input.end} is not.`);
   const reason = (input.reason ?? '').trim();

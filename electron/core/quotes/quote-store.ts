@@ -10,6 +10,7 @@ import { FocalError } from '../errors';
 import { GateData } from '../gate/gate-data';
 import { assembleQuoteText, keptPieces, speechBlocks } from '../gate/quote-text';
 import { coveringCodes, fileSelection } from './quote-filing';
+import { sourceTextLength } from '../sources/source-length';
 
 interface QuoteRow {
   id: number;
@@ -58,7 +59,8 @@ export function parseCuts(json: string): QuoteCut[] {
 }
 
 function checkRange(db: ProjectDb, sourceId: number, start: number, end: number, cuts: QuoteCut[]): void {
-  const src = db.prepare('SELECT length(text) AS len, title FROM sources WHERE id = ?').get(sourceId) as { len: number; title: string } | undefined;
+  const found = sourceTextLength(db, sourceId);
+  const src = found && { title: found.title, len: found.length };
   if (!src) throw new FocalError('not-found', `There is no transcript with id ${sourceId} in this project.`);
   if (!(start >= 0 && end > start && end <= src.len)) throw new FocalError('bad-input', `A quote must be a range inside "${src.title}" (0–${src.len}); ${start}–${end} is not.`);
   const sorted = [...cuts].sort((a, b) => a.start - b.start);

@@ -17,6 +17,7 @@ import { FocalError } from '../errors';
 import { queryRanges } from '../queries/coding-query';
 import { allMatches, textReader } from '../search/search';
 import { mayReadRestricted, restrictedRanges } from '../tikanga/sensitivity';
+import { sourceTextLength } from '../sources/source-length';
 
 export const MAX_QUOTES_AT_ONCE = 100_000;
 
@@ -43,12 +44,11 @@ function viewerFrame(db: ProjectDb, frameId: number | undefined, codeIds: number
 function restrictedCheck(core: FocalCore, frameId: number | undefined): (c: { sourceId: number; start: number; end: number }) => boolean {
   const db = core.requireProject().db;
   const has = db.prepare("SELECT 1 FROM sensitivity_labels WHERE source_id = ? AND label = 'restricted' LIMIT 1").pluck();
-  const len = db.prepare('SELECT length(text) FROM sources WHERE id = ?').pluck();
   const cache = new Map<number, Array<{ start: number; end: number }>>();
   return (c) => {
     let ranges = cache.get(c.sourceId);
     if (!ranges) {
-      ranges = has.get(c.sourceId) && !mayReadRestricted(core, c.sourceId, frameId) ? restrictedRanges(db, c.sourceId, len.get(c.sourceId) as number) : [];
+      ranges = has.get(c.sourceId) && !mayReadRestricted(core, c.sourceId, frameId) ? restrictedRanges(db, c.sourceId, sourceTextLength(db, c.sourceId)?.length ?? 0) : [];
       cache.set(c.sourceId, ranges);
     }
     return ranges.some((r) => c.start < r.end && r.start < c.end);
