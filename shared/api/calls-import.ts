@@ -22,6 +22,8 @@ export const importCalls = {
       files: z.array(fileRef).min(1).max(5000),
       mode: z.enum(['mainstream', 'tikanga']).optional(),
       groupId: id().optional(),
+      /** A group by name instead: found, or created with the first file that imports (never when every file fails). */
+      groupName: z.string().trim().min(1).max(200).optional(),
       /** What to do with a file whose content is already in the project: report it (ask), skip it, or import it again. */
       onDuplicate: z.enum(['ask', 'skip', 'import']).default('ask'),
     }),

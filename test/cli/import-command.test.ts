@@ -32,6 +32,9 @@ describe('focal import', () => {
     const json = JSON.parse(r.stdout);
     expect(json).toMatchObject({ imported: 1, duplicate: 1, failed: 1 });
     expect(json.results[1].message).toMatch(/^photo\.txt: /);
+    // The failure is on stderr too, one line naming the file and the problem.
+    expect(r.stderr).toMatch(/^focal: photo\.txt: \S.*\n$/m);
+    expect(r.stderr).not.toMatch(/photo\.txt: photo\.txt/);
     const again = runFocal(['import', project, fx('individual-interview-manager.srt'), '--again'], env);
     expect(again.stdout).toMatch(/1 imported/);
   });
@@ -41,6 +44,19 @@ describe('focal import', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/imported {2}otter-hui\.txt: "Hui with the rōpū, Porirua", \d+ words, speakers: Mere Tawhiri, Hēmi Te Whata, Will; turns timed\n/);
     expect(r.stdout).toMatch(/imported {2}mode-header\.txt: "Kōrero with the rōpū", \d+ words, tikanga-based, speakers: Aroha, Tama\n {10}warning: header "Recorder: Zoom H4n" is not a detail Focal knows/);
+  });
+
+  it('creates no group when every file fails, and one when a file imports', () => {
+    const p2 = `${dir}/groups.focal`;
+    expect(runFocal(['new', p2], env).code).toBe(0);
+    const bad = `${dir}/empty.txt`;
+    writeFileSync(bad, '');
+    const r = runFocal(['import', p2, bad, '--group', 'Rōpū that never was'], env);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(runFocal(['info', p2, '--json'], env).stdout).participants).toBe(0);
+    const ok = runFocal(['import', p2, bad, fx('focus-group-lived-experience.vtt'), '--group', 'Rōpū B'], env);
+    expect(ok.code).toBe(1);
+    expect(JSON.parse(runFocal(['info', p2, '--json'], env).stdout)).toMatchObject({ participants: 1, sources: 1 });
   });
 
   it('rejects an unknown mode as a usage error', () => {

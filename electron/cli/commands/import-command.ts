@@ -2,16 +2,7 @@
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { ImportFileResult } from '../../../shared/domain/project';
-import type { FocalCore } from '../../core/app/focal-core';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
-
-async function groupIdFor(core: FocalCore, name: string | undefined): Promise<number | undefined> {
-  if (!name) return undefined;
-  const all = await call(core, 'participants-list', {});
-  const found = all.find((p) => p.kind === 'group' && p.name.normalize('NFC') === name.normalize('NFC'));
-  if (found) return found.id;
-  return (await call(core, 'participant-create', { name, kind: 'group' })).id;
-}
 
 const TITLE_FROM: Record<NonNullable<ImportFileResult['titleFrom']>, string> = {
   file: '',
@@ -40,11 +31,12 @@ export function registerImportCommand(program: Command, output: (json: boolean) 
         throw new CliError(`--mode must be mainstream or tikanga, not "${opts.mode}"`, 2);
       }
       await withProject(project, async (core) => {
-        const groupId = await groupIdFor(core, opts.group);
+        // The group is found or created by the core with the first file that imports: a batch in
+        // which every file fails creates no group.
         const results = await call(core, 'import-files', {
           files: files.map((f) => ({ name: basename(f), path: resolve(f) })),
           ...(opts.mode ? { mode: opts.mode as 'mainstream' | 'tikanga' } : {}),
-          ...(groupId ? { groupId } : {}),
+          ...(opts.group ? { groupName: opts.group } : {}),
           onDuplicate: opts.again ? 'import' : 'ask',
         });
         const counts = { imported: 0, duplicate: 0, failed: 0 };
@@ -61,7 +53,13 @@ export function registerImportCommand(program: Command, output: (json: boolean) 
             `${counts.imported} imported, ${counts.duplicate} skipped as duplicates, ${counts.failed} failed`,
           ].join('\n'),
         );
+        // Errors go to stderr as the README promises (`focal: <file>: <problem>`), as well as in the summary.
+        for (const r of results) if (r.status === 'failed') process.stderr.write(`focal: ${r.fileName}: ${(r.message ?? 'could not be imported').replace(new RegExp(`^${escapeRegExp(r.fileName)}:\\s*`), '')}\n`);
         if (counts.failed) process.exitCode = 1;
       });
     });
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -6,7 +6,7 @@ import { handlers } from './handler-types';
 
 export const sourceHandlers = handlers({
   'import-choose-files': (_i, core) => core.host.chooseImportFiles(),
-  'import-files': (i, core) => importFiles(core, i.files, { mode: i.mode, groupId: i.groupId, onDuplicate: i.onDuplicate }),
+  'import-files': (i, core) => importFiles(core, i.files, { mode: i.mode, groupId: i.groupId, groupName: i.groupName, onDuplicate: i.onDuplicate }),
   // The edited source comes back as source-get gives it (no frame: the safe default).
   'source-update': (i, core) => sourceForViewer(core, updateSource(core, i), undefined),
   'source-delete': (i, core) => deleteSource(core, i.sourceId),

@@ -14,6 +14,7 @@ import { ImportError } from '../import/errors';
 import { MAX_IMPORT_BYTES, parseTranscriptFile } from '../import/parse-file';
 import { transcriptTitle } from '../import/title';
 import { storeTranscript } from './store-transcript';
+import { insertParticipant } from '../participants/participant-edits';
 
 export interface FileRef {
   name: string;
@@ -24,6 +25,8 @@ export interface FileRef {
 export interface ImportOptions {
   mode?: SourceMode | undefined;
   groupId?: number | undefined;
+  /** A group by name (found, or created with the first file that imports). */
+  groupName?: string | undefined;
   onDuplicate: 'ask' | 'skip' | 'import';
 }
 
@@ -54,6 +57,7 @@ export async function importFiles(core: FocalCore, files: FileRef[], opts: Impor
   const results: ImportFileResult[] = [];
   const seenInBatch = new Map<string, string>();
   const total = files.length;
+  let newGroupId: number | undefined;
 
   for (const [i, file] of files.entries()) {
     const fileName = basename(file.name);
@@ -76,14 +80,14 @@ export async function importFiles(core: FocalCore, files: FileRef[], opts: Impor
       }
       const parsed = await parseTranscriptFile(fileName, bytes);
       const parts = detectSessionParts(parsed);
-      const sourceId = storeTranscript(db, parsed, {
-        fileName,
-        contentHash: hash,
-        mode: opts.mode,
-        groupId: opts.groupId ?? null,
-        parts,
-        now: core.now(),
-      });
+      // One transaction per file: a new group (created with the first file that imports, so a batch
+      // where every file fails creates none), the transcript, and its audit line, all or nothing.
+      const sourceId = db.transaction(() => {
+        const groupId = opts.groupId ?? (opts.groupName ? (newGroupId ??= findOrCreateGroup(core, opts.groupName)) : null);
+        const id = storeTranscript(db, parsed, { fileName, contentHash: hash, mode: opts.mode, groupId, parts, now: core.now() });
+        project.audit(core.actor, 'source-imported', { file: fileName, sourceId: id, ...(groupId !== null ? { groupId } : {}) }, core.now());
+        return id;
+      })();
       seenInBatch.set(hash, fileName);
       const row = db.prepare('SELECT title, mode, word_count AS wordCount FROM sources WHERE id = ?').get(sourceId) as {
         title: string;
@@ -116,9 +120,19 @@ export async function importFiles(core: FocalCore, files: FileRef[], opts: Impor
   }
   core.emit('progress', { task: 'import', done: total, total, label: 'Import finished' });
   const imported = results.filter((r) => r.status === 'imported');
-  if (imported.length) {
-    project.audit(core.actor, 'sources-imported', { files: imported.map((r) => ({ file: r.fileName, sourceId: r.sourceId })) }, core.now());
-    core.emit('changed', { kinds: ['sources'] });
-  }
+  if (imported.length) core.emit('changed', { kinds: newGroupId ? ['sources', 'participants'] : ['sources'] });
   return results;
+}
+
+/** The group named `name` (NFC, exact), or a new one (as participant-create makes it); inside the caller's transaction. */
+function findOrCreateGroup(core: FocalCore, name: string): number {
+  const project = core.requireProject();
+  const wanted = name.normalize('NFC').trim();
+  const found = (project.db.prepare("SELECT id, name FROM participants WHERE kind = 'group'").all() as Array<{ id: number; name: string }>).find((g) => g.name.normalize('NFC') === wanted);
+  if (found) return found.id;
+  const now = core.now();
+  const w = { db: project.db, now, audit: (action: string, detail: unknown) => project.audit(core.actor, action, detail, now) };
+  const id = insertParticipant(w, { name: wanted, kind: 'group' });
+  w.audit('participant-created', { id, name: wanted, kind: 'group' });
+  return id;
 }
