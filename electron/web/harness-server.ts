@@ -10,11 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { FOCAL_VERSION } from '../../shared/version';
 import { FocalCore } from '../core/app/focal-core';
 import { EventStreams } from './event-stream';
 import { HttpError, hostAllowed, originAllowed, parseJson, readBody, sendError, sendJson, tokenMatches } from './http-util';
+import { pathOutside } from './import-paths';
 import { serveStatic } from './static-files';
 import { createWebHost, type WebHost } from './web-host';
 
@@ -71,6 +72,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     const name = path.slice('/api/'.length);
     // Anything that is not a plausible call name is still answered by the dispatcher's unknown-call.
     const input = parseJson(await readBody(req));
+    if (name === 'import-files') {
+      const outside = pathOutside(input, opts.workDir);
+      if (outside !== null) throw new HttpError(403, 'forbidden', `${basename(outside)}: in the browser Focal imports only files you drop or upload, or files in its folder (${opts.workDir}). Drop the file onto the window instead.`);
+    }
     const envelope = await core.call(CALL_NAME.test(name) ? name : `(invalid name)`, input);
     sendJson(res, 200, envelope);
   }

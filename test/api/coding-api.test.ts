@@ -1,5 +1,5 @@
 /** Auto-coding and memos over the browser harness's HTTP API: validation, results, `changed` events. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api/errors';
@@ -31,7 +31,9 @@ beforeAll(async () => {
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>stub</title>');
   h = await startHarness({ workDir: join(dir, 'projects'), staticDir, logger: () => {} });
   await value('project-new', { name: 'API coding', path: join(dir, 'projects', 'api.focal') });
-  const fixture = join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt');
+  // In browser mode only files in the harness's folder (or dropped/uploaded bytes) can be imported.
+  const fixture = join(dir, 'projects', 'hui.txt');
+  copyFileSync(join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt'), fixture);
   await value('import-files', { files: [{ name: 'hui.txt', path: fixture }] });
   const [frame] = await value<CodeFrame[]>('frames-list');
   codeId = (await value<Code>('code-create', { frameId: frame!.id, name: 'Tuakana–teina' })).id;

@@ -31,7 +31,8 @@ describe('tikanga over HTTP', () => {
   it('withholds a restricted passage from every response a mainstream view reads, and refuses labels to a non-kaitiaki', async () => {
     await value('project-new', { name: 'Hui' });
     await value('participants-import-csv', { fileName: 'participants.csv', csv: readFileSync(fixture('participants.csv'), 'utf8') });
-    const [hui] = await value<{ sourceId: number }[]>('import-files', { files: [{ name: 'hui.txt', path: fixture('hui-tupu-group-interview.txt') }] });
+    // In browser mode a file is imported as the bytes the page sends (a drop or an upload).
+    const [hui] = await value<{ sourceId: number }[]>('import-files', { files: [{ name: 'hui.txt', dataBase64: readFileSync(fixture('hui-tupu-group-interview.txt')).toString('base64') }] });
     const people = await value<{ id: number; name: string }[]>('participants-list');
     const ropu = people.find((p) => p.name === 'Te Whare Oranga rōpū')!.id;
     const koro = people.find((p) => p.name === 'Koro Hemi')!.id;

@@ -28,7 +28,7 @@ async function value<T>(name: string, body: unknown = {}): Promise<T> {
 describe('quote filing over HTTP', () => {
   it('files a selection under the code covering it, asks when two do, and re-files on request', async () => {
     await value('project-new', { name: 'Filing over HTTP' });
-    const file = join(dir, 'talk.txt');
+    const file = join(dir, 'projects', 'talk.txt');
     writeFileSync(file, 'Ana: Peer support gave me hope when nothing else did.\n\nBen: The waiting list was the hardest part.\n');
     const [imported] = await value<Array<{ sourceId: number }>>('import-files', { files: [{ name: 'talk.txt', path: file }] });
     const sourceId = imported!.sourceId;

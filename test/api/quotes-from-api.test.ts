@@ -1,4 +1,5 @@
 /** Quotes by query and from search, and the transcript's never-exported marks, over the browser harness's HTTP API. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Envelope } from '../../shared/api/errors';
@@ -29,7 +30,7 @@ describe('quotes by query over HTTP', () => {
 
   it('adds search hits and query segments to the quote bank, counts only, and announces the change', async () => {
     await value('project-new', { name: 'Hui quotes' });
-    const [imported] = await value<Array<{ sourceId: number }>>('import-files', { files: [{ name: 'hui.txt', path: join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt') }] });
+    const [imported] = await value<Array<{ sourceId: number }>>('import-files', { files: [{ name: 'hui.txt', dataBase64: readFileSync(join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt')).toString('base64') }] });
     sourceId = imported!.sourceId;
     const changed = nextEvent(h.port, h.token, 'changed', () => void post('quotes-from-search', { query: 'Maaori', scope: 'turn' }));
     expect(await changed).toEqual({ kinds: ['quotes'] });

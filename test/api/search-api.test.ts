@@ -29,7 +29,7 @@ async function value<T>(name: string, body: unknown = {}): Promise<T> {
 describe('search and matrix over HTTP', () => {
   it('searches a project created and filled over the API', async () => {
     await value('project-new', { name: 'Hui search' });
-    await value('import-files', { files: [{ name: 'hui.txt', path: join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt') }], onDuplicate: 'import' });
+    await value('import-files', { files: [{ name: 'hui.txt', dataBase64: readFileSync(join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt')).toString('base64') }], onDuplicate: 'import' });
     const r = await value<{ total: number; hits: Array<{ context: Array<{ text: string; hit: boolean }> }> }>('search-run', { query: 'whanau' });
     expect(r.total).toBe(3);
     expect(r.hits.flatMap((x) => x.context.filter((s) => s.hit).map((s) => s.text))).toContain('whānau');
