@@ -60,7 +60,8 @@ export async function importFiles(core: FocalCore, files: FileRef[], opts: Impor
   let newGroupId: number | undefined;
 
   for (const [i, file] of files.entries()) {
-    const fileName = basename(file.name);
+    // The format comes from the file that is read: a path's own name, not the name a caller gives it.
+    const fileName = basename(file.path ?? file.name);
     core.emit('progress', { task: 'import', done: i, total, label: `Reading ${fileName}` });
     try {
       const bytes = readBytes({ ...file, name: fileName });

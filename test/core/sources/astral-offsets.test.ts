@@ -54,3 +54,16 @@ describe('range-taking calls on a transcript with emoji', () => {
     await expect(api['passage-mark-add']({ sourceId, start: last.start, end, kind: 'withdrawn', reason: 'x' })).rejects.toThrow(/range/);
   });
 });
+
+describe('import takes the format from the file it reads', () => {
+  const { api, path } = testCore();
+  it('a .txt path given the name "x.docx" is read as text, under its own name', async () => {
+    const { writeFileSync } = await import('node:fs');
+    await api['project-new']({ name: 'Names', path: path('names.focal') });
+    const file = path('talk.txt');
+    writeFileSync(file, 'Ana: Kia ora koutou.\n\nBen: Kia ora.\n');
+    const [r] = await api['import-files']({ files: [{ name: 'x.docx', path: file }] });
+    expect(r).toMatchObject({ status: 'imported', fileName: 'talk.txt' });
+    expect(r!.speakers).toEqual(['Ana', 'Ben']);
+  });
+});
