@@ -29,6 +29,8 @@ export interface Segment {
   createdAt: string;
   /** True when a speaker in it has withdrawn or the passage is marked withdrawn: it can never be exported. */
   withdrawn?: boolean;
+  /** Seconds into the recording, when the transcript is timed (VTT, SRT, Otter, Rev…): its first turn's start, its last turn's end. */
+  time?: { start: number; end: number | null };
 }
 
 export interface HistoryEntry {

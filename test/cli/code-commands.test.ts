@@ -29,6 +29,10 @@ describe('focal code / segments', () => {
     expect(segs).toHaveLength(1);
     expect(segs[0].text).toHaveLength(11);
     expect(segs[0].speakers[0].label).toBe('INTERVIEWER');
+    // The SRT is timed: the segment carries its time in seconds, and the text output shows it.
+    expect(segs[0].time).toEqual({ start: expect.any(Number), end: expect.any(Number) });
+    expect(segs[0].time.end).toBeGreaterThan(segs[0].time.start);
+    expect(runFocal(['segments', project, '--code', 'Relationship/Peer and clinical'], env).stdout).toMatch(/ @ \d+:\d\d — /);
   });
 
   it('names an unknown code and a bad range clearly', () => {

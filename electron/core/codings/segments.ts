@@ -34,7 +34,7 @@ export function listSegments(db: ProjectDb, f: SegmentFilter): Segment[] {
 
   const textOf = db.prepare('SELECT text FROM sources WHERE id = ?');
   const blocksOf = db.prepare(
-    `SELECT b.start, b.end, sp.label, sp.participant_id AS participantId, p.name,
+    `SELECT b.start, b.end, b.start_ms AS startMs, b.end_ms AS endMs, sp.label, sp.participant_id AS participantId, p.name,
             (SELECT json_group_array(gm.group_id) FROM group_members gm WHERE gm.member_id = sp.participant_id) AS groups
      FROM blocks b LEFT JOIN speakers sp ON sp.id = b.speaker_id LEFT JOIN participants p ON p.id = sp.participant_id
      WHERE b.source_id = @sourceId AND b.start < @end AND b.end > @start
@@ -50,7 +50,7 @@ export function listSegments(db: ProjectDb, f: SegmentFilter): Segment[] {
       text = (textOf.get(r.sourceId) as { text: string }).text;
       texts.set(r.sourceId, text);
     }
-    const blocks = blocksOf.all({ sourceId: r.sourceId, end: r.end, start: r.start }) as Array<{ start: number; end: number; label: string | null; participantId: number | null; name: string | null; groups: string }>;
+    const blocks = blocksOf.all({ sourceId: r.sourceId, end: r.end, start: r.start }) as Array<{ start: number; end: number; startMs: number | null; endMs: number | null; label: string | null; participantId: number | null; name: string | null; groups: string }>;
     const speakers = blocks.filter((b) => b.label !== null).map((b) => ({ label: b.label as string, participantId: b.participantId, name: b.name }));
     if (f.participantId !== undefined && !speakers.some((s) => s.participantId === f.participantId)) continue;
     if (f.groupId !== undefined && sourceGroup !== f.groupId && !blocks.some((b) => (JSON.parse(b.groups) as number[]).includes(f.groupId as number))) continue;
@@ -65,7 +65,19 @@ export function listSegments(db: ProjectDb, f: SegmentFilter): Segment[] {
       after: text.slice(r.end, ctxEnd),
       speakers: speakers.filter((s, i) => speakers.findIndex((o) => o.label === s.label) === i),
       withdrawn: isWithdrawn(r.sourceId, r.start, r.end),
+      ...segmentTime(blocks),
     });
   }
   return out;
+}
+
+/**
+ * When its transcript is timed: the segment's time in seconds, from the start of the first turn it
+ * touches to the end of the last (null when the format gives no end).
+ */
+function segmentTime(blocks: Array<{ startMs: number | null; endMs: number | null }>): { time?: { start: number; end: number | null } } {
+  const first = blocks.find((b) => b.startMs !== null);
+  if (!first) return {};
+  const last = [...blocks].reverse().find((b) => b.endMs !== null);
+  return { time: { start: (first.startMs as number) / 1000, end: last ? (last.endMs as number) / 1000 : null } };
 }
