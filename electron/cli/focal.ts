@@ -15,6 +15,7 @@ import { registerTikangaCommands } from './commands/tikanga-commands';
 import { registerSearchCommands } from './commands/search-commands';
 import { registerPseudoCommands } from './commands/pseudo-commands';
 import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
+import { registerShowCommand } from './commands/show-command';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -33,6 +34,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerCheckCommand(program, output);
   registerPseudoCommands(program, output);
   registerKaitiakiCommands(program, output);
+  registerShowCommand(program, output);
   return program;
 }
 

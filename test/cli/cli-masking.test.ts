@@ -47,6 +47,8 @@ describe('CLI output masks restricted passages and flags withdrawn and declined 
     ['parts', file, '--source', String(w.hui.id), '--json'],
     ['check', file],
     ['check', file, '--json'],
+    ['show', file, '--source', String(w.hui.id)],
+    ['show', file, '--source', String(w.hui.id), '--json'],
   ];
 
   it('prints no word of the passage to a user who may not read it, in text and JSON', { timeout: 180_000 }, () => {
@@ -61,6 +63,12 @@ describe('CLI output masks restricted passages and flags withdrawn and declined 
   it('shows the kaitiaki the passage (the same commands can print it)', { timeout: 120_000 }, () => {
     expect(runFocal(['segments', file, '--code', 'Peer support'], kaitiaki).stdout).toContain(MARKER);
     expect(runFocal(['pseudo', 'scan', file, '--source', String(w.hui.id)], kaitiaki).stdout).toContain(MARKER);
+    expect(runFocal(['show', file, '--source', String(w.hui.id)], kaitiaki).stdout).toContain(MARKER);
+    // The analyst's show: the turn masked and flagged, with its offsets and speaker.
+    const shown = JSON.parse(runFocal(['show', file, '--source', String(w.hui.id), '--json'], analyst).stdout);
+    const tama = shown.turns.find((t: { start: number }) => t.start === w.tamaTurn.start);
+    expect(tama).toMatchObject({ kind: 'turn', speaker: 'Tama Rewiri', end: w.tamaTurn.end, flags: expect.arrayContaining(['restricted']) });
+    expect(tama.text).toContain('••••');
     // Typing the kaitiaki's name as FOCAL_USER, without the key, shows nothing.
     expect(runFocal(['segments', file, '--code', 'Peer support'], typedName).stdout).not.toContain(MARKER);
     const wrong = runFocal(['segments', file, '--code', 'Peer support'], { ...kaitiaki, FOCAL_KAITIAKI_PASSPHRASE: 'not it' });
