@@ -3,14 +3,16 @@
  * FocalCore, and moves contract calls, push events and menu commands across IPC. Everything the
  * app actually does lives in electron/core (which never imports electron) and the renderer.
  */
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { MenuCommand } from '../shared/api/bridge';
 import { MENU_CHANNEL } from './shell/channels';
 import { registerCalls } from './shell/ipc';
 import { installMenu } from './shell/menu';
 import { resolveNativeBinding } from './shell/native-binding';
-import { isTrustedRendererUrl, projectPathFromArgv } from './shell/policy';
+import { registerAppScheme, serveApp } from './shell/app-protocol';
+import { isAppPageUrl } from './shell/app-url';
+import { projectPathFromArgv } from './shell/policy';
 import { hardenAllWebContents, hardenSession } from './shell/security';
 import { type FocalWindow, openWindow, type ShellPaths } from './shell/window';
 
@@ -20,7 +22,9 @@ const paths: ShellPaths = {
   preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
   icon: join(appRoot, 'resources', 'icon.png'),
 };
-const isAppPage = (url: string) => isTrustedRendererUrl(url, paths.index);
+// The renderer is served from app://focal/ (app-protocol.ts), never from file://.
+const isAppPage = (url: string) => isAppPageUrl(url);
+registerAppScheme();
 const nativeBinding = resolveNativeBinding({ isPackaged: app.isPackaged, appRoot, warn: (m) => console.warn(`[focal] ${m}`) });
 
 /** Open windows by webContents id, which is what an IPC event tells us about its sender. */
@@ -60,6 +64,7 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
+    serveApp(session.defaultSession, dirname(paths.index));
     registerCalls({ coreFor: (contents) => windows.get(contents.id)?.core, isAppPage });
     const first = createWindow();
     // After the first window: the recent list is read from its core.

@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog } from 'electron';
 import { FocalCore } from '../core/app/focal-core';
 import { electronHost } from './host';
+import { APP_URL } from './app-url';
 import { forwardEvents } from './ipc';
 
 export interface ShellPaths {
@@ -77,7 +78,7 @@ export function openWindow(opts: WindowOptions): FocalWindow {
     opts.onClosed(self);
   });
 
-  win.loadFile(opts.paths.index).catch((error: unknown) => {
+  win.loadURL(APP_URL).catch((error: unknown) => {
     // Usually a missing renderer build; show the window anyway so the user sees the app started.
     if (win.isDestroyed()) return;
     win.show();

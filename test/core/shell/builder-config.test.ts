@@ -32,6 +32,18 @@ describe('electron-builder.yml', () => {
     expect(section('linux')).toMatch(/maintainer: \S/);
   });
 
+  it('sets the Electron fuses a hardened app needs', () => {
+    const fuses = section('electronFuses');
+    expect(fuses).toMatch(/runAsNode: false/);
+    expect(fuses).toMatch(/enableNodeOptionsEnvironmentVariable: false/);
+    expect(fuses).toMatch(/enableNodeCliInspectArguments: false/);
+    expect(fuses).toMatch(/enableCookieEncryption: true/);
+    expect(fuses).toMatch(/enableEmbeddedAsarIntegrityValidation: true/);
+    expect(fuses).toMatch(/onlyLoadAppFromAsar: true/);
+    expect(fuses).toMatch(/grantFileProtocolExtraPrivileges: false/);
+    expect(scalar('asar')).toBe('true');
+  });
+
   it('opens .focal files', () => {
     expect(section('fileAssociations')).toMatch(/ext: focal/);
     expect(section('fileAssociations')).toMatch(/name: Focal project/);

@@ -54,8 +54,8 @@ export class FakeBrowserWindow extends Emitter {
     super();
     FakeBrowserWindow.created.push(this);
   }
-  loadFile(path: string) {
-    this.loaded = path;
+  loadURL(url: string) {
+    this.loaded = url;
     return Promise.resolve();
   }
   show() {

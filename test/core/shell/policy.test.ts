@@ -2,38 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { isMenuCommand, menuCommands } from '../../../electron/shell/channels';
 import { resolveNativeBinding } from '../../../electron/shell/native-binding';
-import { isTrustedRendererUrl, projectPathFromArgv, safeFileName, withExtension } from '../../../electron/shell/policy';
-
-describe('isTrustedRendererUrl', () => {
-  const index = '/opt/Focal/resources/app.asar/dist/renderer/index.html';
-
-  it('accepts our index.html, with or without a route in the hash or query', () => {
-    expect(isTrustedRendererUrl('file:///opt/Focal/resources/app.asar/dist/renderer/index.html', index, 'linux')).toBe(true);
-    expect(isTrustedRendererUrl('file:///opt/Focal/resources/app.asar/dist/renderer/index.html#/codes?x=1', index, 'linux')).toBe(true);
-  });
-
-  it('refuses other pages, other files and anything that is not a URL', () => {
-    for (const url of [
-      'https://example.com/dist/renderer/index.html',
-      'file:///opt/Focal/resources/app.asar/dist/renderer/other.html',
-      'file:///tmp/index.html',
-      'file://evil-host/opt/Focal/resources/app.asar/dist/renderer/index.html',
-      'file:///opt/Focal/resources/app.asar/dist/renderer/../../../../../tmp/index.html',
-      'about:blank',
-      'not a url',
-      '',
-    ]) {
-      expect(isTrustedRendererUrl(url, index, 'linux'), url).toBe(false);
-    }
-    expect(isTrustedRendererUrl(undefined, index)).toBe(false);
-  });
-
-  it('compares Windows paths without regard to case', () => {
-    const win = 'C:\\Program Files\\Focal\\resources\\app.asar\\dist\\renderer\\index.html';
-    expect(isTrustedRendererUrl('file:///c:/Program%20Files/Focal/resources/app.asar/dist/renderer/index.html', win, 'win32')).toBe(true);
-    expect(isTrustedRendererUrl('file:///D:/Program%20Files/Focal/resources/app.asar/dist/renderer/index.html', win, 'win32')).toBe(false);
-  });
-});
+import { projectPathFromArgv, safeFileName, withExtension } from '../../../electron/shell/policy';
 
 describe('file names from dialogs', () => {
   it('adds the expected extension only when it is missing', () => {

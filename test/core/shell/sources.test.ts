@@ -32,8 +32,9 @@ describe('the Electron shell sources', () => {
     expect(prefs).toMatch(/webSecurity:\s*true/);
     expect(prefs).toMatch(/preload:/);
     expect(window).toMatch(/show:\s*false/);
-    expect(window).toMatch(/loadFile\(/);
-    expect(window).not.toMatch(/loadURL\(/);
+    // Our own privileged scheme, never file:// (and never a remote URL).
+    expect(window).toMatch(/loadURL\(APP_URL\)/);
+    expect(window).not.toMatch(/loadFile\(/);
   });
 
   it('handle navigation, redirects, new windows and webviews', () => {

@@ -51,7 +51,7 @@ describe('openWindow', () => {
 
   it('loads only the bundled renderer page and shows the window when it is ready', () => {
     const { win } = open();
-    expect(win.loaded).toBe(paths.index);
+    expect(win.loaded).toBe('app://focal/index.html');
     expect(win.shown).toBe(false);
     win.fire('ready-to-show');
     expect(win.shown).toBe(true);
