@@ -56,6 +56,17 @@ export function SearchView({ id, focusToken, onOpen, onClose, onOpenQuotes }: Pr
   }, [focusToken]);
 
   const open = (h: SearchHit) => onOpen(h.sourceId, h.matches[0] ?? { start: h.blockStart, end: h.blockEnd });
+  // Enter acts on the results of what is typed: while they are still coming (or the list on screen
+  // is for an earlier query), it waits for them instead of opening a hit of the previous query.
+  const enterFor = useRef<string | null>(null);
+  const upToDate = (q: string) => !s.loading && s.ran?.query === q && JSON.stringify(s.ran.filters) === JSON.stringify(effectiveFilters(filters));
+  useEffect(() => {
+    const q = enterFor.current;
+    if (q === null || !upToDate(q)) return;
+    enterFor.current = null;
+    if (s.hits[0]) open(s.hits[0]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [s.ran, s.loading]);
   // Code all results codes each match, so count matches too when every passage is loaded.
   const matches = !s.capped && s.hits.length === s.total ? s.hits.reduce((n, h) => n + h.matches.length, 0) : null;
   const passages = `passage${s.total === 1 ? '' : 's'}`;
@@ -87,11 +98,17 @@ export function SearchView({ id, focusToken, onOpen, onClose, onOpenQuotes }: Pr
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
+            enterFor.current = null;
             setNote(null);
             setAdded(null);
           }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && s.hits[0]) open(s.hits[0]);
+            if (e.key !== 'Enter') return;
+            const q = query.trim();
+            if (!q) return;
+            if (upToDate(q)) {
+              if (s.hits[0]) open(s.hits[0]);
+            } else enterFor.current = q;
           }}
         />
         <SearchFilters choices={choices} value={filters} onChange={setFilters} />
