@@ -68,7 +68,7 @@ export function KaitiakiKeySection({ groupId }: { groupId: number }) {
             <Fingerprint value={status.fingerprint} />
           </p>
           <KeyHistory history={status.history} />
-          <div className="tk-form-row tk-key-change">
+          <div className="tk-button-row tk-key-change">
             <button type="button" className="button button-small" onClick={() => setOpen('hand-on')} disabled={!status.unlocked} title={status.unlocked ? undefined : `${kaitiaki} unlocks the key to hand the role on`}>
               Hand on…
             </button>

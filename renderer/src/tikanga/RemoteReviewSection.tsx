@@ -38,7 +38,7 @@ export function RemoteReviewSection({ status }: { status: KaitiakiKeyStatus }) {
       <p className="tk-help">
         Save a review pack (the quotes awaiting {kaitiaki}&rsquo;s decision, as text with a little context, and nothing else from the project) and send it. {kaitiaki} opens it in Focal (Open review pack…), decides with the key and sends back a signed decisions file to import here.
       </p>
-      <div className="tk-form-row">
+      <div className="tk-button-row">
         <button type="button" className="button button-small" disabled={action.busy} onClick={() => void savePack()}>
           Save review pack…
         </button>
