@@ -14,6 +14,7 @@ export interface WebHost extends HostServices {
   platform: 'web';
   /** The last text "copied": the browser harness has no system clipboard; tests read it here. */
   readonly clipboardText: string | null;
+  chooseDataFile: NonNullable<HostServices['chooseDataFile']>;
 }
 
 // Characters no file name may hold on any platform we ship to, plus the C0/C1 control ranges.
@@ -81,7 +82,8 @@ export function createWebHost(workDir: string): WebHost {
       return n === 1 ? null : at(n - 1);
     },
     async chooseDataFile(purpose: 'save' | 'open', kind: DataFileKind, suggestedName: string) {
-      if (purpose === 'save') return freshExportPath(workDir, suggestedName, ['json'], kind);
+      // Always .json: a name like "a.b" must not pass for one with its own extension.
+      if (purpose === 'save') return freshExportPath(workDir, /\.json$/i.test(suggestedName) ? suggestedName : `${suggestedName}.json`, ['json'], kind);
       const dir = join(workDir, 'received');
       if (!existsSync(dir)) return null;
       const newest = readdirSync(dir)
