@@ -17,7 +17,18 @@ export interface HostServices {
   writeClipboard(text: string): Promise<void>;
   /** Ask where to keep a new kaitiaki key file ('save') or which one to unlock ('open'). null = cancelled. */
   chooseKeyFile?(purpose: 'save' | 'open', suggestedName: string): Promise<string | null>;
+  /**
+   * Ask where to save a JSON file the core builds ('save': a kaitiaki review pack, or the kaitiaki's
+   * signed decisions), or which such file to open ('open'). The core writes and reads the file; the
+   * renderer never names a path. null = cancelled.
+   */
+  chooseDataFile?(purpose: 'save' | 'open', kind: DataFileKind, suggestedName: string): Promise<string | null>;
 }
+
+/** Files a person sends to another: the analyst's review pack, the kaitiaki's signed decisions. */
+export type DataFileKind = 'review-pack' | 'kaitiaki-decisions';
+
+export const dataFileLabels: Record<DataFileKind, string> = { 'review-pack': 'Kaitiaki review pack', 'kaitiaki-decisions': 'Kaitiaki decisions' };
 
 /** A host for the CLI and tests: every question must be answered by the caller's input instead. */
 export function headlessHost(platform: HostServices['platform'] = 'cli'): HostServices {

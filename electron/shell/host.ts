@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { app, type BrowserWindow, clipboard, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import type { HostServices } from '../core/host';
+import { dataFileLabels, type HostServices } from '../core/host';
 import { importExtensions, projectExtension, safeFileName, withExtension } from './policy';
 
 const projectFilter = { name: 'Focal project', extensions: [projectExtension] };
@@ -78,6 +78,19 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostService
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
       return path && withExtension(path, ['focalkey']);
+    },
+
+    async chooseDataFile(purpose, kind, suggestedName) {
+      const filters = [{ name: dataFileLabels[kind], extensions: ['json'] }];
+      if (purpose === 'open') return (await open({ title: `Open a ${dataFileLabels[kind].toLowerCase()}`, filters, properties: ['openFile'] }))?.[0] ?? null;
+      const path = await save({
+        title: `Save the ${dataFileLabels[kind].toLowerCase()}`,
+        buttonLabel: 'Save',
+        defaultPath: inDocuments(withExtension(safeFileName(suggestedName, dataFileLabels[kind]), ['json'])),
+        filters,
+        properties: ['createDirectory', 'showOverwriteConfirmation'],
+      });
+      return path && withExtension(path, ['json']);
     },
   };
 }

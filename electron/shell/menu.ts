@@ -52,6 +52,9 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         sep,
         command('Import Transcripts…', 'import', 'CmdOrCtrl+I'),
         sep,
+        // For a kaitiaki deciding elsewhere: needs no project.
+        command('Open Review Pack…', 'open-review-pack'),
+        sep,
         command('Close Project', 'close-project'),
         // On macOS Quit lives in the app menu.
         ...(isMac ? [] : [sep, { role: 'quit' } as MenuItemConstructorOptions]),

@@ -3,16 +3,18 @@
  * answers come from the harness's working folder: new projects are saved there under a file
  * name made from the project name, exports go to its exports/ folder (never over an existing
  * file: a taken name becomes "name (2).docx"), and "open" is left to
- * the recent-projects list (null = nothing chosen).
+ * the recent-projects list (null = nothing chosen). Files someone sent this person (a review pack,
+ * a kaitiaki's decisions) are put in its received/ folder; "open" takes the newest .json there.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { HostServices } from '../core/host';
+import type { DataFileKind, HostServices } from '../core/host';
 
 export interface WebHost extends HostServices {
   platform: 'web';
   /** The last text "copied": the browser harness has no system clipboard; tests read it here. */
   readonly clipboardText: string | null;
+  chooseDataFile: NonNullable<HostServices['chooseDataFile']>;
 }
 
 // Characters no file name may hold on any platform we ship to, plus the C0/C1 control ranges.
@@ -62,18 +64,7 @@ export function createWebHost(workDir: string): WebHost {
       return null;
     },
     async chooseExportPath(suggestedName, extensions) {
-      const dir = join(workDir, 'exports');
-      mkdirSync(dir, { recursive: true });
-      const safe = safeFileName(suggestedName, 'export');
-      const ext = extensions[0];
-      const file = extname(safe) || !ext ? safe : `${safe}.${ext.replace(/^\./, '')}`;
-      // No save dialog asks "replace it?" here, so an existing name is never reused: name (2).docx.
-      const dot = extname(file);
-      const stem = file.slice(0, file.length - dot.length);
-      for (let n = 1; ; n++) {
-        const candidate = join(dir, n === 1 ? file : `${stem} (${n})${dot}`);
-        if (!existsSync(candidate)) return candidate;
-      }
+      return freshExportPath(workDir, suggestedName, extensions, 'export');
     },
     async writeClipboard(text) {
       clipboardText = text;
@@ -90,5 +81,31 @@ export function createWebHost(workDir: string): WebHost {
       if (purpose === 'save') return at(n);
       return n === 1 ? null : at(n - 1);
     },
+    async chooseDataFile(purpose: 'save' | 'open', kind: DataFileKind, suggestedName: string) {
+      // Always .json: a name like "a.b" must not pass for one with its own extension.
+      if (purpose === 'save') return freshExportPath(workDir, /\.json$/i.test(suggestedName) ? suggestedName : `${suggestedName}.json`, ['json'], kind);
+      const dir = join(workDir, 'received');
+      if (!existsSync(dir)) return null;
+      const newest = readdirSync(dir)
+        .filter((f) => f.toLowerCase().endsWith('.json') && !f.startsWith('.'))
+        .map((f) => ({ path: join(dir, f), at: statSync(join(dir, f)).mtimeMs }))
+        .sort((a, b) => b.at - a.at)[0];
+      return newest?.path ?? null;
+    },
   };
+}
+
+/** A new file in the working folder's exports/: no save dialog asks "replace it?" here, so an existing name is never reused (name (2).docx). */
+function freshExportPath(workDir: string, suggestedName: string, extensions: string[], fallback: string): string {
+  const dir = join(workDir, 'exports');
+  mkdirSync(dir, { recursive: true });
+  const safe = safeFileName(suggestedName, fallback);
+  const ext = extensions[0];
+  const file = extname(safe) || !ext ? safe : `${safe}.${ext.replace(/^\./, '')}`;
+  const dot = extname(file);
+  const stem = file.slice(0, file.length - dot.length);
+  for (let n = 1; ; n++) {
+    const candidate = join(dir, n === 1 ? file : `${stem} (${n})${dot}`);
+    if (!existsSync(candidate)) return candidate;
+  }
 }

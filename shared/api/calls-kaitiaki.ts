@@ -13,6 +13,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are yyyy-mm-dd');
 const passphrase = z.string().min(1, 'type the passphrase').max(1000);
 /** Only on the command line and in tests: the app asks for the file through the host's dialog. */
 const keyFile = z.string().min(1).max(4000).optional();
+const reviewDecision = z.object({ quoteId: id(), decision: z.enum(['approved', 'refused']), conditions: z.string().max(10_000).optional() });
 
 export const kaitiakiCalls = {
   'kaitiaki-key-status': call("A group's kaitiaki key: fingerprint to read aloud, history, readers, and whether it is unlocked in this session.", z.object({ groupId: id() })).returns<KaitiakiKeyStatus>(),
@@ -40,6 +41,35 @@ export const kaitiakiCalls = {
     'Import a signed decisions file: each decision is verified against the group’s key and must name its quote’s exact text.',
     z.object({ decisions: z.object({ format: z.literal('focal-kaitiaki-decisions'), version: z.literal(1), groupId: id(), fingerprint: z.string().max(100), statements: z.array(z.object({ body: z.string().max(100_000), signature: z.string().max(200) })).max(20_000) }) }),
   ).returns<{ imported: number; skipped: Array<{ quoteId: number | null; why: string }> }>(),
+  'kaitiaki-review-pack-save': call(
+    "Save the group's review pack as a file (the host asks where): the quotes awaiting the kaitiaki, as text with context; audited as an export.",
+    z.object({ groupId: id() }),
+  ).returns<{ cancelled: boolean; path: string | null; quotes: number; exportId: number | null }>(),
+  'kaitiaki-import-decisions-file': call(
+    "Import the kaitiaki's signed decisions file for this group (the host asks which file); says what was imported and what was skipped, with why.",
+    z.object({ groupId: id() }),
+  ).returns<{ cancelled: boolean; fileName: string | null; imported: number; skipped: Array<{ quoteId: number | null; why: string }> }>(),
+  'review-pack-open': call('On the kaitiaki’s machine, no project needed: open a review pack (the host asks which file) to read the quotes awaiting decision.', z.object({})).returns<OpenReviewPack | null>(),
+  'review-pack-current': call('The review pack open in this session, if any.', z.object({})).returns<OpenReviewPack | null>(),
+  'review-pack-unlock': call("Unlock the kaitiaki's key file (the host asks which) for the open review pack; it must be the key the pack was made for.", z.object({ passphrase, keyFile })).returns<OpenReviewPack>(),
+  'review-pack-save-decisions': call(
+    "Sign the kaitiaki's approvals and refusals (with conditions) with the unlocked key, as `focal kaitiaki sign` does, and save the decisions file (the host asks where).",
+    z.object({ decisions: z.array(reviewDecision).min(1, 'decide at least one quote').max(20_000) }),
+  ).returns<{ cancelled: boolean; path: string | null; approved: number; refused: number }>(),
+  'review-pack-close': call('Close the open review pack and forget the key unlocked for it.', z.object({})).returns<null>(),
 };
+
+/** The review pack as the kaitiaki's Focal shows it: each quote with its context, and why it cannot be decided if its text is not the text a decision would sign. */
+export interface OpenReviewPack {
+  fileName: string;
+  groupName: string;
+  kaitiakiName: string;
+  fingerprint: string;
+  createdAt: string;
+  unlocked: boolean;
+  quotes: Array<{ quoteId: number; text: string; before: string; after: string; problem: string | null }>;
+}
+
+export type ReviewDecision = z.infer<typeof reviewDecision>;
 
 export type { DecisionsFile };

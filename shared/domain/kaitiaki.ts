@@ -35,6 +35,8 @@ export interface ReviewPack {
     quoteId: number;
     /** The quote's exact text (its kept pieces), unmasked: the kaitiaki may read it. */
     text: string;
+    /** The kept pieces of the text, exactly as hashed in `subject.text`: the kaitiaki's Focal checks the text shown is the text signed. */
+    pieces?: string[];
     before: string;
     after: string;
     /** What the signed decision names: source hash, range, cuts, text hash. */

@@ -40,8 +40,8 @@ export function buildReviewPack(core: FocalCore, groupId: number): ReviewPack {
     const cuts = JSON.parse(q.cuts) as QuoteCut[];
     const decided = data.approvals.some((a) => a.groupId === groupId && a.revokedAt === null && a.scope === 'quote' && a.quoteId === q.id && quoteMatches(a.quote ?? undefined, { ...q, cuts }, src.sha256, src.text));
     if (decided) continue;
-    const text = keptPieces({ start: q.start, end: q.end, cuts }).map((p) => src.text.slice(p.start, p.end)).join(' […] ');
-    items.push({ quoteId: q.id, text, before: src.text.slice(Math.max(0, q.start - CONTEXT), q.start), after: src.text.slice(q.end, q.end + CONTEXT), subject: quoteSubject(db, q.id, src.text) });
+    const pieces = keptPieces({ start: q.start, end: q.end, cuts }).map((p) => src.text.slice(p.start, p.end));
+    items.push({ quoteId: q.id, text: pieces.join(' […] '), pieces, before: src.text.slice(Math.max(0, q.start - CONTEXT), q.start), after: src.text.slice(q.end, q.end + CONTEXT), subject: quoteSubject(db, q.id, src.text) });
   }
   core.requireProject().audit(core.actor, 'kaitiaki-review-pack', { groupId, quotes: items.length }, core.now());
   return { format: 'focal-review-pack', version: 1, groupId, groupName: g.name, kaitiakiName: g.kaitiakiName, fingerprint: current.fingerprint, createdAt: core.now(), quotes: items };
@@ -59,7 +59,7 @@ export function parseReviewPack(text: string, label: string): ReviewPack {
 }
 
 /** On the kaitiaki's machine: sign approvals and refusals of quotes in a pack. */
-export function signPack(pack: ReviewPack, key: UnlockedKey, decisions: { approve: number[]; refuse: number[] }, now: string, output = ''): DecisionsFile {
+export function signPack(pack: ReviewPack, key: UnlockedKey, decisions: { approve: number[]; refuse: number[]; conditions?: Record<number, string> }, now: string, output = ''): DecisionsFile {
   if (key.fingerprint !== pack.fingerprint) throw new FocalError('forbidden', `This key (${key.fingerprint}) is not the kaitiaki key the pack was made for (${pack.fingerprint}).`);
   const both = decisions.approve.filter((id) => decisions.refuse.includes(id));
   if (both.length) throw new FocalError('bad-input', `Quote ${both[0]} is both approved and refused; decide each quote once.`);
@@ -68,7 +68,7 @@ export function signPack(pack: ReviewPack, key: UnlockedKey, decisions: { approv
     for (const id of ids) {
       const item = pack.quotes.find((q) => q.quoteId === id);
       if (!item) throw new FocalError('not-found', `Quote ${id} is not in this review pack.`);
-      const body: StatementBody = { v: 1, kind: 'approval', group: pack.groupId, key: key.fingerprint, at: now, by: pack.kaitiakiName, subject: { scope: 'quote', quote: item.subject, decision, output, conditions: '' } };
+      const body: StatementBody = { v: 1, kind: 'approval', group: pack.groupId, key: key.fingerprint, at: now, by: pack.kaitiakiName, subject: { scope: 'quote', quote: item.subject, decision, output, conditions: (decisions.conditions?.[id] ?? '').normalize('NFC').trim() } };
       const text = canonicalJson(body);
       statements.push({ body: text, signature: signBody(text, key) });
     }
@@ -137,8 +137,8 @@ export function importDecisions(core: FocalCore, file: DecisionsFile): ImportRes
       if (!verified) throw new FocalError('forbidden', 'its signature does not verify against the group’s current kaitiaki key');
       const id = Number(
         db
-          .prepare("INSERT INTO approvals (group_id, kaitiaki_id, scope, quote_id, decision, output, conditions, decided_at) VALUES (?, ?, 'quote', ?, ?, ?, '', ?)")
-          .run(file.groupId, g.kaitiakiId, quoteId, body.subject.decision === 'approved' ? 'approved' : 'refused', String(body.subject.output ?? ''), body.at).lastInsertRowid,
+          .prepare("INSERT INTO approvals (group_id, kaitiaki_id, scope, quote_id, decision, output, conditions, decided_at) VALUES (?, ?, 'quote', ?, ?, ?, ?, ?)")
+          .run(file.groupId, g.kaitiakiId, quoteId, body.subject.decision === 'approved' ? 'approved' : 'refused', String(body.subject.output ?? ''), typeof body.subject.conditions === 'string' ? body.subject.conditions : '', body.at).lastInsertRowid,
       );
       db.prepare("UPDATE kaitiaki_statements SET record_table = 'approvals', record_id = ? WHERE id = ?").run(id, stored.id);
       project.audit(core.actor, body.subject.decision === 'approved' ? 'kaitiaki-approved' : 'kaitiaki-refused', { approvalId: id, scope: 'quote', quoteId, kaitiaki: body.by, groupId: file.groupId, via: 'decisions file' }, core.now());

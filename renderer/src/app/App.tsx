@@ -7,6 +7,7 @@ import type { AppInfo, ProjectInfo } from '../../../shared/domain/project';
 import { useApi, useConnection, useFocalEvent } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { CopyGuard } from '../copy/CopyGuard';
+import { ReviewPackHost } from '../review-pack/ReviewPackHost';
 import { NewProjectDialog } from '../start/NewProjectDialog';
 import { OpenRecentDialog } from '../start/OpenRecentDialog';
 import { StartScreen } from '../start/StartScreen';
@@ -93,6 +94,7 @@ export function App() {
   return (
     <AppContext.Provider value={context}>
       <CopyGuard />
+      <ReviewPackHost />
       {project ? (
         <Workspace key={project.path} project={project} error={actionError} onDismissError={() => setActionError(null)} />
       ) : (

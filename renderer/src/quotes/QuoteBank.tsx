@@ -15,6 +15,7 @@ import { BlockedList, type FixActions } from '../export/BlockedList';
 import { ExportDialog } from '../export/ExportDialog';
 import { useProjectData } from '../workspace/useProjectData';
 import { DEFAULT_OPTIONS, NAMING_LABEL, toCallOptions, type OptionsState } from './options';
+import { bankSections } from './bank-sections';
 import { ExportApproval } from './ExportApproval';
 import { QuoteCard } from './QuoteCard';
 import { useKaitiaki } from './useKaitiaki';
@@ -190,11 +191,19 @@ export function QuoteBank({ id, tab, onTab, onClose, onMapSpeakers, onOpenPartic
               )}
             </div>
             {quotes.data && list.length === 0 && <EmptyState>No quotes yet. Add quotes from a code&rsquo;s coded segments, or select words in a transcript and choose Add quote.</EmptyState>}
-            <div className="quote-list">
-              {shown.map((q) => (
-                <QuoteCard key={q.id} quote={q} options={callOptions} onNote={setNote} kaitiaki={kaitiaki.infoFor(q)} defaultOutput={options.approvalLabel.trim() || (options.profile === 'return' ? 'Return to the group' : 'Report')} {...(renderReview ? { renderReview } : {})} />
-              ))}
-            </div>
+            {/* Mainstream and tikanga-based quotes are kept apart, in labelled sections, as in the exports. */}
+            {bankSections(shown).map((section) => (
+              <section key={section.mode} className={`quote-section is-${section.mode}`} aria-labelledby={`${id}-${section.mode}`}>
+                <h3 id={`${id}-${section.mode}`} className="quote-section-title">
+                  {section.label} <span className="quote-section-count">({section.quotes.length})</span>
+                </h3>
+                <div className="quote-list">
+                  {section.quotes.map((q) => (
+                    <QuoteCard key={q.id} quote={q} options={callOptions} onNote={setNote} kaitiaki={kaitiaki.infoFor(q)} defaultOutput={options.approvalLabel.trim() || (options.profile === 'return' ? 'Return to the group' : 'Report')} {...(renderReview ? { renderReview } : {})} />
+                  ))}
+                </div>
+              </section>
+            ))}
           </>
         )}
         {tab === 'blocked' && quotes.data && <BlockedList quotes={list} actions={actions} />}

@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useAppContext } from '../app/AppContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ariaShortcut, shortcut } from '../format/keys';
+import { requestOpenReviewPack } from '../review-pack/ReviewPackHost';
 import { RecentProjects } from './RecentProjects';
 import { UserNameForm } from './UserNameForm';
 
@@ -35,6 +36,10 @@ export function StartScreen({ error, onDismissError }: { error: string | null; o
               <kbd className="kbd">{shortcut('o')}</kbd>
             </button>
           )}
+          {/* For a kaitiaki deciding on their own machine: no project needed. */}
+          <button type="button" className="button" onClick={requestOpenReviewPack}>
+            Open review pack…
+          </button>
         </div>
         {web && <p className="field-help">Projects are saved in Focal’s projects folder; reopen them from the list below.</p>}
         <ErrorMessage message={error} onDismiss={onDismissError} />

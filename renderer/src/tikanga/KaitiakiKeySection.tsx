@@ -10,7 +10,9 @@ import { useApi } from '../api/ApiProvider';
 import { useDateFormat } from '../app/AppContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useProjectData } from '../workspace/useProjectData';
+import { HandOnDialog, LostKeyDialog } from './KeyChangeDialogs';
 import { CreateKeyDialog, Fingerprint, UnlockKeyDialog } from './KeyDialogs';
+import { RemoteReviewSection } from './RemoteReviewSection';
 import { useAction } from './useAction';
 
 export function KaitiakiKeySection({ groupId }: { groupId: number }) {
@@ -19,7 +21,7 @@ export function KaitiakiKeySection({ groupId }: { groupId: number }) {
   const headingId = useId();
   const load = useCallback(() => api['kaitiaki-key-status']({ groupId }), [api, groupId]);
   const { data: status, error } = useProjectData(load, ['participants', 'consent']);
-  const [open, setOpen] = useState<'create' | 'unlock' | null>(null);
+  const [open, setOpen] = useState<'create' | 'unlock' | 'hand-on' | 'lost' | null>(null);
   const kaitiaki = status?.kaitiaki?.name ?? null;
 
   return (
@@ -66,12 +68,23 @@ export function KaitiakiKeySection({ groupId }: { groupId: number }) {
             <Fingerprint value={status.fingerprint} />
           </p>
           <KeyHistory history={status.history} />
+          <div className="tk-button-row tk-key-change">
+            <button type="button" className="button button-small" onClick={() => setOpen('hand-on')} disabled={!status.unlocked} title={status.unlocked ? undefined : `${kaitiaki} unlocks the key to hand the role on`}>
+              Hand on…
+            </button>
+            <button type="button" className="button button-small button-ghost" onClick={() => setOpen('lost')}>
+              Lost the key?
+            </button>
+          </div>
           <p className="tk-help">A lost key can be replaced only through a new collective consent record of the group naming its kaitiaki; decisions signed earlier stay valid.</p>
           <ReadersEditor status={status} />
+          <RemoteReviewSection status={status} />
         </>
       )}
       {open === 'create' && <CreateKeyDialog groupId={groupId} onClose={() => setOpen(null)} />}
       {open === 'unlock' && <UnlockKeyDialog groupId={groupId} onClose={() => setOpen(null)} />}
+      {open === 'hand-on' && status && <HandOnDialog status={status} onClose={() => setOpen(null)} />}
+      {open === 'lost' && status && <LostKeyDialog status={status} onClose={() => setOpen(null)} />}
     </div>
   );
 }

@@ -100,6 +100,15 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'kaitiaki-check': { inputs: () => [{}] },
   'kaitiaki-review-pack': { inputs: (w) => [{ groupId: w.ropuId }] },
   'kaitiaki-import-decisions': { inputs: (w) => [{ decisions: { format: 'focal-kaitiaki-decisions', version: 1, groupId: w.ropuId, fingerprint: 'XXXX', statements: [{ body: '{}', signature: 'AAAA' }] } }] },
+  // No quote awaits the kaitiaki in this world, so there is no pack to save (and the error must not leak either); the pack's content is walked as kaitiaki-review-pack.
+  'kaitiaki-review-pack-save': { inputs: (w) => [{ groupId: w.ropuId }], refused: true },
+  'kaitiaki-import-decisions-file': { inputs: (w) => [{ groupId: w.ropuId }] },
+  // The kaitiaki's side (no project): nothing opened in the walk (the host answers no file), so nothing to unlock or sign.
+  'review-pack-open': { inputs: () => [{}] },
+  'review-pack-current': { inputs: () => [{}] },
+  'review-pack-unlock': { inputs: () => [{ passphrase: 'whatever it is' }], refused: true },
+  'review-pack-save-decisions': { inputs: (w) => [{ decisions: [{ quoteId: w.tapuQuoteId, decision: 'approved' }] }], refused: true },
+  'review-pack-close': { inputs: () => [{}] },
   'collective-consent-update': { inputs: (w) => [{ id: w.consentId, conditions: 'walked' }], refused: true },
   'kaitiaki-status': { inputs: (w) => [{ sourceId: w.hui.id }, { groupId: w.ropuId }] },
   'sensitivity-list': { inputs: (w) => [{ sourceId: w.hui.id }] },
@@ -176,6 +185,7 @@ describe('contract-masking: no call hands a restricted passage to a viewer who m
   let n = 0;
   const host = {
     ...headlessHost('cli'),
+    chooseDataFile: async (purpose: 'save' | 'open', kind: string) => (purpose === 'save' ? host.chooseExportPath(`${kind}.json`) : null),
     chooseExportPath: async (name: string) => {
       const { mkdirSync } = await import('node:fs');
       mkdirSync(exportsDir, { recursive: true });

@@ -21,6 +21,7 @@ describe('the application menu', () => {
       ['File', 'New Project…', 'new-project', 'CmdOrCtrl+N'],
       ['File', 'Open Project…', 'open-project', 'CmdOrCtrl+O'],
       ['File', 'Import Transcripts…', 'import', 'CmdOrCtrl+I'],
+      ['File', 'Open Review Pack…', 'open-review-pack', undefined],
       ['File', 'Close Project', 'close-project', undefined],
       ['Edit', 'Undo', 'undo', 'CmdOrCtrl+Z'],
       ['Edit', 'Redo', 'redo', 'Ctrl+Shift+Z'],
