@@ -94,6 +94,8 @@ export const participantCalls = {
         newGroupName: participantFields.name.optional(),
         /** Only these participants (default: every mapped speaker). */
         memberIds: z.array(id()).max(10_000).optional(),
+        /** Also link the unlinked labels whose suggestion is an existing person (as Accept would), and add them. */
+        linkSuggested: z.boolean().optional(),
       })
       .refine((v) => (v.groupId === undefined) !== (v.newGroupName === undefined), 'give exactly one of groupId or newGroupName'),
   ).returns<GroupSetupResult>(),

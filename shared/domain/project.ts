@@ -239,7 +239,7 @@ export interface GroupSetupPreview {
   sourceTitle: string;
   mode: SourceMode;
   groupId: number | null;
-  speakers: Array<{ id: number; name: string; role: string | null; labels: string[] }>;
+  speakers: Array<{ id: number; name: string; role: string | null; labels: string[]; /** Not linked yet: linked to this person by the setup (its suggestion names them). */ suggested?: boolean }>;
   unmappedLabels: string[];
 }
 

@@ -5,7 +5,7 @@
  * whose kaitiaki is named needs that kaitiaki's key (source-update's rule, reused).
  */
 import type { ParsedInput } from '../../../shared/api/contract';
-import type { GroupSetupPreview, GroupSetupResult } from '../../../shared/domain/project';
+import type { GroupSetupPreview, GroupSetupResult, SpeakerReviewRow } from '../../../shared/domain/project';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { updateSource } from '../sources/source-edits';
@@ -13,6 +13,7 @@ import { requireGroup, requireSourceRow } from '../tikanga/kaitiaki';
 import { cleanName, commit } from './commit';
 import { assertGovernanceKept, governanceSnapshot, setGroups } from './memberships';
 import { insertParticipant } from './participant-edits';
+import { reviewSpeakers } from './speaker-review';
 
 type SetupInput = ParsedInput<'group-setup-from-source'>;
 
@@ -37,10 +38,26 @@ function mappedSpeakers(db: ProjectDb, sourceId: number): GroupSetupPreview['spe
   return [...out.values()];
 }
 
+/** Unlinked labels whose suggestion is an existing person (not a role-only label, not a new name). */
+function suggestedLinks(db: ProjectDb, sourceId: number): SpeakerReviewRow[] {
+  return reviewSpeakers(db, { sourceId, unmappedOnly: true }).filter((r) => r.suggestion.participantId !== null && !r.suggestion.generic);
+}
+
 export function previewGroupSetup(db: ProjectDb, sourceId: number): GroupSetupPreview {
   const src = requireSourceRow(db, sourceId);
-  const unmappedLabels = db.prepare('SELECT label FROM speakers WHERE source_id = ? AND participant_id IS NULL ORDER BY id').pluck().all(sourceId) as string[];
-  return { sourceId, sourceTitle: src.title, mode: src.mode, groupId: src.group_id, speakers: mappedSpeakers(db, sourceId), unmappedLabels };
+  const speakers = mappedSpeakers(db, sourceId);
+  const suggested = suggestedLinks(db, sourceId);
+  for (const r of suggested) {
+    const pid = r.suggestion.participantId!;
+    const seen = speakers.find((s) => s.id === pid);
+    if (seen) seen.labels.push(r.label);
+    else speakers.push({ id: pid, name: r.suggestion.name, role: r.suggestion.role, labels: [r.label], suggested: true });
+  }
+  const linkable = new Set(suggested.map((r) => r.speakerId));
+  const unmappedLabels = (db.prepare('SELECT id, label FROM speakers WHERE source_id = ? AND participant_id IS NULL ORDER BY id').all(sourceId) as Array<{ id: number; label: string }>)
+    .filter((r) => !linkable.has(r.id))
+    .map((r) => r.label);
+  return { sourceId, sourceTitle: src.title, mode: src.mode, groupId: src.group_id, speakers, unmappedLabels };
 }
 
 export function setupGroupFromSource(core: FocalCore, input: SetupInput): GroupSetupResult {
@@ -56,6 +73,9 @@ export function setupGroupFromSource(core: FocalCore, input: SetupInput): GroupS
     const group = requireGroup(w.db, groupId);
     // The session's group first: refused (nothing written) when that removes a kaitiaki's protection.
     if (src.group_id !== groupId) updateSource(core, { sourceId: src.id, groupId });
+    const linked = input.linkSuggested ? suggestedLinks(w.db, src.id) : [];
+    const link = w.db.prepare('UPDATE speakers SET participant_id = ?, role = ? WHERE id = ?');
+    for (const r of linked) link.run(r.suggestion.participantId, r.suggestion.role, r.speakerId);
     const before = governanceSnapshot(w.db);
     const wanted = input.memberIds ? new Set(input.memberIds) : null;
     const added: GroupSetupResult['added'] = [];
@@ -74,7 +94,7 @@ export function setupGroupFromSource(core: FocalCore, input: SetupInput): GroupS
     assertGovernanceKept(w.db, before);
     if (group.mode === null && src.mode === 'tikanga') w.db.prepare("UPDATE participants SET mode = 'tikanga' WHERE id = ?").run(groupId);
     const unmappedLabels = w.db.prepare('SELECT label FROM speakers WHERE source_id = ? AND participant_id IS NULL ORDER BY id').pluck().all(src.id) as string[];
-    w.audit('group-set-up', { sourceId: src.id, groupId, group: cleanName(group.name), created, added: added.map((a) => ({ id: a.id, role: a.role })) });
+    w.audit('group-set-up', { sourceId: src.id, groupId, group: cleanName(group.name), created, added: added.map((a) => ({ id: a.id, role: a.role })), linked: linked.map((r) => ({ speakerId: r.speakerId, label: r.label, participantId: r.suggestion.participantId })) });
     return { groupId, groupName: group.name, created, added, alreadyMembers, unmappedLabels };
   });
 }

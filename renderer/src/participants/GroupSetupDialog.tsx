@@ -37,7 +37,7 @@ export function GroupSetupDialog({ sourceId, onClose, onDone }: GroupSetupDialog
     if (chosen === 'new' && !name.trim()) return setError('Type the rōpū’s name, or choose an existing group.');
     setBusy(true);
     try {
-      const r = await api['group-setup-from-source']({ sourceId, ...(chosen === 'new' ? { newGroupName: name } : { groupId: chosen }) });
+      const r = await api['group-setup-from-source']({ sourceId, linkSuggested: true, ...(chosen === 'new' ? { newGroupName: name } : { groupId: chosen }) });
       setDone(r);
       onDone?.(r);
     } catch (e) {
@@ -104,7 +104,10 @@ export function GroupSetupDialog({ sourceId, onClose, onDone }: GroupSetupDialog
             {preview?.speakers.map((s) => (
               <li key={s.id}>
                 <span>{s.name}</span>
-                <span className="link-meta">{s.role ?? 'participant'}</span>
+                <span className="link-meta">
+                  {s.role ?? 'participant'}
+                  {s.suggested ? ` · links “${s.labels.join('”, “')}”` : ''}
+                </span>
               </li>
             ))}
           </ul>

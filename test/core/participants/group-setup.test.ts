@@ -92,6 +92,20 @@ describe('group setup from a source', () => {
     expect((await api['source-get']({ sourceId: huiId })).groupId).toBe(ropu);
   });
 
+  it('links the labels whose suggestion is an existing person and adds them too, when asked (straight after import)', async () => {
+    const res = await api['import-files']({ files: [{ name: 'hui-2.txt', path: join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt') }], onDuplicate: 'import' });
+    const sid = res[0]!.sourceId!;
+    const preview = await api['group-setup-preview']({ sourceId: sid });
+    expect(preview.speakers.every((s) => s.suggested)).toBe(true);
+    expect(preview.speakers.map((s) => s.name).sort()).toEqual(['Aroha Ngata', 'Koro Hemi', 'Mere Tawhiri', 'Tama Rewiri', 'Waiata Henare']);
+    const r = await api['group-setup-from-source']({ sourceId: sid, newGroupName: 'Rōpū Hui Rua', linkSuggested: true });
+    expect(r.added).toHaveLength(5);
+    expect(r.unmappedLabels).toEqual([]);
+    expect((await api['speakers-review']({ sourceId: sid })).every((x) => x.participantId !== null)).toBe(true);
+    // Moved back where it was not, so the next test sees only its own sessions.
+    await api['source-update']({ sourceId: sid, mode: 'mainstream' });
+  });
+
   it('removing a member cannot take a session out of its kaitiaki’s protection (a source whose group is read from its speakers)', async () => {
     const ropu = await person('Te Whare Oranga rōpū');
     const tupu = await person('Rōpū Tupu');
