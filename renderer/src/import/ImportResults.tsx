@@ -3,6 +3,7 @@
  * failed (why). A tikanga-based transcript offers to set up its rōpū in one step.
  */
 import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { plural } from '../format/numbers';
 import { GroupSetupDialog } from '../participants/GroupSetupDialog';
 import type { Entry } from './useImportRun';
@@ -121,7 +122,15 @@ function ImportedLine({ entry }: { entry: Entry }) {
             </button>
           </div>
         )}
-        {settingUp && r.sourceId !== undefined && <GroupSetupDialog sourceId={r.sourceId} onClose={() => setSettingUp(false)} />}
+        {settingUp &&
+          r.sourceId !== undefined &&
+          // Out of the import dialog's form; its submit and Escape stay in this dialog (React events bubble through portals).
+          createPortal(
+            <div onSubmit={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+              <GroupSetupDialog sourceId={r.sourceId} onClose={() => setSettingUp(false)} />
+            </div>,
+            document.body,
+          )}
       </>
     );
 }
