@@ -1,6 +1,7 @@
 /** Calls about participants, groups, typed attributes, the register CSV and speaker mapping. */
 import { z } from 'zod';
-import type { AttributeDef, CsvImportResult, Participant, ParticipantDetail, SpeakerReviewRow } from '../domain/project';
+import type { AcceptAllResult, AttributeDef, CsvImportResult, GroupSetupPreview, GroupSetupResult, Participant, ParticipantDetail, SpeakerReviewRow } from '../domain/project';
+import type { GroupTikanga } from '../domain/tikanga';
 import { call } from './define';
 import { id } from './calls-sources';
 
@@ -69,4 +70,35 @@ export const participantCalls = {
       })
       .refine((v) => [v.participantId !== undefined, v.create !== undefined, v.unmap === true].filter(Boolean).length === 1, 'give exactly one of participantId, create or unmap'),
   ).returns<SpeakerReviewRow[]>(),
+
+  'speakers-accept-all': call(
+    'Link every unlinked label to its suggestion in one step; labels naming only a role (Facilitator) go to the one research-team person, or are asked about once.',
+    z.object({
+      sourceIds: z.array(id()).max(10_000).optional(),
+      /** Only these labels (the review on show); default: every unlinked label in the sources. */
+      speakerIds: z.array(id()).max(10_000).optional(),
+      /** Speaker id → the role chosen in the review, where it differs from the suggestion. */
+      roles: z.record(z.string().regex(/^\d+$/), z.string().trim().min(1).max(100)).optional(),
+      /** The answer to the research-team question: who the generic labels are. */
+      researchTeam: z.union([z.object({ participantId: id() }), z.object({ create: z.object({ name: participantFields.name, role: participantFields.role }) })]).optional(),
+    }),
+  ).returns<AcceptAllResult>(),
+
+  'group-setup-preview': call("Who setting up a source's rōpū would add: its mapped speakers with their roles, and its unlinked labels.", z.object({ sourceId: id() })).returns<GroupSetupPreview>(),
+  'group-setup-from-source': call(
+    "Create or choose a source's group (rōpū), make it the source's group, and add its mapped speakers as members with their roles: one step, audited.",
+    z
+      .object({
+        sourceId: id(),
+        groupId: id().optional(),
+        newGroupName: participantFields.name.optional(),
+        /** Only these participants (default: every mapped speaker). */
+        memberIds: z.array(id()).max(10_000).optional(),
+        /** Also link the unlinked labels whose suggestion is an existing person (as Accept would), and add them. */
+        linkSuggested: z.boolean().optional(),
+      })
+      .refine((v) => (v.groupId === undefined) !== (v.newGroupName === undefined), 'give exactly one of groupId or newGroupName'),
+  ).returns<GroupSetupResult>(),
+  'group-members-add': call('Add people (or groups) to a group, with an optional role in the group.', z.object({ groupId: id(), memberIds: z.array(id()).min(1).max(10_000), role: z.string().trim().max(100).optional() })).returns<GroupTikanga>(),
+  'group-member-remove': call('Remove one member from a group; their speaker labels and the transcripts are untouched.', z.object({ groupId: id(), memberId: id() })).returns<GroupTikanga>(),
 };

@@ -180,6 +180,11 @@ export interface ParticipantDetail extends Participant {
   /** Attribute name → value as stored (numbers and dates as text). */
   attributes: Record<string, string>;
   memberIds: number[];
+  /**
+   * For a group: the mode its sessions give it (every session tikanga-based: 'tikanga'; every one
+   * mainstream: 'mainstream'); null when it has no sessions or they are mixed, so the mode is a choice.
+   */
+  sessionsMode?: SourceMode | null;
   /** Speaker labels mapped to this participant, with their sources. */
   speakers: Array<{ speakerId: number; label: string; sourceId: number; sourceTitle: string }>;
 }
@@ -194,7 +199,48 @@ export interface SpeakerReviewRow {
   role: string;
   turnCount: number;
   /** What Focal suggests: an existing participant by name, or a new one (e.g. `Facilitator (Sam Lee)` → Sam Lee, facilitator). */
-  suggestion: { participantId: number | null; name: string; role: string };
+  suggestion: { participantId: number | null; name: string; role: string; generic?: boolean };
+}
+
+/**
+ * Labels that name only a research-team role (`Facilitator`, `INTERVIEWER`): who they are is asked
+ * once, for all of them, when the register does not hold exactly one research-team person.
+ */
+export interface ResearchTeamQuestion {
+  speakerIds: number[];
+  labels: string[];
+  /** People in the register whose role is facilitator, interviewer, researcher (…), to choose from. */
+  candidates: Array<{ id: number; name: string; role: string }>;
+}
+
+export interface AcceptAllResult {
+  rows: SpeakerReviewRow[];
+  /** Labels linked by this call. */
+  linked: number;
+  /** Set when generic labels are left to ask about; null when everything was linked. */
+  question: ResearchTeamQuestion | null;
+}
+
+/** What `group-setup-from-source` did: the group, and who was added with which role. */
+export interface GroupSetupResult {
+  groupId: number;
+  groupName: string;
+  created: boolean;
+  added: Array<{ id: number; name: string; role: string | null }>;
+  /** Mapped speakers who were already members. */
+  alreadyMembers: Array<{ id: number; name: string }>;
+  /** Labels in the source not yet linked to anyone, so not added. */
+  unmappedLabels: string[];
+}
+
+/** Who a group-setup would add: the source's mapped speakers with their roles, and its unlinked labels. */
+export interface GroupSetupPreview {
+  sourceId: number;
+  sourceTitle: string;
+  mode: SourceMode;
+  groupId: number | null;
+  speakers: Array<{ id: number; name: string; role: string | null; labels: string[]; /** Not linked yet: linked to this person by the setup (its suggestion names them). */ suggested?: boolean }>;
+  unmappedLabels: string[];
 }
 
 export interface CsvImportResult {

@@ -100,9 +100,14 @@ export interface GroupTikanga {
   name: string;
   mode: SourceMode | null;
   kaitiaki: { id: number; name: string } | null;
-  /** How collective kōrero is attributed: as the group decided, else the default. */
-  attribution: string;
+  /** How collective kōrero is attributed, as the group decided; null until it is set (quotes then say "group attribution not set"). */
+  attribution: string | null;
+  /** True while the group has not set its attribution. */
   attributionIsDefault: boolean;
+  /** An example to show as a hint only, e.g. "Rōpū A, group interview"; never used as the attribution. */
+  attributionExample: string;
+  /** The mode the group's sessions give it (all tikanga-based → 'tikanga'); null when none or mixed. */
+  sessionsMode: SourceMode | null;
   members: Array<{ id: number; name: string; role: string; groupRole: string | null }>;
   consents: CollectiveConsent[];
   approvals: Approval[];

@@ -6,6 +6,9 @@ import { getParticipant, listParticipants } from '../participants/participant-qu
 import { exportRegister } from '../participants/register-export';
 import { importRegister } from '../participants/register-import';
 import { mapSpeakers, reviewSpeakers } from '../participants/speaker-review';
+import { acceptAllSuggestions } from '../participants/speaker-accept-all';
+import { previewGroupSetup, setupGroupFromSource } from '../participants/group-setup';
+import { addMembers, removeMember } from '../participants/memberships';
 import { handlers } from './handler-types';
 
 export const participantHandlers = handlers({
@@ -23,4 +26,9 @@ export const participantHandlers = handlers({
 
   'speakers-review': (i, core) => reviewSpeakers(core.requireProject().db, i),
   'speakers-map': (i, core) => mapSpeakers(core, i),
+  'speakers-accept-all': (i, core) => acceptAllSuggestions(core, i),
+  'group-setup-preview': (i, core) => previewGroupSetup(core.requireProject().db, i.sourceId),
+  'group-setup-from-source': (i, core) => setupGroupFromSource(core, i),
+  'group-members-add': (i, core) => addMembers(core, i.groupId, i.memberIds, i.role),
+  'group-member-remove': (i, core) => removeMember(core, i.groupId, i.memberId),
 });

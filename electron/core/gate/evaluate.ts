@@ -80,7 +80,7 @@ export function decideAttribution(data: GateData, src: SourceData, speakers: Spe
  * `clean` is applied to the free-text parts (a role, a group's attribution): the gate passes the rules through it.
  */
 export function attributionText(data: GateData, speakers: SpeakerRow[], a: Attribution, clean: (s: string) => string = (s) => s): string {
-  if (a.by === 'group') return `(${a.label ? clean(a.label) : 'group: attribution not set'})`;
+  if (a.by === 'group') return `(${a.label ? clean(a.label) : 'group attribution not set'})`;
   const parts = a.people.map((x) => {
     const p = data.people.get(x.participantId);
     const who = x.use === 'name' ? (p?.name ?? '?') : (p?.pseudonym?.trim() || 'pseudonym not set');

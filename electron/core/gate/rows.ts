@@ -150,9 +150,9 @@ export const rows: Array<(i: RowInput) => GateReason[]> = [
       if (i.attribution.label) return [];
       const g = i.attribution.groupId;
       return [
-        reason('no-pseudonym', g === null ? 'This kōrero is attributed to a group, but the transcript has no group.' : `The group ${nameOf(i, g)} has no attribution (e.g. "Rōpū A, group interview").`, {
+        reason('no-pseudonym', g === null ? 'This kōrero is attributed to a group, but the transcript has no group.' : `Group attribution not set for ${nameOf(i, g)}: the group decides how its collective kōrero is attributed.`, {
           kind: 'set-pseudonym',
-          label: g === null ? "Set the transcript's group" : "Set the group's attribution",
+          label: g === null ? "Set the transcript's group" : `Set "Attribution of collective kōrero" on ${nameOf(i, g)}'s page`,
           ...(g === null ? {} : { groupId: g }),
         }),
       ];

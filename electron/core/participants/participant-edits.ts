@@ -9,7 +9,7 @@ import { assertKaitiakiHandover } from '../tikanga/kaitiaki';
 import { setAttributeValues } from './attribute-edits';
 import { cleanName, commit, type WriteContext } from './commit';
 import { upsertConsent } from './consent';
-import { setGroups } from './memberships';
+import { assertGovernanceKept, governanceSnapshot, setGroups } from './memberships';
 import { findByName, getParticipant, requireParticipant } from './participant-queries';
 
 type CreateInput = ParsedInput<'participant-create'>;
@@ -106,7 +106,9 @@ export function updateParticipant(core: FocalCore, input: UpdateInput): Particip
     }
     if (sets.length) w.db.prepare(`UPDATE participants SET ${sets.join(', ')} WHERE id = ?`).run(...values, id);
     if (groupIds) {
+      const governed = governanceSnapshot(w.db);
       setGroups(w.db, id, groupIds);
+      assertGovernanceKept(w.db, governed);
       changed.push('groupIds');
     }
     if (attributes) changed.push(...setAttributeValues(w.db, id, attributes).map((a) => `attribute:${a}`));

@@ -57,6 +57,15 @@ export function readAttributeValues(db: ProjectDb, participantId: number): Recor
   return Object.fromEntries(rows.map((r) => [r.name, r.value]));
 }
 
+/**
+ * The mode a group's sessions give it: every session tikanga-based → 'tikanga', every one
+ * mainstream → 'mainstream'; null when it has none or they are mixed (then the mode is a choice).
+ */
+export function groupSessionsMode(db: ProjectDb, groupId: number): 'tikanga' | 'mainstream' | null {
+  const modes = db.prepare('SELECT DISTINCT mode FROM sources WHERE group_id = ?').pluck().all(groupId) as Array<'tikanga' | 'mainstream'>;
+  return modes.length === 1 ? modes[0]! : null;
+}
+
 export function getParticipant(db: ProjectDb, id: number): ParticipantDetail {
   const row = requireParticipant(db, id);
   const ids = (sql: string) => (db.prepare(sql).pluck().all(id) as number[]);
@@ -73,6 +82,7 @@ export function getParticipant(db: ProjectDb, id: number): ParticipantDetail {
     consent: readConsent(db, id),
     attributes: readAttributeValues(db, id),
     memberIds: ids('SELECT member_id FROM group_members WHERE group_id = ? ORDER BY member_id'),
+    ...(row.kind === 'group' ? { sessionsMode: groupSessionsMode(db, id) } : {}),
     speakers,
   };
 }

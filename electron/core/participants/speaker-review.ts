@@ -11,7 +11,7 @@ import { FocalError } from '../errors';
 import { cleanName, commit } from './commit';
 import { insertParticipant } from './participant-edits';
 import { requireParticipant } from './participant-queries';
-import { suggest, type Candidate } from './speaker-suggest';
+import { isResearchTeamLabel, suggest, type Candidate } from './speaker-suggest';
 
 type Row = Omit<SpeakerReviewRow, 'suggestion'>;
 
@@ -49,6 +49,13 @@ export function reviewSpeakers(db: ProjectDb, filter: ReviewFilter = {}): Speake
 }
 
 type MapInput = ParsedInput<'speakers-map'>;
+
+/** A participant is a person or a group, never a role: `Facilitator` is someone to choose, not a name. */
+export function assertNotRoleName(name: string): void {
+  if (isResearchTeamLabel(name)) {
+    throw new FocalError('bad-input', `'${cleanName(name)}' is a role, not a name: choose the person from the register who was the ${cleanName(name).toLowerCase()}, or type their name.`);
+  }
+}
 
 export function mapSpeakers(core: FocalCore, input: MapInput): SpeakerReviewRow[] {
   const speakerIds = [...new Set(input.speakerIds)];

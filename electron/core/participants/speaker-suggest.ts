@@ -63,6 +63,22 @@ export interface Suggestion {
   participantId: number | null;
   name: string;
   role: string;
+  /** The label names only a research-team role and the register does not say who: ask, never create "Facilitator". */
+  generic?: boolean;
+}
+
+/** Roles of the research team: a label naming only one of these is a person to find, not a name. */
+const RESEARCH_TEAM = new Set(['facilitator', 'co-facilitator', 'interviewer', 'moderator', 'researcher', 'note taker']);
+
+/** `Facilitator`, `INTERVIEWER 2`, `Note-taker`: a label that is only a research-team role. */
+export function isResearchTeamLabel(label: string): boolean {
+  const role = sessionRole(label);
+  return role !== undefined && RESEARCH_TEAM.has(role);
+}
+
+/** People in the register whose role is on the research team (facilitator, interviewer, researcher, …). */
+export function researchTeam(candidates: Candidate[]): Candidate[] {
+  return candidates.filter((c) => c.kind === 'person' && RESEARCH_TEAM.has(sessionRole(c.role) ?? ''));
 }
 
 const firstName = (name: string) => fold(name).split(/\s+/)[0] ?? '';
@@ -79,6 +95,11 @@ export function matchCandidate(name: string, candidates: Candidate[]): Candidate
 
 export function suggest(label: string, candidates: Candidate[]): Suggestion {
   const reading = readLabel(label);
+  if (reading.roleOnly && isResearchTeamLabel(label)) {
+    const team = researchTeam(candidates);
+    if (team.length === 1) return { participantId: team[0]!.id, name: team[0]!.name, role: reading.role };
+    return { participantId: null, name: reading.name, role: reading.role, generic: true };
+  }
   const match = reading.roleOnly ? undefined : matchCandidate(reading.name, candidates);
   if (!match) return { participantId: null, name: reading.name, role: reading.role };
   const role = reading.role !== 'participant' ? reading.role : (sessionRole(match.role) ?? 'participant');

@@ -9,9 +9,13 @@ import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { listApprovals } from './approvals';
 import { listCollectiveConsents } from './collective-consent';
+import { groupSessionsMode } from '../participants/participant-queries';
 import { requireGroup } from './kaitiaki';
 
-/** The attribution used when the group has not chosen one: its name and the kind of session, e.g. "Rōpū A, group interview". */
+/**
+ * An example attribution, for a hint only (its name and the kind of session, e.g. "Rōpū A, group
+ * interview"): the group decides its attribution, and until it does quotes say it is not set.
+ */
 export function defaultAttribution(db: ProjectDb, groupId: number, name: string): string {
   const kinds = db.prepare("SELECT kind FROM sources WHERE group_id = ? AND kind <> '' ORDER BY id").pluck().all(groupId) as string[];
   const kind = kinds.find((k) => /\b(hui|wānanga|wananga)\b/i.test(k)) ? kinds.find((k) => /\b(hui|wānanga|wananga)\b/i.test(k))! : 'group interview';
@@ -29,8 +33,10 @@ export function getGroupTikanga(db: ProjectDb, groupId: number): GroupTikanga {
     name: g.name,
     mode: g.mode,
     kaitiaki,
-    attribution: g.attribution ?? defaultAttribution(db, groupId, g.name),
+    attribution: g.attribution,
     attributionIsDefault: g.attribution === null,
+    attributionExample: defaultAttribution(db, groupId, g.name),
+    sessionsMode: groupSessionsMode(db, groupId),
     members,
     consents: listCollectiveConsents(db, groupId),
     approvals: listApprovals(db, { groupId }),

@@ -1,5 +1,11 @@
-/** After importing: one line per file — imported (title, words, speakers), duplicate (ask), or failed (why). */
+/**
+ * After importing: one line per file — imported (title, words, speakers), duplicate (ask), or
+ * failed (why). A tikanga-based transcript offers to set up its rōpū in one step.
+ */
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { plural } from '../format/numbers';
+import { GroupSetupDialog } from '../participants/GroupSetupDialog';
 import type { Entry } from './useImportRun';
 
 interface ImportResultsProps {
@@ -51,22 +57,7 @@ export function ImportResults({ entries, onImportAgain, onSkip }: ImportResultsP
 
 function ResultLine({ entry, index, onImportAgain, onSkip }: { entry: Entry; index: number; onImportAgain: (i: number) => void; onSkip: (i: number) => void }) {
   const r = entry.result;
-  if (r.status === 'imported') {
-    const speakers = r.speakers?.length ?? 0;
-    return (
-      <>
-        <span className="result-icon" aria-hidden="true">✓</span>
-        <div className="result-main">
-          <span className="result-title">{r.title ?? r.fileName}</span>
-          <span className="result-meta">
-            <span className="result-status">Imported</span> · {r.fileName} · {plural(r.wordCount ?? 0, 'word')} · {plural(speakers, 'speaker')}
-            {r.warnings && r.warnings.length > 0 && <> · {plural(r.warnings.length, 'warning')}</>}
-          </span>
-          {r.warnings && r.warnings.length > 0 && <span className="result-warning">{r.warnings[0]}</span>}
-        </div>
-      </>
-    );
-  }
+  if (r.status === 'imported') return <ImportedLine entry={entry} />;
   if (r.status === 'duplicate') {
     const skipped = entry.decision === 'skipped';
     return (
@@ -104,4 +95,42 @@ function ResultLine({ entry, index, onImportAgain, onSkip }: { entry: Entry; ind
       </div>
     </>
   );
+}
+
+function ImportedLine({ entry }: { entry: Entry }) {
+  const r = entry.result;
+  const [settingUp, setSettingUp] = useState(false);
+  const speakers = r.speakers?.length ?? 0;
+  return (
+      <>
+        <span className="result-icon" aria-hidden="true">✓</span>
+        <div className="result-main">
+          <span className="result-title">{r.title ?? r.fileName}</span>
+          <span className="result-meta">
+            <span className="result-status">Imported</span> · {r.fileName} · {plural(r.wordCount ?? 0, 'word')} · {plural(speakers, 'speaker')}
+            {r.warnings && r.warnings.length > 0 && <> · {plural(r.warnings.length, 'warning')}</>}
+          </span>
+          {r.warnings && r.warnings.length > 0 && <span className="result-warning">{r.warnings[0]}</span>}
+          {r.mode === 'tikanga' && r.speakers && r.speakers.length > 0 && (
+            <span className="result-speakers">Speakers: {r.speakers.join(', ')}</span>
+          )}
+        </div>
+        {r.mode === 'tikanga' && r.sourceId !== undefined && (
+          <div className="result-actions">
+            <button type="button" className="button button-small" onClick={() => setSettingUp(true)}>
+              Set up the rōpū…
+            </button>
+          </div>
+        )}
+        {settingUp &&
+          r.sourceId !== undefined &&
+          // Out of the import dialog's form; its submit and Escape stay in this dialog (React events bubble through portals).
+          createPortal(
+            <div onSubmit={(e) => e.stopPropagation()} onKeyDown={(e) => e.stopPropagation()}>
+              <GroupSetupDialog sourceId={r.sourceId} onClose={() => setSettingUp(false)} />
+            </div>,
+            document.body,
+          )}
+      </>
+    );
 }

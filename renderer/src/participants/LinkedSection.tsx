@@ -1,5 +1,6 @@
 /** Who this is in the transcripts: a person's speaker labels (with their sources), or a group's members. */
 import type { Participant, ParticipantDetail } from '../../../shared/domain/project';
+import { GroupMembers } from './GroupMembers';
 
 interface LinkedSectionProps {
   participant: ParticipantDetail;
@@ -9,30 +10,7 @@ interface LinkedSectionProps {
 }
 
 export function LinkedSection({ participant: p, everyone, onOpenSource, onOpenParticipant }: LinkedSectionProps) {
-  if (p.kind === 'group') {
-    const members = everyone.filter((x) => p.memberIds.includes(x.id));
-    return (
-      <section className="detail-section" aria-labelledby="members-heading">
-        <h3 id="members-heading" className="section-title">
-          Members
-        </h3>
-        {members.length === 0 ? (
-          <p className="field-help">No members yet. Add people to this group from their own page, or with a group column in the register.</p>
-        ) : (
-          <ul className="link-list">
-            {members.map((m) => (
-              <li key={m.id}>
-                <button type="button" className="link-button" onClick={() => onOpenParticipant(m.id)}>
-                  {m.name}
-                </button>
-                <span className="link-meta">{m.role}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-    );
-  }
+  if (p.kind === 'group') return <GroupMembers group={p} everyone={everyone} onOpenParticipant={onOpenParticipant} />;
   return (
     <section className="detail-section" aria-labelledby="speakers-heading">
       <h3 id="speakers-heading" className="section-title">

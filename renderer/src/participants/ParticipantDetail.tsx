@@ -17,6 +17,7 @@ import { ConsentFields } from './ConsentFields';
 import { LinkedSection } from './LinkedSection';
 import { ProfileFields } from './ProfileFields';
 import { GroupTikanga } from '../tikanga/GroupTikanga';
+import { GroupConsentNote } from './GroupMembers';
 
 export type ParticipantPatch = Omit<CallInput<'participant-update'>, 'id'>;
 export type ParticipantSave = AutoSave<ParticipantPatch>;
@@ -72,7 +73,7 @@ export function ParticipantDetail({ id, participantId, onClose, onOpenSource, on
             {/* A group's members come straight after its profile, among the page's main sections, not below the tikanga sub-sections. */}
             {shown.kind === 'group' && linked}
             <AttributeFields participant={shown} saver={saver} />
-            <ConsentFields participant={shown} saver={saver} />
+            {shown.kind === 'group' ? <GroupConsentNote /> : <ConsentFields participant={shown} saver={saver} />}
             {shown.kind === 'group' && <GroupTikanga group={shown} everyone={everyone ?? []} saver={saver} />}
             {shown.kind !== 'group' && linked}
           </div>

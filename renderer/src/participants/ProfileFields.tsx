@@ -36,6 +36,15 @@ export function ProfileFields({ participant: p, groups, saver }: ProfileFieldsPr
             <option key={r} value={r} />
           ))}
         </datalist>
+        {p.kind === 'group' && p.sessionsMode ? (
+          <div className="form-field">
+            <span className="form-label">Mode</span>
+            <p className="field-value" aria-label="Mode">
+              {MODE_LABELS[p.sessionsMode]}
+            </p>
+            <p className="field-help">Its sessions decide it: every session of this group is {p.sessionsMode === 'tikanga' ? 'tikanga-based' : 'mainstream'}.</p>
+          </div>
+        ) : (
         <SelectField<ModeValue>
           label="Mode"
           value={p.mode ?? 'none'}
@@ -47,6 +56,7 @@ export function ProfileFields({ participant: p, groups, saver }: ProfileFieldsPr
           ]}
           onChange={(v) => void save('mode', { mode: v === 'none' ? null : v })}
         />
+        )}
         {p.kind === 'person' && <GroupsField participant={p} groups={groups} saver={saver} />}
         <TextField label="Notes" value={p.notes} multiline error={errors.notes} onCommit={(notes) => void save('notes', { notes })} />
       </div>

@@ -4,7 +4,7 @@
  * several labels (`GEOFF` + `Geoff`) and merge them into one participant. Saved as it is done.
  */
 import { useCallback, useState } from 'react';
-import type { SpeakerReviewRow } from '../../../shared/domain/project';
+import type { ResearchTeamQuestion, SpeakerReviewRow } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
@@ -13,6 +13,7 @@ import { shortcut } from '../format/keys';
 import { plural } from '../format/numbers';
 import { useProjectData } from '../workspace/useProjectData';
 import { LinkDialog } from './LinkDialog';
+import { ResearchTeamDialog } from './ResearchTeamDialog';
 import { SpeakerRow } from './SpeakerRow';
 import { useSpeakerReview, type LinkTarget } from './useSpeakerReview';
 
@@ -30,6 +31,7 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
   const [roles, setRoles] = useState<Record<number, string>>({});
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [linking, setLinking] = useState<SpeakerReviewRow[] | null>(null);
+  const [question, setQuestion] = useState<ResearchTeamQuestion | null>(null);
 
   const rows = review.rows ?? [];
   const roleOf = (r: SpeakerReviewRow) => roles[r.speakerId] ?? (r.participantId !== null ? r.role : r.suggestion.role);
@@ -37,6 +39,8 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
   const chosen = rows.filter((r) => selected.has(r.speakerId));
 
   const accept = (r: SpeakerReviewRow) => {
+    // A label naming only a role (`Facilitator`) is someone to choose, never a new participant called "Facilitator".
+    if (r.suggestion.generic) return setLinking([r]);
     const target: LinkTarget = r.suggestion.participantId !== null ? { participantId: r.suggestion.participantId } : { create: { name: r.suggestion.name, role: roleOf(r) } };
     void review.link([r.speakerId], target, roleOf(r));
   };
@@ -59,7 +63,7 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
       className="pane pane-main"
       aria-labelledby="review-heading"
       onKeyDown={(e) => {
-        if (e.key === 'Escape' && !e.defaultPrevented && !linking) onClose();
+        if (e.key === 'Escape' && !e.defaultPrevented && !linking && !question) onClose();
       }}
     >
       <PaneHeader id="review-heading" title="Review speakers" count={rows.length || null}>
@@ -77,7 +81,7 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
                 ? `All ${plural(rows.length, 'speaker label')} are linked. Transcripts now show the participants’ names.`
                 : ''}
         </p>
-        <button type="button" className="button button-primary" disabled={review.busy || unlinked.length === 0} onClick={() => void review.acceptAll(roleOf)}>
+        <button type="button" className="button button-primary" disabled={review.busy || unlinked.length === 0} onClick={() => void review.acceptAll(roleOf).then(setQuestion)}>
           Accept all suggestions
         </button>
       </div>
@@ -144,6 +148,17 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
           </table>
         )}
       </div>
+      {question && (
+        <ResearchTeamDialog
+          question={question}
+          people={people ?? []}
+          onClose={() => setQuestion(null)}
+          onAnswer={async (answer) => {
+            const again = await review.acceptAll(roleOf, answer);
+            return again ? 'Some labels are still unlinked; choose again.' : null;
+          }}
+        />
+      )}
       {linking && (
         <LinkDialog
           rows={linking}

@@ -94,6 +94,13 @@ function Suggestion({ row: r }: { row: SpeakerReviewRow }) {
       </span>
     );
   }
+  if (s.generic) {
+    return (
+      <span className="suggestion is-new" title="This label names only a role: Accept asks who it was">
+        who is the {s.role}? (choose)
+      </span>
+    );
+  }
   return (
     <span className="suggestion is-new">
       new: {s.name}

@@ -4,8 +4,8 @@
  * marked as linked, after it is linked; suggestions follow the register as it changes.
  */
 import { useCallback, useRef, useState } from 'react';
-import type { SpeakerReviewRow } from '../../../shared/domain/project';
-import { fold } from '../../../shared/text/fold';
+import type { CallInput } from '../../../shared/api/contract';
+import type { ResearchTeamQuestion, SpeakerReviewRow } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { useProjectData } from '../workspace/useProjectData';
@@ -57,37 +57,28 @@ export function useSpeakerReview(sourceIds: number[] | null) {
     [api, reload],
   );
 
-  /** Every unlinked label to its suggestion; labels with the same suggestion and role go together. */
+  /**
+   * Every unlinked label to its suggestion, in one core step. Labels naming only a role
+   * (`Facilitator`) go to the research-team person; when the register does not say who, the core
+   * links the rest and returns one question for all of them, answered with `answer`.
+   */
   const acceptAll = useCallback(
-    async (roleOf: (r: SpeakerReviewRow) => string) => {
-      const batches = new Map<string, { rows: SpeakerReviewRow[]; role: string }>();
-      for (const r of rows ?? []) {
-        if (r.participantId !== null) continue;
-        const who = r.suggestion.participantId !== null ? `#${r.suggestion.participantId}` : `new:${fold(r.suggestion.name)}`;
-        const role = roleOf(r);
-        const key = `${who}|${role}`;
-        const batch = batches.get(key) ?? { rows: [], role };
-        batch.rows.push(r);
-        batches.set(key, batch);
-      }
+    async (roleOf: (r: SpeakerReviewRow) => string, answer?: CallInput<'speakers-accept-all'>['researchTeam']): Promise<ResearchTeamQuestion | null> => {
+      const shown = (rows ?? []).filter((r) => r.participantId === null);
+      if (!shown.length) return null;
+      const roles = Object.fromEntries(shown.filter((r) => roleOf(r) !== r.suggestion.role).map((r) => [String(r.speakerId), roleOf(r)]));
       setBusy(true);
-      const created = new Map<string, number>();
-      for (const { rows: group, role } of batches.values()) {
-        const first = group[0] as SpeakerReviewRow;
-        const speakerIds = group.map((r) => r.speakerId);
-        const existing = first.suggestion.participantId ?? created.get(fold(first.suggestion.name));
-        const target: LinkTarget = existing != null ? { participantId: existing } : { create: { name: first.suggestion.name, role } };
-        try {
-          const result = await api['speakers-map']({ speakerIds, ...target, role });
-          const madeId = result.find((r) => r.speakerId === first.speakerId)?.participantId;
-          if (existing == null && madeId != null) created.set(fold(first.suggestion.name), madeId);
-          clear(speakerIds);
-        } catch (e) {
-          fail(speakerIds, e);
-        }
+      try {
+        const result = await api['speakers-accept-all']({ speakerIds: shown.map((r) => r.speakerId), roles, ...(answer ? { researchTeam: answer } : {}) });
+        clear(shown.map((r) => r.speakerId).filter((id) => !result.question?.speakerIds.includes(id)));
+        return result.question;
+      } catch (e) {
+        fail(shown.map((r) => r.speakerId), e);
+        return null;
+      } finally {
+        setBusy(false);
+        reload();
       }
-      setBusy(false);
-      reload();
     },
     [api, rows, reload],
   );

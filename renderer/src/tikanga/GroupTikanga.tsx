@@ -49,8 +49,11 @@ export function GroupTikanga({ group, everyone, saver }: GroupTikangaProps) {
         <TextField
           label="Attribution of collective kōrero"
           value={group.attribution ?? ''}
-          placeholder={data?.attributionIsDefault ? data.attribution : ''}
-          help={data?.attributionIsDefault ? `Until the group decides: (${data.attribution})` : 'As the group decided.'}
+          help={
+            group.attribution
+              ? 'As the group decided.'
+              : `Not set: quotes say “group attribution not set” until the group decides, e.g. “${data?.attributionExample ?? 'Rōpū A, group interview'}”.`
+          }
           error={saver.errors.attribution}
           onCommit={(v) => void saver.save('attribution', { attribution: v.trim() === '' ? null : v })}
         />

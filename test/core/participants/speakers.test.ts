@@ -43,7 +43,8 @@ describe('speaker review and mapping', () => {
     expect(row(rows, 'GEOFF').suggestion).toEqual({ participantId: people.get('Geoff Baker'), name: 'Geoff Baker', role: 'participant' });
     expect(row(rows, 'Geoff').suggestion.participantId).toBe(people.get('Geoff Baker'));
     expect(row(rows, 'Aroha Ngata').suggestion).toEqual({ participantId: people.get('Aroha Ngata'), name: 'Aroha Ngata', role: 'participant' });
-    expect(row(rows, 'INTERVIEWER').suggestion).toEqual({ participantId: null, name: 'Interviewer', role: 'interviewer' });
+    // Two research-team people in the register (Waiata Henare, Sam Lee): who the interviewer was is asked, never guessed or created.
+    expect(row(rows, 'INTERVIEWER').suggestion).toEqual({ participantId: null, name: 'Interviewer', role: 'interviewer', generic: true });
     expect(row(rows, 'Koro').suggestion).toEqual({ participantId: people.get('Koro Hemi'), name: 'Koro Hemi', role: 'kaumātua' });
     expect(row(rows, 'Participant 3').suggestion).toEqual({ participantId: null, name: 'Participant 3', role: 'participant' });
     expect((await api['speakers-review']({ sourceId: interview })).map((r) => r.label)).toEqual(['Geoff', 'Koro', 'Participant 3']);

@@ -28,7 +28,8 @@ describe('groups, collective consent and kaitiaki approvals', () => {
     const g = await api['group-tikanga-get']({ groupId: p.ropuId });
     expect(g.kaitiaki).toEqual({ id: p.koroId, name: 'Koro Hemi' });
     expect(g.members.map((m) => m.name)).toEqual(['Aroha Ngata', 'Koro Hemi', 'Mere Tawhiri', 'Tama Rewiri']);
-    expect(g).toMatchObject({ attribution: 'Te Whare Oranga rōpū, group interview', attributionIsDefault: true, sourceIds: [p.hui.id] });
+    // Until the group decides, there is no attribution: the example is a hint only.
+    expect(g).toMatchObject({ attribution: null, attributionExample: 'Te Whare Oranga rōpū, group interview', attributionIsDefault: true, sourceIds: [p.hui.id] });
     await api['participant-update']({ id: p.ropuId, attribution: 'Rōpū A, group interview' });
     const chosen = await api['group-tikanga-get']({ groupId: p.ropuId });
     expect(chosen).toMatchObject({ attribution: 'Rōpū A, group interview', attributionIsDefault: false });
