@@ -60,6 +60,10 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'participants-export-csv': { inputs: () => [{}] },
   'speakers-review': { inputs: (w) => [{}, { sourceId: w.hui.id }] },
   'speakers-map': { inputs: (w) => [{ speakerIds: [w.speakerId], participantId: w.tamaId }] },
+  'speakers-accept-all': { inputs: (w) => [{ sourceIds: [w.hui.id] }] },
+  'group-setup-preview': { inputs: (w) => [{ sourceId: w.hui.id }] },
+  'group-setup-from-source': { inputs: (w) => [{ sourceId: w.fgId, newGroupName: 'Walk rōpū' }] },
+  'group-members-add': { inputs: (w) => [{ groupId: w.ropuId, memberIds: [w.tamaId] }] },
   'frames-list': { inputs: () => [{}] },
   'frame-create': { inputs: () => [{ name: 'Walk frame', kind: 'mainstream' }] },
   'codes-list': { inputs: (w) => [{}, { frameId: w.kmFrameId }] },
@@ -177,6 +181,7 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
   // Last: deleting the group's consent (anyone may take consent away; only the kaitiaki gives it) would stop the return export above.
   'collective-consent-delete': { inputs: (w) => [{ id: w.consentId }] },
+  'group-member-remove': { inputs: (w) => [{ groupId: w.ropuId, memberId: w.tamaId }] },
 };
 
 describe('contract-masking: no call hands a restricted passage to a viewer who may not read it', () => {
