@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'core',
-          include: ['test/core/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts'],
+          include: ['test/core/**/*.test.ts', 'test/api/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/attack/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
         },
