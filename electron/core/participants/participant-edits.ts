@@ -11,6 +11,7 @@ import { cleanName, commit, type WriteContext } from './commit';
 import { upsertConsent } from './consent';
 import { assertGovernanceKept, governanceSnapshot, setGroups } from './memberships';
 import { findByName, getParticipant, requireParticipant } from './participant-queries';
+import { authorityProblem, governingGroups } from '../kaitiaki/authority';
 
 type CreateInput = ParsedInput<'participant-create'>;
 type UpdateInput = ParsedInput<'participant-update'>;
@@ -132,9 +133,30 @@ export function deleteParticipant(core: FocalCore, id: number): null {
     if (decisions > 0) {
       throw new FocalError('conflict', `'${before.name}' made ${decisions} kaitiaki decision(s) that must stay on record, so they cannot be removed; record that they have withdrawn instead.`);
     }
+    if (before.kind === 'group') assertGroupDeletable(core, w.db, id, before.name);
     const unmapped = w.db.prepare('SELECT count(*) FROM speakers WHERE participant_id = ?').pluck().get(id) as number;
     w.db.prepare('DELETE FROM participants WHERE id = ?').run(id);
     w.audit('participant-deleted', { id, name: before.name, kind: before.kind, speakersUnmapped: unmapped });
   });
   return null;
+}
+
+/**
+ * Deleting a group would take its kaitiaki's signed decisions with it and leave its tikanga-based
+ * sessions governed by nobody (anyone could then name themselves kaitiaki of a new group and move
+ * them there). So a group with signed statements is never deleted, and one that governs a
+ * tikanga-based session is deleted only with its kaitiaki's key unlocked.
+ */
+function assertGroupDeletable(core: FocalCore, db: ProjectDb, groupId: number, name: string): void {
+  const statements = db.prepare('SELECT count(*) FROM kaitiaki_statements WHERE group_id = ?').pluck().get(groupId) as number;
+  if (statements > 0) {
+    throw new FocalError('conflict', `'${name}' has ${statements} signed kaitiaki decision(s) that must stay on record, so the group cannot be deleted. Leave it in the register; its sessions stay under its kaitiaki.`);
+  }
+  const tikanga = db.prepare("SELECT id FROM sources WHERE mode = 'tikanga'").pluck().all() as number[];
+  const governs = tikanga.some((sourceId) => governingGroups(db, sourceId).includes(groupId));
+  // A group with no kaitiaki named gives nobody to ask (as for every other protection).
+  const kaitiaki = db.prepare('SELECT kaitiaki_id FROM participants WHERE id = ?').pluck().get(groupId) as number | null;
+  if (!governs || kaitiaki === null) return;
+  const { problem } = authorityProblem(core, groupId);
+  if (problem) throw new FocalError('forbidden', `'${name}' looks after tikanga-based sessions, so only its kaitiaki can delete it: ${problem}`);
 }
