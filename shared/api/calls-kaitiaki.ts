@@ -20,17 +20,17 @@ export const kaitiakiCalls = {
   'kaitiaki-key-create': call(
     "Create the group's first kaitiaki key: a key file kept by the kaitiaki (never in the project), sealed with their passphrase.",
     z.object({ groupId: id(), passphrase, keyFile }),
-  ).returns<KaitiakiKeyStatus & { keyFile: string | null }>(),
+  ).returns<KaitiakiKeyStatus & { keyFile: string | null; recoveryCode?: string }>(),
   'kaitiaki-key-unlock': call("Unlock the group's kaitiaki key for this session (held in memory only).", z.object({ groupId: id(), passphrase, keyFile })).returns<KaitiakiKeyStatus>(),
   'kaitiaki-key-lock': call('Forget the unlocked kaitiaki key in this session.', z.object({ groupId: id() })).returns<KaitiakiKeyStatus>(),
   'kaitiaki-handover': call(
     'Hand the kaitiaki role on: signed with the current key, naming the new kaitiaki and their new key (a new key file).',
     z.object({ groupId: id(), newKaitiakiId: id(), passphrase, keyFile }),
-  ).returns<KaitiakiKeyStatus & { keyFile: string | null }>(),
+  ).returns<KaitiakiKeyStatus & { keyFile: string | null; recoveryCode?: string }>(),
   'kaitiaki-key-recover': call(
     "Replace a lost kaitiaki key: a new collective consent record naming the kaitiaki registers their new key (audited; earlier decisions stay valid).",
-    z.object({ groupId: id(), newKaitiakiId: id(), givenById: id().nullable().optional(), givenByLabel: z.string().max(300).optional(), givenOn: isoDate, conditions: z.string().max(10_000).optional(), passphrase, keyFile }),
-  ).returns<KaitiakiKeyStatus & { keyFile: string | null; consentId: number | null }>(),
+    z.object({ groupId: id(), newKaitiakiId: id(), givenById: id().nullable().optional(), givenByLabel: z.string().max(300).optional(), givenOn: isoDate, conditions: z.string().max(10_000).optional(), recoveryCode: z.string().trim().min(1, 'type the recovery code').max(100), passphrase, keyFile }),
+  ).returns<KaitiakiKeyStatus & { keyFile: string | null; consentId: number | null; recoveryCode?: string }>(),
   'kaitiaki-readers-set': call(
     'Who may read restricted (tapu) passages in a kaupapa Māori frame, besides the kaitiaki: a signed list of names. Kaitiaki only.',
     z.object({ groupId: id(), readers: z.array(z.string().trim().min(1).max(300)).max(200) }),

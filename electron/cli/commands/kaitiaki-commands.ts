@@ -55,7 +55,13 @@ export function registerKaitiakiCommands(program: Command, output: (json: boolea
       await withProject(project, async (core) => {
         const g = await groupId(core, o.group);
         const made = await call(core, 'kaitiaki-key-create', { groupId: g, keyFile: resolve(o.keyFile), passphrase: await passphrase('Choose a passphrase for the kaitiaki key: ') });
-        print(output(!!o.json), made, () => `Created the kaitiaki key of ${made.groupName} for ${made.kaitiaki?.name}: ${made.keyFile}\nFingerprint (read it aloud to confirm): ${made.fingerprint}`);
+        print(output(!!o.json), made, () =>
+          [
+            `Created the kaitiaki key of ${made.groupName} for ${made.kaitiaki?.name}: ${made.keyFile}`,
+            `Fingerprint (read it aloud to confirm): ${made.fingerprint}`,
+            `Recovery code (shown only now; write it down and keep it with the group's records): ${made.recoveryCode ?? ''}`,
+          ].join('\n'),
+        );
       });
     });
   k.command('review-pack <project>')

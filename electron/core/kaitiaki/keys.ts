@@ -12,6 +12,7 @@ import { createKeyFile, parseKeyFile, unlockKeyFile, type KeyFile, type Unlocked
 import { consentRecordHash, groupStatements, storeStatement } from './statements';
 import type { KaitiakiKeyStatus } from '../../../shared/domain/kaitiaki';
 import { verifiedReaders } from './verified-decisions';
+import { createRecovery, recoveryKeyFrom, recoveryProof } from './recovery-code';
 
 export interface KeyFileInput {
   /** The key file's path; only from the command line and tests (the app asks through its dialog). */
@@ -74,7 +75,7 @@ export function keyStatus(core: FocalCore, groupId: number): KaitiakiKeyStatus {
 }
 
 /** The first key of a group: its named kaitiaki chooses a passphrase and where to keep the file. */
-export async function createGroupKey(core: FocalCore, input: KeyFileInput & { groupId: number }): Promise<KaitiakiKeyStatus & { keyFile: string | null }> {
+export async function createGroupKey(core: FocalCore, input: KeyFileInput & { groupId: number }): Promise<KaitiakiKeyStatus & { keyFile: string | null; recoveryCode?: string }> {
   const db = core.requireProject().db;
   const g = group(core, input.groupId);
   if (g.kaitiakiId === null) throw new FocalError('bad-input', `Name the kaitiaki of '${g.name}' first; the key is theirs.`);
@@ -85,14 +86,15 @@ export async function createGroupKey(core: FocalCore, input: KeyFileInput & { gr
   const path = await keyPath(core, 'save', input.keyFile, `${g.name} kaitiaki key`);
   if (!path) return { ...keyStatus(core, g.id), keyFile: null };
   const { file, key } = createKeyFile(input.passphrase, g.name, core.now());
+  const { code, recovery } = createRecovery();
   writeKeyFile(path, file);
   db.transaction(() => {
-    storeStatement(db, key, { groupId: g.id, kind: 'key-register', by: g.kaitiakiName!, at: core.now(), subject: { publicKey: key.publicKey, kaitiakiId: g.kaitiakiId, kaitiakiName: g.kaitiakiName } });
+    storeStatement(db, key, { groupId: g.id, kind: 'key-register', by: g.kaitiakiName!, at: core.now(), subject: { publicKey: key.publicKey, kaitiakiId: g.kaitiakiId, kaitiakiName: g.kaitiakiName, recovery } });
     core.requireProject().audit(core.actor, 'kaitiaki-key-created', { groupId: g.id, kaitiaki: g.kaitiakiName, fingerprint: key.fingerprint }, core.now());
   })();
   holdKey(core, key);
   core.emit('changed', { kinds: ['participants', 'consent'] });
-  return { ...keyStatus(core, g.id), keyFile: path };
+  return { ...keyStatus(core, g.id), keyFile: path, recoveryCode: code };
 }
 
 /** Unlock the group's current key for this session (memory only). */
@@ -135,13 +137,14 @@ function requirePerson(core: FocalCore, id: number): string {
 }
 
 /** The kaitiaki hands the role on: signed by the outgoing key, naming the new kaitiaki's new key. */
-export async function handOver(core: FocalCore, input: KeyFileInput & { groupId: number; newKaitiakiId: number }): Promise<KaitiakiKeyStatus & { keyFile: string | null }> {
+export async function handOver(core: FocalCore, input: KeyFileInput & { groupId: number; newKaitiakiId: number }): Promise<KaitiakiKeyStatus & { keyFile: string | null; recoveryCode?: string }> {
   const db = core.requireProject().db;
   const auth = requireKaitiakiKey(core, input.groupId, 'This group');
   const newName = requirePerson(core, input.newKaitiakiId);
   const path = await keyPath(core, 'save', input.keyFile, `${auth.groupName} kaitiaki key (${newName})`);
   if (!path) return { ...keyStatus(core, auth.groupId), keyFile: null };
   const { file, key } = createKeyFile(input.passphrase, auth.groupName, core.now());
+  const { code, recovery } = createRecovery();
   writeKeyFile(path, file);
   db.transaction(() => {
     storeStatement(db, auth.key, {
@@ -149,7 +152,7 @@ export async function handOver(core: FocalCore, input: KeyFileInput & { groupId:
       kind: 'key-handover',
       by: auth.kaitiakiName,
       at: core.now(),
-      subject: { publicKey: key.publicKey, kaitiakiId: input.newKaitiakiId, kaitiakiName: newName, closes: closes(core, auth.groupId, auth.key.fingerprint) },
+      subject: { publicKey: key.publicKey, kaitiakiId: input.newKaitiakiId, kaitiakiName: newName, closes: closes(core, auth.groupId, auth.key.fingerprint), recovery },
     });
     db.prepare('UPDATE participants SET kaitiaki_id = ? WHERE id = ?').run(input.newKaitiakiId, auth.groupId);
     core.requireProject().audit(core.actor, 'kaitiaki-handed-on', { groupId: auth.groupId, from: auth.kaitiakiName, to: newName, fingerprint: key.fingerprint, previous: auth.key.fingerprint }, core.now());
@@ -157,7 +160,7 @@ export async function handOver(core: FocalCore, input: KeyFileInput & { groupId:
   dropKey(core, auth.key.fingerprint);
   holdKey(core, key);
   core.emit('changed', { kinds: ['participants', 'consent'] });
-  return { ...keyStatus(core, auth.groupId), keyFile: path };
+  return { ...keyStatus(core, auth.groupId), keyFile: path, recoveryCode: code };
 }
 
 export interface RecoveryInput extends KeyFileInput {
@@ -167,6 +170,8 @@ export interface RecoveryInput extends KeyFileInput {
   givenByLabel?: string | undefined;
   givenOn: string;
   conditions?: string | undefined;
+  /** The recovery code shown when the lost key was made (or last handed on). */
+  recoveryCode: string;
 }
 
 /**
@@ -174,7 +179,7 @@ export interface RecoveryInput extends KeyFileInput {
  * against that record (signed by the new key, citing the record's content). Audited, and listed by
  * `focal check` so the team confirms it with the group. The old key's decisions stay valid.
  */
-export async function recoverKey(core: FocalCore, input: RecoveryInput): Promise<KaitiakiKeyStatus & { keyFile: string | null; consentId: number | null }> {
+export async function recoverKey(core: FocalCore, input: RecoveryInput): Promise<KaitiakiKeyStatus & { keyFile: string | null; consentId: number | null; recoveryCode?: string }> {
   const db = core.requireProject().db;
   const g = group(core, input.groupId);
   const chain = groupStatements(db, g.id, []);
@@ -182,9 +187,16 @@ export async function recoverKey(core: FocalCore, input: RecoveryInput): Promise
   const newName = requirePerson(core, input.newKaitiakiId);
   const label = input.givenByLabel?.normalize('NFC').trim() ?? '';
   if ((input.givenById ?? null) === null && !label) throw new FocalError('bad-input', "Say who gave the group's consent to the new kaitiaki (a person in the register, or their name).");
+  // Only the group's recovery code replaces a key: a consent record anyone can type is not enough.
+  const lost = chain.current.recovery;
+  if (!lost) throw new FocalError('forbidden', `'${g.name}''s kaitiaki key was made before recovery codes, so it cannot be replaced here; its sessions stay protected. Ask for help from the team that holds the project's records.`);
+  if (recoveryKeyFrom(input.recoveryCode, lost.salt).publicKey !== lost.publicKey) {
+    throw new FocalError('forbidden', `That is not the recovery code of '${g.name}''s kaitiaki key (${chain.current.fingerprint}). The code was shown once when the key was made or handed on; check the group's records.`);
+  }
   const path = await keyPath(core, 'save', input.keyFile, `${g.name} kaitiaki key (${newName})`);
   if (!path) return { ...keyStatus(core, g.id), keyFile: null, consentId: null };
   const { file, key } = createKeyFile(input.passphrase, g.name, core.now());
+  const next = createRecovery();
   const keep = closes(core, g.id, chain.current.fingerprint);
   writeKeyFile(path, file);
   const consentId = db.transaction(() => {
@@ -194,12 +206,21 @@ export async function recoverKey(core: FocalCore, input: RecoveryInput): Promise
         .prepare('INSERT INTO collective_consents (group_id, given_by_id, given_by_label, given_on, conditions, recorded_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(g.id, input.givenById ?? null, label, input.givenOn, conditions, core.now()).lastInsertRowid,
     );
+    const consentHash = consentRecordHash(db, consentId, g.id);
     storeStatement(db, key, {
       groupId: g.id,
       kind: 'key-recovery',
       by: newName,
       at: core.now(),
-      subject: { publicKey: key.publicKey, kaitiakiId: input.newKaitiakiId, kaitiakiName: newName, consent: { id: consentId, hash: consentRecordHash(db, consentId, g.id) }, closes: keep },
+      subject: {
+        publicKey: key.publicKey,
+        kaitiakiId: input.newKaitiakiId,
+        kaitiakiName: newName,
+        consent: { id: consentId, hash: consentHash },
+        closes: keep,
+        recoveryProof: recoveryProof(input.recoveryCode, lost, key.publicKey, consentHash),
+        recovery: next.recovery,
+      },
     });
     db.prepare('UPDATE participants SET kaitiaki_id = ? WHERE id = ?').run(input.newKaitiakiId, g.id);
     core.requireProject().audit(core.actor, 'kaitiaki-key-recovered', { groupId: g.id, consentId, kaitiaki: newName, fingerprint: key.fingerprint, previous: chain.current!.fingerprint, decisionsKept: keep.length }, core.now());
@@ -207,7 +228,7 @@ export async function recoverKey(core: FocalCore, input: RecoveryInput): Promise
   })();
   holdKey(core, key);
   core.emit('changed', { kinds: ['participants', 'consent'] });
-  return { ...keyStatus(core, g.id), keyFile: path, consentId };
+  return { ...keyStatus(core, g.id), keyFile: path, consentId, recoveryCode: next.code };
 }
 
 /** The people the kaitiaki allows to read restricted passages (in a kaupapa Māori frame). Signed. */

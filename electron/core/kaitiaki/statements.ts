@@ -15,6 +15,7 @@
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { canonicalJson, fingerprintOf, sha256Hex, signBody, verifyBody, type UnlockedKey } from './key-crypto';
+import { recoveryProofHolds, type RecoveryPublic } from './recovery-code';
 
 export type StatementKind =
   | 'key-register'
@@ -64,6 +65,8 @@ export interface ChainKey {
   statementHash: string;
   /** For a superseded key: the statements it signed that stay valid. */
   closes: Set<string> | null;
+  /** The public half of the key its recovery code derives (recovery-code.ts); null for keys made before codes. */
+  recovery: RecoveryPublic | null;
 }
 
 export interface GroupStatements {
@@ -146,6 +149,14 @@ export function groupStatements(db: ProjectDb, groupId: number, only?: Statement
       invalid.push({ statement: s, why: 'the collective consent record it cites is missing or was changed' });
       continue;
     }
+    // A recovery counts only with a proof signed by the key the group's recovery code derives.
+    if (s.body.kind === 'key-recovery') {
+      const consentHash = (s.body.subject as { consent?: { hash?: string } }).consent?.hash ?? null;
+      if (!recoveryProofHolds((s.body.subject as { recoveryProof?: unknown }).recoveryProof, current?.recovery ?? null, String(sub.publicKey), consentHash)) {
+        invalid.push({ statement: s, why: "it carries no valid proof of the group's recovery code (anyone can record a consent; only the code replaces a key)" });
+        continue;
+      }
+    }
     if (current) {
       current.until = s.body.at;
       current.closes = new Set(Array.isArray(sub.closes) ? sub.closes.map(String) : []);
@@ -160,6 +171,7 @@ export function groupStatements(db: ProjectDb, groupId: number, only?: Statement
       how: s.body.kind === 'key-register' ? 'registered' : s.body.kind === 'key-handover' ? 'handed on' : 'recovered by collective consent',
       statementHash: s.hash,
       closes: null,
+      recovery: recoveryOf(sub),
     });
     valid.push(s);
   }
@@ -220,4 +232,9 @@ export function insertSigned(db: ProjectDb, groupId: number, bodyText: string, s
       .run(groupId, body.kind, bodyText, signature, body.key, hash, record?.table ?? null, record?.id ?? null, now).lastInsertRowid,
   );
   return { id, hash };
+}
+
+function recoveryOf(sub: unknown): RecoveryPublic | null {
+  const r = (sub as { recovery?: { publicKey?: unknown; salt?: unknown } }).recovery;
+  return r && typeof r.publicKey === 'string' && typeof r.salt === 'string' ? { publicKey: r.publicKey, salt: r.salt } : null;
 }

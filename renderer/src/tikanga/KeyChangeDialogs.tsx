@@ -11,7 +11,7 @@ import { useApi } from '../api/ApiProvider';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useProjectData } from '../workspace/useProjectData';
-import { Fingerprint, passphraseStrength } from './KeyDialogs';
+import { Fingerprint, passphraseStrength, RecoveryCode } from './KeyDialogs';
 import { useAction } from './useAction';
 
 interface Props {
@@ -19,7 +19,7 @@ interface Props {
   onClose: () => void;
 }
 
-type Made = KaitiakiKeyStatus & { keyFile: string | null };
+type Made = KaitiakiKeyStatus & { keyFile: string | null; recoveryCode?: string };
 
 /** People of the register, the group's members first (the next kaitiaki is usually one of them). */
 function usePeople(groupId: number) {
@@ -92,6 +92,7 @@ function NewKey({ made, name, onClose, what }: { made: Made; name: string; onClo
             Key file: <code>{made.keyFile}</code>
           </p>
         )}
+        {made.recoveryCode && <RecoveryCode code={made.recoveryCode} />}
       </div>
     </Dialog>
   );
@@ -168,6 +169,7 @@ export function LostKeyDialog({ status, onClose }: Props) {
   const [givenBy, setGivenBy] = useState<number | null>(null);
   const [givenOn, setGivenOn] = useState(today());
   const [conditions, setConditions] = useState('');
+  const [code, setCode] = useState('');
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
@@ -179,11 +181,12 @@ export function LostKeyDialog({ status, onClose }: Props) {
     if (next === null) return setProblem('Choose the kaitiaki the group names.');
     if (givenBy === null) return setProblem("Choose who gave the group's consent.");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(givenOn)) return setProblem('Give the date of the consent (yyyy-mm-dd).');
+    if (!code.trim()) return setProblem('Type the recovery code that was shown when the key was made or handed on.');
     const p = passProblem(pass, again);
     if (p) return setProblem(p);
     setProblem(null);
     const done = await action.run(() =>
-      api['kaitiaki-key-recover']({ groupId: status.groupId, newKaitiakiId: next, givenById: givenBy, givenOn, passphrase: pass, ...(conditions.trim() ? { conditions } : {}) }),
+      api['kaitiaki-key-recover']({ groupId: status.groupId, newKaitiakiId: next, givenById: givenBy, givenOn, recoveryCode: code, passphrase: pass, ...(conditions.trim() ? { conditions } : {}) }),
     );
     if (!done) return;
     if (!done.keyFile) return setProblem('No place was chosen for the new key file, so no key was registered.');
@@ -212,7 +215,7 @@ export function LostKeyDialog({ status, onClose }: Props) {
       <ErrorMessage message={action.error} onDismiss={action.clear} />
       <div className="tk-key-warn" role="note">
         <p>
-          Focal cannot recover a lost key or its passphrase, and nobody can switch the group&rsquo;s protections off without it. A new key can be registered <strong>only through a new collective consent record of the group</strong> naming its kaitiaki: the group decides who holds the role, and the record says so.
+          Focal cannot recover a lost key or its passphrase, and nobody can switch the group&rsquo;s protections off without it. A new key can be registered <strong>only with the key&rsquo;s recovery code and a new collective consent record of the group</strong> naming its kaitiaki: the group decides who holds the role, the record says so, and the code (shown once when the key was made) proves it is the group acting.
         </p>
         <p>The record and the new key are written to the audit log. Decisions signed with the old key stay valid; nothing is approved again by this step.</p>
       </div>
@@ -225,6 +228,10 @@ export function LostKeyDialog({ status, onClose }: Props) {
       <label className="tk-field tk-field-wide">
         <span className="form-label">Conditions of the consent (optional)</span>
         <textarea className="input" rows={2} value={conditions} onChange={(e) => setConditions(e.target.value)} />
+      </label>
+      <label className="tk-field tk-field-wide">
+        <span className="form-label">Recovery code</span>
+        <input className="input" value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" spellCheck={false} placeholder="XXXX-XXXX-XXXX-XXXX-XXXX" />
       </label>
       <PassphraseTwice pass={pass} again={again} setPass={setPass} setAgain={setAgain} />
       {problem && (

@@ -14,6 +14,24 @@ import { useAction } from './useAction';
 import './tikanga.css';
 import './tikanga-key.css';
 
+/**
+ * The recovery code, shown once: the only way to replace the key if it is lost. It is not kept in
+ * the project (only a public key derived from it is), so it must be written down now.
+ */
+export function RecoveryCode({ code }: { code: string }) {
+  return (
+    <div className="tk-recovery" role="note">
+      <p>
+        <strong>Recovery code</strong> (shown only now): write it down and keep it with the group&rsquo;s records, apart from the key file. If the key or its passphrase is lost, this code
+        and a new collective consent record of the group are the only way to register a new key.
+      </p>
+      <code className="tk-recovery-code" data-recovery-code={code}>
+        {code}
+      </code>
+    </div>
+  );
+}
+
 /** A fingerprint ("A1B2-C3D4-E5F6-0718") in large groups, one group per box. */
 export function Fingerprint({ value, small }: { value: string; small?: boolean }) {
   const groups = value.split('-');
@@ -64,7 +82,7 @@ export function CreateKeyDialog({ groupId, onClose }: KeyDialogProps) {
   const [pass, setPass] = useState('');
   const [again, setAgain] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
-  const [made, setMade] = useState<(KaitiakiKeyStatus & { keyFile: string | null }) | null>(null);
+  const [made, setMade] = useState<(KaitiakiKeyStatus & { keyFile: string | null; recoveryCode?: string }) | null>(null);
   const strength = passphraseStrength(pass);
   const kaitiaki = status?.kaitiaki?.name ?? 'the kaitiaki';
 
@@ -116,6 +134,7 @@ export function CreateKeyDialog({ groupId, onClose }: KeyDialogProps) {
               Key file: <code>{made.keyFile}</code>
             </p>
           )}
+          {made.recoveryCode && <RecoveryCode code={made.recoveryCode} />}
           <p className="tk-key-warn">{LOST_KEY}</p>
         </div>
       ) : (

@@ -100,10 +100,15 @@ describe('signed kaitiaki decisions', () => {
     }
   });
 
+  let handedCode = '';
+
   it('keeps decisions of a handed-on key valid, and ignores anything the superseded key signs afterwards', async () => {
     const aroha = p.person('Aroha Ngata');
     await api['kaitiaki-key-unlock']({ groupId: p.ropuId, passphrase: PASSPHRASE, keyFile });
     const handed = await api['kaitiaki-handover']({ groupId: p.ropuId, newKaitiakiId: aroha, passphrase: 'he kaitiaki hou ahau', keyFile: join(dir, 'aroha.focalkey') });
+    // The new key's recovery code, shown once: the only way to replace it if it is lost.
+    expect(handed.recoveryCode).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
+    handedCode = handed.recoveryCode!;
     expect(handed.history.map((h) => h.how)).toEqual(['registered', 'handed on']);
     expect(handed.kaitiaki?.name).toBe('Aroha Ngata');
     expect(await blockedBy9()).toEqual([]);
@@ -119,7 +124,14 @@ describe('signed kaitiaki decisions', () => {
   it('replaces a lost key only by a collective consent record naming the kaitiaki; nothing is re-approved', async () => {
     await api['kaitiaki-key-lock']({ groupId: p.ropuId });
     const mere = p.person('Koro Hemi');
-    const rec = await api['kaitiaki-key-recover']({ groupId: p.ropuId, newKaitiakiId: mere, givenByLabel: 'Whaea Mere, for the rōpū', givenOn: '2026-03-01', passphrase: 'ka hoki mai anō', keyFile: join(dir, 'koro-2.focalkey') });
+    const recover = (recoveryCode: string) =>
+      api['kaitiaki-key-recover']({ groupId: p.ropuId, newKaitiakiId: mere, givenByLabel: 'Whaea Mere, for the rōpū', givenOn: '2026-03-01', recoveryCode, passphrase: 'ka hoki mai anō', keyFile: join(dir, 'koro-2.focalkey') });
+    // Without the group's recovery code, a consent record anyone can type replaces nothing.
+    await expect(recover('AAAA-BBBB-CCCC-DDDD-EEEE')).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/recovery code/) });
+    // The code as a person copies it by hand: lower case, spaces for dashes.
+    const rec = await recover(handedCode.toLowerCase().replace(/-/g, ' '));
+    expect(rec.recoveryCode).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
+    expect(rec.recoveryCode).not.toBe(handedCode);
     expect(rec.history.map((h) => h.how)).toEqual(['registered', 'handed on', 'recovered by collective consent']);
     expect(await blockedBy9()).toEqual([]);
     expect(kaitiakiProblems(db()).map((x) => x.kind)).toContain('kaitiaki-key-recovered');

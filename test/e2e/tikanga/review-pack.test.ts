@@ -162,13 +162,17 @@ describe('a kaitiaki deciding on his own machine', () => {
     const handed = page.getByRole('dialog', { name: 'New kaitiaki key registered' });
     await handed.getByText(new RegExp(`handed the role on to ${choice}`)).waitFor();
     const fp1 = await handed.locator('.tk-fingerprint').getAttribute('data-fingerprint');
+    // The new key's recovery code, shown once, to be written down.
+    const code = (await handed.locator('.tk-recovery-code').getAttribute('data-recovery-code'))!;
+    expect(code).toMatch(/^([0-9A-Z]{4}-){4}[0-9A-Z]{4}$/);
     await analyst.screenshot('review-pack-handed-on');
     await handed.getByRole('button', { name: 'I have written it down' }).click();
 
     await keySection().getByRole('button', { name: 'Lost the key?' }).click();
     const lost = page.getByRole('dialog', { name: /^Lost the kaitiaki key of/ });
-    await lost.getByText(/only through a new collective consent record of the group/).waitFor();
+    await lost.getByText(/only with the key’s recovery code and a new collective consent record of the group/).waitFor();
     await lost.getByLabel('Consent given by').selectOption({ label: choice });
+    await lost.getByLabel('Recovery code').fill(code);
     await lost.getByLabel('New passphrase', { exact: true }).fill('ka mate ka mate ka ora');
     await lost.getByLabel('New passphrase again').fill('ka mate ka mate ka ora');
     await analyst.screenshot('review-pack-lost-key');
