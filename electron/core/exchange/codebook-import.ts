@@ -111,7 +111,7 @@ function applyBook(db: ProjectDb, now: string, frameId: number, roots: BookCode[
   const uncodable: string[] = [];
 
   const visit = (code: BookCode, parentId: number | null, parentPath: string): void => {
-    let name = code.name.normalize('NFC').trim().replace(/\s+/g, ' ');
+    let name = code.name.normalize('NFC').trim();
     if (!name) {
       name = 'Unnamed code';
       r.warnings.push(`A code with no name${parentPath ? ` under "${parentPath}"` : ''} was imported as "${name}".`);

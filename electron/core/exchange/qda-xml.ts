@@ -20,6 +20,8 @@ export type RefiSchema = 'Codebook-mrt2019.xsd' | 'Project-mrt2019.xsd';
 export interface SchemaProblem {
   line: number | null;
   message: string;
+  /** Not well-formed XML (as opposed to well-formed XML the schema does not allow). */
+  syntax: boolean;
 }
 
 /** The text of an XML file: UTF-8 (BOM optional) or UTF-16 with a BOM; refused when too big, not text, or declaring a DOCTYPE/entity. */
@@ -78,10 +80,20 @@ export async function schemaProblems(xml: string, schema: RefiSchema): Promise<S
   const pages = Math.min(65536, Math.max(512, Math.ceil((bytes.length * 8) / 65536) + 512));
   const r = await validateXML({ xml: [{ fileName: 'input.xml', contents: bytes }], schema: [{ fileName: schema, contents: schemaText(schema) }], maxMemoryPages: pages });
   if (r.valid) return [];
+  // xmllint echoes the offending line and a caret after a parser error: only lines that name the input file and a line number are problems.
   const problems = r.errors
-    .map((e) => ({ line: e.loc?.lineNumber ?? null, message: e.message.replace(/^\s*(Schemas validity error|parser error)\s*:\s*/i, '').replace(/\{urn:QDA-XML:[^}]*\}/g, '').trim() }))
+    .filter((e) => e.loc?.fileName === 'input.xml' && Number.isFinite(e.loc.lineNumber))
+    .map((e) => ({
+      line: e.loc!.lineNumber,
+      syntax: /parser error/i.test(e.message),
+      message: e.message
+        .replace(/^\s*(Schemas validity error|parser error)\s*:\s*/i, '')
+        .replace(/\{urn:QDA-XML:[^}]*\}/g, '')
+        .replace(/ by the pattern '[^']*'/, ' by the pattern for a GUID or colour')
+        .trim(),
+    }))
     .filter((p) => p.message && !/fails to validate$/.test(p.message));
-  return problems.length ? problems : [{ line: null, message: r.rawOutput.trim() || 'the file does not match the schema' }];
+  return problems.length ? problems : [{ line: null, syntax: true, message: r.rawOutput.trim().split('\n')[0] || 'the file could not be read as XML' }];
 }
 
 /** One line per problem, "line 12: …", at most `max`. */

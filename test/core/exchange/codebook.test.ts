@@ -41,6 +41,7 @@ describe('codebook export and import (REFI-QDA .qdc)', () => {
     const conn = await a.api['code-create']({ frameId: frameA, parentId: whanau.id, name: 'Connection', color: '#AABBCC' });
     await a.api['code-create']({ frameId: frameA, parentId: conn.id, name: 'Te reo at home 🌿', description: 'tab\there' });
     await a.api['code-create']({ frameId: frameA, name: 'Services', description: '' });
+    await a.api['code-create']({ frameId: frameA, parentId: whanau.id, name: 'Tab\there "quoted" & <angled>', description: 'CR\r\nLF' });
     await b.api['project-new']({ name: 'Colleague', path: b.path('b.focal') });
     frameB = (await b.api['frames-list']({}))[0]!.id;
   });
@@ -49,20 +50,20 @@ describe('codebook export and import (REFI-QDA .qdc)', () => {
     const asked: string[] = [];
     a.core.host.chooseExportPath = async (name) => (asked.push(name), a.path('out.qdc'));
     const r = await a.api['qdc-export']({ frameId: frameA });
-    expect(r).toMatchObject({ path: a.path('out.qdc'), format: 'qdc', codes: 4 });
+    expect(r).toMatchObject({ path: a.path('out.qdc'), format: 'qdc', codes: 5 });
     expect(asked).toEqual(['Hauora study codebook.qdc']);
     qdc = readFileSync(a.path('out.qdc'), 'utf8');
     expect(await schemaProblems(qdc, 'Codebook-mrt2019.xsd')).toEqual([]);
     expect(qdc).toContain('xmlns="urn:QDA-XML:codebook:1.0"');
     expect(qdc).not.toContain('<Sets');
-    for (const [name, guid] of Object.entries(guidsOf(a.core, frameA))) expect(qdc).toContain(`guid="${guid}" name="${name.replace(/&/g, '&amp;')}"`);
+    for (const [name, guid] of Object.entries(guidsOf(a.core, frameA))) expect(qdc).toContain(`guid="${guid}" name="${name.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\t/g, '&#9;')}"`);
     const audit = await a.api['audit-exports']({});
     expect(audit[0]).toMatchObject({ format: 'qdc', status: 'complete', sha256: r.sha256 });
   });
 
   it('imports into a fresh project: the same tree, colours, descriptions and GUIDs, as one undoable step', async () => {
     const r = await b.api['qdc-import']({ file: { name: 'out.qdc', path: a.path('out.qdc') }, frameId: frameB });
-    expect(r).toMatchObject({ file: 'out.qdc', created: 4, matched: 0, renamed: [], warnings: [], undoLabel: 'Import codebook "out.qdc"' });
+    expect(r).toMatchObject({ file: 'out.qdc', created: 5, matched: 0, renamed: [], warnings: [], undoLabel: 'Import codebook "out.qdc"' });
     expect(await tree(b.api, frameB)).toEqual(await tree(a.api, frameA));
     expect((await tree(b.api, frameB)).find((c) => c.path === 'Whānau')!.description).toBe('Family & kin: "extended", <not> nuclear.\nSecond line.');
     expect(guidsOf(b.core, frameB)).toEqual(guidsOf(a.core, frameA));
@@ -76,7 +77,7 @@ describe('codebook export and import (REFI-QDA .qdc)', () => {
   it('a second import of the same file changes nothing and adds no undo step', async () => {
     const before = await b.api['history-state']({});
     const r = await b.api['qdc-import']({ file: { name: 'out.qdc', dataBase64: Buffer.from(qdc).toString('base64') }, frameId: frameB });
-    expect(r).toMatchObject({ created: 0, matched: 4, renamed: [], moved: 0, updated: 0, undoLabel: null });
+    expect(r).toMatchObject({ created: 0, matched: 5, renamed: [], moved: 0, updated: 0, undoLabel: null });
     expect(r.codes.every((c) => c.outcome === 'matched-guid')).toBe(true);
     expect(await b.api['history-state']({})).toEqual(before);
     expect(await tree(b.api, frameB)).toEqual(await tree(a.api, frameA));
@@ -107,7 +108,7 @@ describe('codebook export and import (REFI-QDA .qdc)', () => {
   it('a GUID that belongs to another frame is not reused: the code gets a new one, with a warning', async () => {
     const second = await b.api['frame-create']({ name: 'Second', kind: 'mainstream' });
     const r = await b.api['qdc-import']({ file: { name: 'out.qdc', path: a.path('out.qdc') }, frameId: second.id });
-    expect(r.created).toBe(4);
+    expect(r.created).toBe(5);
     expect(r.warnings.join('\n')).toMatch(/belongs to a code in the frame/);
     const there = guidsOf(b.core, second.id);
     for (const guid of Object.values(there)) expect(Object.values(guidsOf(a.core, frameA))).not.toContain(guid);
@@ -115,7 +116,7 @@ describe('codebook export and import (REFI-QDA .qdc)', () => {
 
   it('imports into a new frame when asked', async () => {
     const r = await b.api['qdc-import']({ file: { name: 'out.qdc', path: a.path('out.qdc') }, newFrame: { name: 'From colleague', kind: 'mainstream' } });
-    expect(r).toMatchObject({ frameName: 'From colleague', created: 4 });
+    expect(r).toMatchObject({ frameName: 'From colleague', created: 5 });
     await expect(b.api['qdc-import']({ file: { name: 'out.qdc', path: a.path('out.qdc') }, newFrame: { name: 'from colleague', kind: 'mainstream' } })).rejects.toMatchObject({ code: 'conflict' });
   });
 
@@ -185,6 +186,7 @@ describe('codebook export and import (REFI-QDA .qdc)', () => {
     expect((await refused('p.qdc', '<?xml version="1.0"?><Project xmlns="urn:QDA-XML:project:1.0" name="x"/>'))?.message).toMatch(/^p\.qdc: this is a REFI-QDA project/);
     expect((await refused('ns.qdc', book('urn:example:other', '<Code guid="a1b2c3d4-e5f6-4711-8899-aabbccddee04" name="X" isCodable="true"/>')))?.message).toMatch(/^ns\.qdc: its namespace "urn:example:other"/);
     expect((await refused('broken.qdc', '<?xml version="1.0"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>\n<Code name="x"></Codes></CodeBook>'))?.message).toMatch(/^broken\.qdc: it is not well-formed XML \(line \d/);
+    expect((await refused('ent.qdc', book('urn:QDA-XML:codebook:1.0', '<Code guid="a1b2c3d4-e5f6-4711-8899-aabbccddee06" name="a&nbsp;b" isCodable="true"/>')))?.message).toMatch(/^ent\.qdc: it is not well-formed XML \(line 4: Entity 'nbsp' not defined/);
     expect((await refused('bin.qdc', Buffer.from([0xff, 0x00, 0xc3, 0x28, 0x00])))?.message).toMatch(/^bin\.qdc: /);
     expect((await refused('big.qdc', Buffer.alloc(64 * 1024 * 1024 + 1, 0x20)))?.message).toMatch(/^big\.qdc: the file is 64\.0 MB, more than/);
     expect((await refused('missing.qdc', '')))?.toMatchObject({ code: 'bad-input' });
