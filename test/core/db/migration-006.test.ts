@@ -1,4 +1,5 @@
 /** Migration 006 (GUIDs): a v5 file gets GUIDs on every exchangeable row; new rows get them; undo/redo keeps them. */
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checksum } from '../../../electron/core/db/migrate';
@@ -116,5 +117,30 @@ describe('GUIDs through undo and redo', () => {
     await api['history-redo']({});
     await api['history-redo']({});
     expect([guidOf('code_frames', frame.id), guidOf('codes', code.id), guidOf('codes', child.id)]).toEqual([frameGuid, codeGuid, childGuid]);
+  });
+
+  it('a coding and a memo keep their GUIDs through undo and redo (the coding removed by a code delete cascade too)', async () => {
+    const db = () => core.requireProject().db;
+    const guidOf = (table: string, id: number) => (db().prepare(`SELECT guid FROM ${table} WHERE id = ?`).get(id) as { guid: string } | undefined)?.guid;
+    const [imported] = await api['import-files']({ files: [{ name: 'hui-tupu-group-interview.txt', path: join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt') }] });
+    const frameId = (await api['frames-list']({}))[0]!.id;
+    const code = await api['code-create']({ frameId, name: 'Coded' });
+    const coding = await api['coding-apply']({ codeId: code.id, sourceId: imported!.sourceId!, start: 0, end: 5 });
+    const codingGuid = guidOf('codings', coding.id)!;
+    expect(codingGuid).toMatch(UUID_V4);
+    await api['code-delete']({ id: code.id });
+    expect(guidOf('codings', coding.id)).toBeUndefined();
+    await api['history-undo']({});
+    expect(guidOf('codings', coding.id)).toBe(codingGuid);
+    await api['history-undo']({}); // the coding's own "apply"
+    await api['history-redo']({});
+    expect(guidOf('codings', coding.id)).toBe(codingGuid);
+
+    const memo = await api['memo-save']({ target: { kind: 'project', id: null }, title: 'M', body: '{"root":{"children":[]}}', bodyText: 'm' });
+    const memoGuid = guidOf('memos', memo.id)!;
+    await api['memo-delete']({ id: memo.id });
+    await api['history-undo']({});
+    expect(guidOf('memos', memo.id)).toBe(memoGuid);
+    expect(db().prepare("SELECT count(*) AS n FROM coders WHERE name = 'Test Coder'").get()).toEqual({ n: 1 });
   });
 });
