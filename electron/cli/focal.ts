@@ -16,6 +16,7 @@ import { registerSearchCommands } from './commands/search-commands';
 import { registerPseudoCommands } from './commands/pseudo-commands';
 import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
 import { registerShowCommand } from './commands/show-command';
+import { registerExchangeCommands } from './commands/exchange-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -35,6 +36,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerPseudoCommands(program, output);
   registerKaitiakiCommands(program, output);
   registerShowCommand(program, output);
+  registerExchangeCommands(program, output);
   return program;
 }
 

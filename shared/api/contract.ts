@@ -23,6 +23,7 @@ import { tikangaCalls } from './calls-tikanga';
 import { glossaryCalls } from './calls-glossary';
 import { copyCalls } from './calls-copy';
 import { kaitiakiCalls } from './calls-kaitiaki';
+import { exchangeCalls } from './calls-exchange';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -55,6 +56,7 @@ export const contract = join(
   pseudonymCalls,
   copyCalls,
   kaitiakiCalls,
+  exchangeCalls,
 );
 
 export type Contract = typeof contract;

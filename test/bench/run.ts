@@ -14,8 +14,9 @@ import { pseudoBench } from './bench-pseudo';
 import { pseudoNlpBench } from './bench-pseudo-nlp';
 import { searchBench } from './bench-search';
 import { transcriptViewBench } from './bench-transcript-view';
+import { exchangeBench } from './bench-exchange';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

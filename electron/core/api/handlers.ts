@@ -15,6 +15,7 @@ import { tikangaHandlers } from './handlers-tikanga';
 import { glossaryHandlers } from './handlers-glossary';
 import { copyHandlers } from './handlers-copy';
 import { kaitiakiHandlers } from './handlers-kaitiaki';
+import { exchangeHandlers } from './handlers-exchange';
 
 export const allHandlers = {
   ...appHandlers,
@@ -32,4 +33,5 @@ export const allHandlers = {
   ...pseudonymHandlers,
   ...copyHandlers,
   ...kaitiakiHandlers,
+  ...exchangeHandlers,
 } satisfies Handlers;

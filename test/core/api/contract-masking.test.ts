@@ -176,6 +176,15 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'export-return': { inputs: (w) => [{ groupId: w.ropuId, format: 'md' }] },
   'audit-exports': { inputs: () => [{}] },
   'audit-export-csv': { inputs: () => [{}] },
+  'qdc-export': { inputs: (w) => [{ frameId: w.frameId }, { frameId: w.kmFrameId, format: 'csv' }] },
+  'qdc-import': {
+    inputs: (w) => [
+      {
+        file: { name: 'walk.qdc', dataBase64: Buffer.from('<?xml version="1.0" encoding="utf-8"?><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="5b0c7a4e-1d2f-4a3b-9c8d-7e6f5a4b3c2d" name="Walk codebook code" isCodable="true"/></Codes></CodeBook>').toString('base64') },
+        frameId: w.frameId,
+      },
+    ],
+  },
   'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
   'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
