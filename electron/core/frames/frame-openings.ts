@@ -7,8 +7,7 @@
  */
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
-import { FocalError } from '../errors';
-import { authorityProblem, governingGroups, requireGoverningKaitiaki, type KaitiakiAuthority } from '../kaitiaki/authority';
+import { governingGroups, requireGoverningKaitiaki, type KaitiakiAuthority } from '../kaitiaki/authority';
 import { groupStatements, storeStatement } from '../kaitiaki/statements';
 import { sourceSha } from '../kaitiaki/subjects';
 
@@ -26,6 +25,11 @@ export function signedOpenings(db: ProjectDb, sourceId: number): Set<number> {
   return out;
 }
 
+/** Whether any group governing the session has a kaitiaki named (then only they open it to other frames). */
+export function governingKaitiakiNamed(db: ProjectDb, sourceId: number): boolean {
+  return governingGroups(db, sourceId).some((g) => db.prepare('SELECT kaitiaki_id FROM participants WHERE id = ?').pluck().get(g) != null);
+}
+
 /** Who can open a tikanga-based session to other frames: its governing kaitiaki, by name (or what to do first). */
 export function whoCanOpen(core: FocalCore | null, db: ProjectDb, sourceId: number): { names: string[]; text: string } {
   const names: string[] = [];
@@ -34,23 +38,20 @@ export function whoCanOpen(core: FocalCore | null, db: ProjectDb, sourceId: numb
     if (row.kaitiaki) names.push(`${row.kaitiaki}, kaitiaki of '${row.groupName}'`);
   }
   void core;
-  if (!names.length) return { names, text: "no kaitiaki is named for it yet: choose its group (rōpū) in the session's details and name the group's kaitiaki, who can then open it" };
+  if (!names.length) return { names, text: "no kaitiaki is named for it yet, so the project can open it to another frame on purpose (once the group's kaitiaki is named, only they can)" };
   return { names, text: `only ${names.join(' and ')}, can open it to another frame, with their kaitiaki key` };
 }
 
 /**
- * The authorities needed to open a tikanga-based session to the given non-kaupapa-Māori frames
- * (none needed when nothing new is opened). At least one kaitiaki must govern the session.
+ * The authorities needed to open a tikanga-based session to frames that are not kaupapa Māori:
+ * every governing group's kaitiaki, with their key unlocked (none when no kaitiaki is named).
  */
 export function requireOpeningKaitiaki(core: FocalCore, sourceId: number, title: string): KaitiakiAuthority[] {
   const db = core.requireProject().db;
   const what = `"${title}" is a tikanga-based session, open only to kaupapa Māori frames`;
-  const out = requireGoverningKaitiaki(core, sourceId, what);
-  if (!out.length) {
-    const named = governingGroups(db, sourceId).map((g) => authorityProblem(core, g).problem).filter(Boolean);
-    throw new FocalError('forbidden', `${what}; ${named.length ? named.join(' ') : whoCanOpen(core, db, sourceId).text}.`);
-  }
-  return out;
+  // Groups with no kaitiaki named give nobody to ask and do not block (as for a change of mode or group).
+  void db;
+  return requireGoverningKaitiaki(core, sourceId, what);
 }
 
 /** Sign the openings (inside the caller's transaction). */

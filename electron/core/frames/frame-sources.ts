@@ -3,13 +3,15 @@
  * every frame; once frames are chosen for it, only those frames code it. A tikanga-based session is
  * kept apart by default: with no rows it is open to kaupapa Māori frames only, and another frame
  * applies only once the kaitiaki has opened it to that frame with their key (frame-openings.ts).
+ * As with a change of mode or group, a session no kaitiaki governs (none named) has nobody to
+ * ask: the project opens it explicitly here, and once a kaitiaki is named only they can.
  * Narrowing (choosing fewer frames, or kaupapa Māori frames only) needs nobody's authority.
  */
 import type { SourceFrames } from '../../../shared/domain/tikanga';
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
-import { requireOpeningKaitiaki, signedOpenings, signOpenings, whoCanOpen } from './frame-openings';
+import { governingKaitiakiNamed, requireOpeningKaitiaki, signedOpenings, signOpenings, whoCanOpen } from './frame-openings';
 
 type FrameRow = { id: number; name: string; kind: 'mainstream' | 'kaupapa-maori' };
 
@@ -32,12 +34,15 @@ function applicability(db: ProjectDb, sourceId: number): { mode: 'mainstream' | 
   const chosen = new Set(db.prepare('SELECT frame_id FROM frame_sources WHERE source_id = ?').pluck().all(sourceId) as number[]);
   const frames = db.prepare('SELECT id, name, kind FROM code_frames ORDER BY id').all() as FrameRow[];
   const opened = mode === 'tikanga' ? signedOpenings(db, sourceId) : new Set<number>();
+  const kaitiakiNamed = mode === 'tikanga' && governingKaitiakiNamed(db, sourceId);
+  const kmChosen = frames.some((f) => f.kind === 'kaupapa-maori' && chosen.has(f.id));
   return {
     mode,
     chosen,
     frames: frames.map((f) => {
-      if (mode === 'tikanga' && f.kind !== 'kaupapa-maori') return { ...f, applies: chosen.has(f.id) && opened.has(f.id) };
-      return { ...f, applies: chosen.size === 0 || chosen.has(f.id) };
+      if (mode === 'tikanga' && f.kind !== 'kaupapa-maori') return { ...f, applies: chosen.has(f.id) && (opened.has(f.id) || !kaitiakiNamed) };
+      // A tikanga-based session keeps its kaupapa Māori frames unless some of them are chosen.
+      return { ...f, applies: chosen.size === 0 || chosen.has(f.id) || (mode === 'tikanga' && !kmChosen) };
     }),
   };
 }

@@ -30,7 +30,7 @@ describe('a tikanga-based session is kept apart from mainstream frames by defaul
     // No kaitiaki named yet: the message says what to do first.
     await expect(api['coding-apply']({ codeId: p.codeId, sourceId: p.hui.id, start: koro().start, end: koro().end })).rejects.toMatchObject({
       code: 'forbidden',
-      message: expect.stringMatching(/^"Group interview, Kaupapa Māori peer service \(day 2\)" is a tikanga-based session, open only to kaupapa Māori frames, so "Codes" \(a mainstream frame\) does not code it\. .*no kaitiaki is named/),
+      message: expect.stringMatching(/^"Group interview, Kaupapa Māori peer service \(day 2\)" is a tikanga-based session, open only to kaupapa Māori frames, so "Codes" \(a mainstream frame\) does not code it\. .*no kaitiaki is named for it yet, so the project can open it/),
     });
     await api['participant-update']({ id: p.ropuId, kaitiakiId: p.koroId });
     unlockTestKey(core, p.ropuId); // registers Koro Hemi's key
@@ -84,11 +84,27 @@ describe('a tikanga-based session is kept apart from mainstream frames by defaul
     db().prepare('UPDATE kaitiaki_statements SET body = ? WHERE id = ?').run(row.body, row.id);
   });
 
-  it('leaves a mainstream session open to every frame, and a session made tikanga-based is kept apart again', async () => {
+  it('leaves a mainstream session open to every frame; a session made tikanga-based under a kaitiaki is kept apart again', async () => {
     expect(await api['source-frames-get']({ sourceId: p.fg.id })).toMatchObject({ mode: 'mainstream', allFrames: true, kaupapaOnly: false });
     const turn = p.fg.blocks.find((b) => b.kind === 'turn')!;
     await api['source-frames-set']({ sourceId: p.fg.id, frameIds: [p.frameId] });
+    await api['source-update']({ sourceId: p.fg.id, groupId: p.ropuId });
     await api['source-update']({ sourceId: p.fg.id, mode: 'tikanga' });
     await expect(api['coding-apply']({ codeId: p.codeId, sourceId: p.fg.id, start: turn.start, end: turn.end })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/tikanga-based session, open only to kaupapa Māori frames/) });
+  });
+});
+
+describe('a tikanga-based session no kaitiaki governs', () => {
+  const { api, path } = testCore();
+  it('is kept apart by default, and the project opens it on purpose (nobody to ask, as for its mode)', async () => {
+    const p = await huiProject(api, path('nokaitiaki.focal'));
+    const turn = p.turnOf('Koro Hemi', 1);
+    await expect(api['coding-apply']({ codeId: p.codeId, sourceId: p.hui.id, start: turn.start, end: turn.end })).rejects.toMatchObject({ code: 'forbidden', message: expect.stringMatching(/open only to kaupapa Māori frames.*no kaitiaki is named for it yet/) });
+    const set = await api['source-frames-set']({ sourceId: p.hui.id, frameIds: [p.frameId] });
+    expect(set.kaupapaOnly).toBe(false);
+    await api['coding-apply']({ codeId: p.codeId, sourceId: p.hui.id, start: turn.start, end: turn.end });
+    // Kaupapa Māori frames made later still apply: choosing a mainstream frame does not close them.
+    const { frame } = await api['frame-from-template']({ template: 'te-wheke' });
+    expect((await api['source-frames-get']({ sourceId: p.hui.id })).frames.find((f) => f.id === frame.id)!.applies).toBe(true);
   });
 });
