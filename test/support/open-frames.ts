@@ -14,3 +14,10 @@ export async function openTikangaTo(api: FocalApi, frameId: number): Promise<voi
     await api['source-frames-set']({ sourceId: s.id, frameIds: [...new Set([...chosen, frameId])] });
   }
 }
+
+/** The same for a project file a CLI test drives: opened in-process, the hui opened to the first frame, closed again. */
+export async function openTikangaInFile(api: FocalApi, path: string): Promise<void> {
+  await api['project-open']({ path });
+  await openTikangaTo(api, (await api['frames-list']({}))[0]!.id);
+  await api['project-close']({});
+}
