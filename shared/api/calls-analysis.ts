@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ChartImage, CodeResultsPreview, CooccurrenceResult, MatrixResult, QueryResult, QuerySegment, SavedFile, SearchResult } from '../domain/analysis';
 import { call } from './define';
 import { id } from './calls-sources';
+import { hitRefs } from './calls-codes';
 
 const mode = z.enum(['mainstream', 'tikanga']);
 const codeList = z.array(id()).max(500);
@@ -22,7 +23,16 @@ export const searchFilters = speakerFilter.extend({
 
 const query = z.string().max(2000);
 
-const codeResults = z.object({ query, filters: searchFilters.optional(), codeId: id(), scope: z.enum(['hits', 'turns']) });
+const codeResults = z.object({
+  query,
+  filters: searchFilters.optional(),
+  codeId: id(),
+  scope: z.enum(['hits', 'turns']),
+  /** Which sessions: by default the code's frame's own; 'both' mixes modes on purpose. */
+  mode: z.enum(['mainstream', 'tikanga', 'both']).optional(),
+  keep: hitRefs.optional(),
+  skip: hitRefs.optional(),
+});
 
 export const codingQuery = z.object({
   all: codeList.optional(),

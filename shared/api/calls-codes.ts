@@ -10,6 +10,9 @@ const offset = z.number().int().nonnegative();
 const range = { sourceId: id(), start: offset, end: offset };
 const validRange = (v: { start: number; end: number }) => v.end > v.start;
 
+/** Hits of a preview the person kept or unticked. */
+export const hitRefs = z.array(z.object({ sourceId: id(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative() })).max(100_000);
+
 const autoCode = z
   .object({
     codeId: id(),
@@ -19,6 +22,9 @@ const autoCode = z
     wholeWord: z.boolean().optional(),
     scope: z.enum(['match', 'turn']).optional(),
     sourceIds: z.array(id()).max(10_000).optional(),
+    mode: z.enum(['mainstream', 'tikanga', 'both']).optional(),
+    keep: hitRefs.optional(),
+    skip: hitRefs.optional(),
   })
   .refine((v) => [v.speaker, v.participantId, v.pattern].filter((x) => x !== undefined).length === 1, 'give exactly one of speaker, participantId or pattern');
 

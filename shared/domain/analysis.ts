@@ -1,4 +1,5 @@
 /** Search, coding queries and matrix coding: plain data shared by the core, the CLI and the UI. */
+import type { CodingScope, ScopeSourceHits } from './coding';
 import type { SourceMode } from './transcript';
 
 /** Who spoke a passage: filters that narrow search hits and query results to some speakers. */
@@ -68,6 +69,11 @@ export interface CodeResultsPreview {
   turns: number;
   /** The first few, with a little context either side (an ellipsis where the turn goes on). */
   sample: Array<{ sourceTitle: string; speaker: string | null; text: string; before: string; after: string }>;
+  /** The ranges that would be coded (the first 500), each to keep or untick. */
+  hits: Array<{ sourceId: number; sourceTitle: string; start: number; end: number; speaker: string | null; text: string; before: string; after: string }>;
+  truncated: boolean;
+  scope: CodingScope;
+  perSource: ScopeSourceHits[];
 }
 
 export type QueryOp = 'and' | 'or' | 'not' | 'near';

@@ -61,8 +61,47 @@ export interface AutoCodeInput {
   wholeWord?: boolean | undefined;
   /** Code the match itself, or the whole turn it is in (pattern). */
   scope?: 'match' | 'turn' | undefined;
-  /** Only these sources (all when absent). */
+  /** Only these sources (within the scope). */
   sourceIds?: number[] | undefined;
+  /** Which sessions: by default the code's frame's own (see CodingScope); 'both' mixes modes on purpose. */
+  mode?: ScopeMode | undefined;
+  /** Apply only these previewed hits (the ones left ticked), or every hit but these (the unticked ones). */
+  keep?: HitRef[] | undefined;
+  skip?: HitRef[] | undefined;
+}
+
+export type ScopeMode = 'mainstream' | 'tikanga' | 'both';
+
+/** One hit of a bulk coding preview, by source and range: what the person keeps or unticks. */
+export interface HitRef {
+  sourceId: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The sessions a bulk coding (auto-code, code all results) covers. By default the frame's own: a
+ * kaupapa Māori frame → tikanga-based sessions and sessions that chose it; a mainstream frame →
+ * sessions open to it (not tikanga-based ones unless their kaitiaki opened them to it).
+ */
+export interface CodingScope {
+  frameId: number;
+  frameName: string;
+  frameKind: 'mainstream' | 'kaupapa-maori';
+  mode: ScopeMode;
+  /** True when the person chose the mode (or the sessions); false for the frame's default. */
+  chosen: boolean;
+  label: string;
+  sources: Array<{ id: number; title: string; mode: 'mainstream' | 'tikanga' }>;
+}
+
+/** Hits per session in a preview. */
+export interface ScopeSourceHits {
+  sourceId: number;
+  sourceTitle: string;
+  mode: 'mainstream' | 'tikanga';
+  hits: number;
+  alreadyCoded: number;
 }
 
 export interface AutoCodeRange {
@@ -90,4 +129,6 @@ export interface AutoCodePreview {
   /** The first 500 ranges, with context. */
   ranges: AutoCodeRange[];
   truncated: boolean;
+  scope: CodingScope;
+  perSource: ScopeSourceHits[];
 }

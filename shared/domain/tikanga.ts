@@ -160,8 +160,13 @@ export interface FrameTemplateSummary {
 
 export interface SourceFrames {
   sourceId: number;
-  /** True when no frame is chosen for the session: every frame applies. */
+  /** True when no frame is chosen for a mainstream session: every frame applies. */
   allFrames: boolean;
+  mode: 'mainstream' | 'tikanga';
+  /** A tikanga-based session open to kaupapa Māori frames only (until its kaitiaki opens it to another frame). */
+  kaupapaOnly: boolean;
+  /** Who can open a tikanga-based session to other frames ("Koro Hemi, kaitiaki of '…'"); empty when none is named. */
+  openedBy: string[];
   frames: Array<{ id: number; name: string; kind: 'mainstream' | 'kaupapa-maori'; applies: boolean }>;
 }
 

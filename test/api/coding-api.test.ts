@@ -37,6 +37,9 @@ beforeAll(async () => {
   await value('import-files', { files: [{ name: 'hui.txt', path: fixture }] });
   const [frame] = await value<CodeFrame[]>('frames-list');
   codeId = (await value<Code>('code-create', { frameId: frame!.id, name: 'Tuakana–teina' })).id;
+  // The hui is tikanga-based (no kaitiaki named here): opened to the mainstream frame on purpose.
+  const [src] = await value<Array<{ id: number }>>('sources-list');
+  await value('source-frames-set', { sourceId: src!.id, frameIds: [frame!.id] });
 });
 afterAll(() => h?.close());
 

@@ -38,6 +38,7 @@ describe('quotes by query over HTTP', () => {
     expect(again).toEqual({ quoteIds: [], added: 0, skipped: 1, refused: 0, refusedReason: null, notSpeech: 0 });
 
     const code = await value<{ id: number }>('code-create', { frameId: 1, name: 'Whānau' });
+    await value('source-frames-set', { sourceId, frameIds: [1] }); // the hui is tikanga-based: opened to the mainstream frame on purpose
     await value('search-code-apply', { query: 'whanau', codeId: code.id, scope: 'hits' });
     const fromQuery = await value<QuotesAdded>('quotes-from-query', { any: [code.id] });
     expect(fromQuery.added).toBe(4);

@@ -2,17 +2,21 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runFocal } from '../support/run-cli';
 import { tempDir } from '../support/temp';
+import { testCore } from '../support/core';
+import { openTikangaInFile } from '../support/open-frames';
 
 const dir = tempDir();
 const env = { FOCAL_DATA_DIR: `${dir}/cli-state`, FOCAL_USER: 'CLI Coder' };
 const project = `${dir}/auto.focal`;
+const { api } = testCore();
 
 describe('focal code auto', () => {
-  it('previews with --dry-run, then codes every match (macrons optional) and every turn of a speaker', () => {
+  it('previews with --dry-run, then codes every match (macrons optional) and every turn of a speaker', async () => {
     expect(runFocal(['new', project], env).code).toBe(0);
     expect(runFocal(['import', project, join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt')], env).code).toBe(0);
     expect(runFocal(['code', 'add', project, 'Whānau'], env).code).toBe(0);
     expect(runFocal(['code', 'add', project, 'Koro'], env).code).toBe(0);
+    await openTikangaInFile(api, project); // the hui is tikanga-based: opened to the mainstream frame on purpose
 
     const dry = runFocal(['code', 'auto', project, '--code', 'whānau', '--pattern', 'whanau', '--whole-word', '--dry-run', '--json'], env);
     expect(dry.stderr).toBe('');

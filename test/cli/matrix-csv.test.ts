@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testCore } from '../support/core';
+import { openTikangaTo } from '../support/open-frames';
 import { runFocal } from '../support/run-cli';
 
 const REAL = ['Aroha Ngata', 'Tama Rewiri', 'Mere Tawhiri', 'Koro Hemi', 'Waiata Henare', 'Rachel Moana', 'David Chen', 'Priya Sharma', 'Sam Lee', 'Geoff Baker'];
@@ -28,6 +29,7 @@ describe('focal matrix --csv', () => {
     await api['import-files']({ files });
     for (const r of await api['speakers-review']({})) if (r.suggestion.participantId) await api['speakers-map']({ speakerIds: [r.speakerId], participantId: r.suggestion.participantId });
     const code = await api['code-create']({ frameId: (await api['frames-list']({}))[0]!.id, name: 'Relationship' });
+    await openTikangaTo(api, code.frameId); // the hui is tikanga-based: opened to the mainstream frame on purpose
     const turns: number[] = [];
     for (const s of await api['sources-list']({})) turns.push(...(await api['source-get']({ sourceId: s.id })).blocks.filter((b) => b.kind === 'turn').map((b) => b.id));
     await api['coding-apply-blocks']({ codeId: code.id, blockIds: turns });

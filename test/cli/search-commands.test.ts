@@ -3,17 +3,21 @@ import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runFocal } from '../support/run-cli';
 import { tempDir } from '../support/temp';
+import { testCore } from '../support/core';
+import { openTikangaInFile } from '../support/open-frames';
 
 const dir = tempDir();
 const env = { FOCAL_DATA_DIR: `${dir}/cli-state`, FOCAL_USER: 'CLI Coder' };
 const project = `${dir}/search.focal`;
 const fx = (f: string) => join(process.cwd(), 'test/fixtures', f);
+const { api } = testCore();
 
 describe('focal search / query / matrix', () => {
-  beforeAll(() => {
+  beforeAll(async () => {
     expect(runFocal(['new', project], env).code).toBe(0);
     expect(runFocal(['import', project, fx('hui-tupu-group-interview.txt'), fx('individual-interview-manager.srt')], env).code).toBe(0);
     for (const c of ['Whānau', 'Paperwork']) expect(runFocal(['code', 'add', project, c], env).code).toBe(0);
+    await openTikangaInFile(api, project); // the hui is tikanga-based: opened to the mainstream frame on purpose
   });
 
   it('searches with and without macrons, as text and JSON', () => {

@@ -2,12 +2,15 @@
  * Auto-coding: code every turn of a speaker (or of a participant, across the labels mapped to
  * them), or every match of a text search (macrons, double vowels and dashes folded, optionally
  * whole words only), either the match itself or the whole turn it is in. Preview first (what
- * would be coded, with context); applying is one undo step and skips what is already coded.
+ * would be coded, with context, per session); applying is one undo step and skips what is already
+ * coded. The sessions covered default to the code's frame's own (frames/frame-scope.ts); the person
+ * can untick hits, and applying takes the kept (or unticked) hits so what is coded is what was shown.
  */
 import type { AutoCodeInput, AutoCodePreview, AutoCodeRange } from '../../../shared/domain/coding';
 import { fold, foldWithMap } from '../../../shared/text/fold';
 import type { FocalCore } from '../app/focal-core';
 import { codableCheck } from '../tikanga/coding-guard';
+import { codingScope, hitsPerSource, keptHits } from '../frames/frame-scope';
 import { requireCode } from '../codes/code-edits';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
@@ -62,8 +65,9 @@ function blockAt(blocks: BlockRow[], start: number, end: number): BlockRow | nul
 }
 
 /** What the search finds, less what the coding rules refuse in this frame (counted, with the first reason). */
-function find(db: ProjectDb, input: AutoCodeInput, frameId: number): { found: Found[]; titles: Map<number, string>; texts: Map<number, string>; notCodable: number; notCodableReason: string | null } {
-  const all = findAll(db, input);
+function find(db: ProjectDb, input: AutoCodeInput, frameId: number): { found: Found[]; titles: Map<number, string>; texts: Map<number, string>; notCodable: number; notCodableReason: string | null; scope: ReturnType<typeof codingScope> } {
+  const scope = codingScope(db, frameId, input);
+  const all = findAll(db, { ...input, sourceIds: scope.sources.map((x) => x.id) });
   const check = codableCheck(db, frameId);
   let notCodable = 0;
   let notCodableReason: string | null = null;
@@ -74,7 +78,7 @@ function find(db: ProjectDb, input: AutoCodeInput, frameId: number): { found: Fo
     notCodableReason ??= why.message;
     return false;
   });
-  return { ...all, found, notCodable, notCodableReason };
+  return { ...all, found, notCodable, notCodableReason, scope };
 }
 
 function findAll(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles: Map<number, string>; texts: Map<number, string> } {
@@ -120,12 +124,14 @@ function findAll(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles:
 
 export function previewAutoCode(db: ProjectDb, input: AutoCodeInput): AutoCodePreview {
   const code = requireCode(db, input.codeId);
-  const { found, titles, texts, notCodable, notCodableReason } = find(db, input, code.frame_id);
+  const { found, titles, texts, notCodable, notCodableReason, scope } = find(db, input, code.frame_id);
   const coded = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
   let already = 0;
   const ranges: AutoCodeRange[] = [];
+  const marks: Array<{ sourceId: number; exists: boolean }> = [];
   for (const f of found) {
     const isCoded = coded.get(code.id, f.sourceId, f.start, f.end) !== undefined;
+    marks.push({ sourceId: f.sourceId, exists: isCoded });
     if (isCoded) already++;
     if (ranges.length >= PREVIEW_MAX) continue;
     const text = texts.get(f.sourceId) ?? '';
@@ -143,13 +149,13 @@ export function previewAutoCode(db: ProjectDb, input: AutoCodeInput): AutoCodePr
       alreadyCoded: isCoded,
     });
   }
-  return { codeName: code.name, count: found.length, alreadyCoded: already, notCodable, notCodableReason, sources: new Set(found.map((f) => f.sourceId)).size, ranges, truncated: found.length > ranges.length };
+  return { codeName: code.name, count: found.length, alreadyCoded: already, notCodable, notCodableReason, sources: new Set(found.map((f) => f.sourceId)).size, ranges, truncated: found.length > ranges.length, scope, perSource: hitsPerSource(scope, marks) };
 }
 
 export function applyAutoCode(core: FocalCore, input: AutoCodeInput): { coded: number; skipped: number } {
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
-  const { found } = find(db, input, code.frame_id);
+  const found = keptHits(find(db, input, code.frame_id).found, input);
   const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const what = input.pattern !== undefined ? `matches of “${input.pattern}”` : 'turns';

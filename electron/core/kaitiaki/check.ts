@@ -19,6 +19,7 @@ const KIND_LABEL: Record<string, string> = {
   'collective-consent': 'collective consent record',
   readers: 'readers list',
   'source-change': 'change of mode or group',
+  'frame-open': 'opening of a session to a frame',
   'part-change': 'change of a tikanga part',
   'key-register': 'key registration',
   'key-handover': 'key handover',

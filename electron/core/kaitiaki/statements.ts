@@ -29,7 +29,8 @@ export type StatementKind =
   | 'collective-consent'
   | 'source-change'
   | 'part-change'
-  | 'readers';
+  | 'readers'
+  | 'frame-open';
 
 export const KEY_KINDS: StatementKind[] = ['key-register', 'key-handover', 'key-recovery'];
 

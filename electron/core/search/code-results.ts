@@ -2,8 +2,12 @@
  * "Code all results": every search hit (the matched words, or the whole turns they are in)
  * coded with one code in one undoable step, with a preview first. Same rules as coding-apply and
  * coding-apply-blocks: a range already coded with the code is not coded twice; empty ranges skip.
+ * The sessions covered default to the code's frame's own (frames/frame-scope.ts); the preview lists
+ * the hits per session and the person can untick some: applying takes the kept (or unticked) hits.
  */
 import type { CodeResultsPreview, CodeResultsScope, SearchFilters } from '../../../shared/domain/analysis';
+import type { HitRef, ScopeMode } from '../../../shared/domain/coding';
+import { codingScope, hitsPerSource, keptHits } from '../frames/frame-scope';
 import type { FocalCore } from '../app/focal-core';
 import { requireCode } from '../codes/code-edits';
 import { codableCheck } from '../tikanga/coding-guard';
@@ -12,12 +16,17 @@ import { undoable } from '../history/history';
 import { allMatches, textReader } from './search';
 
 export const MAX_CODE_ALL = 100_000;
+const PREVIEW_MAX = 500;
 
 export interface CodeResultsInput {
   query: string;
   filters?: SearchFilters | undefined;
   codeId: number;
   scope: CodeResultsScope;
+  /** Which sessions (default: the code's frame's own); 'both' mixes modes on purpose. */
+  mode?: ScopeMode | undefined;
+  keep?: HitRef[] | undefined;
+  skip?: HitRef[] | undefined;
 }
 
 interface Planned {
@@ -31,11 +40,13 @@ interface Planned {
   exists: boolean;
 }
 
-function plan(db: ProjectDb, input: CodeResultsInput): { planned: Planned[]; turns: number; notCodable: number; notCodableReason: string | null } {
-  const check = codableCheck(db, requireCode(db, input.codeId).frame_id);
+function plan(db: ProjectDb, input: CodeResultsInput): { planned: Planned[]; turns: number; notCodable: number; notCodableReason: string | null; scope: ReturnType<typeof codingScope> } {
+  const frameId = requireCode(db, input.codeId).frame_id;
+  const check = codableCheck(db, frameId);
+  const scope = codingScope(db, frameId, { mode: input.mode ?? input.filters?.mode, sourceIds: input.filters?.sourceIds });
   let notCodable = 0;
   let notCodableReason: string | null = null;
-  const rows = allMatches(db, input.query, input.filters, MAX_CODE_ALL);
+  const rows = allMatches(db, input.query, { ...input.filters, sourceIds: scope.sources.map((x) => x.id) }, MAX_CODE_ALL);
   const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?').pluck();
   const seen = new Set<string>();
   const planned: Planned[] = [];
@@ -55,32 +66,35 @@ function plan(db: ProjectDb, input: CodeResultsInput): { planned: Planned[]; tur
       planned.push({ sourceId: r.sourceId, sourceTitle: r.sourceTitle, speaker: r.name ?? r.label, start: g.start, end: g.end, blockStart: r.start, blockEnd: r.end, exists: !!exists.get(input.codeId, r.sourceId, g.start, g.end) });
     }
   }
-  return { planned, turns: rows.length, notCodable, notCodableReason };
+  return { planned, turns: rows.length, notCodable, notCodableReason, scope };
 }
 
 /** `textOf`: the text the sample is cut from (the caller's masked view of restricted passages, tikanga/mask-calls.ts). */
 export function previewCodeResults(db: ProjectDb, input: CodeResultsInput, textOf: (sourceId: number) => string = textReader(db)): CodeResultsPreview {
   requireCode(db, input.codeId);
-  const { planned, turns, notCodable, notCodableReason } = plan(db, input);
+  const { planned, turns, notCodable, notCodableReason, scope } = plan(db, input);
   const fresh = planned.filter((p) => !p.exists);
+  const context = (p: Planned) => {
+    const text = textOf(p.sourceId);
+    const long = p.end - p.start > 200;
+    return {
+      text: long ? `${text.slice(p.start, p.start + 200)}…` : text.slice(p.start, p.end),
+      before: long ? '' : (p.start - 60 > p.blockStart ? '…' : '') + text.slice(Math.max(p.blockStart, p.start - 60), p.start),
+      after: long ? '' : text.slice(p.end, Math.min(p.blockEnd, p.end + 60)) + (p.end + 60 < p.blockEnd ? '…' : ''),
+    };
+  };
   return {
+    hits: fresh.slice(0, PREVIEW_MAX).map((p) => ({ sourceId: p.sourceId, sourceTitle: p.sourceTitle, start: p.start, end: p.end, speaker: p.speaker, ...context(p) })),
+    truncated: fresh.length > PREVIEW_MAX,
+    scope,
+    perSource: hitsPerSource(scope, planned),
     ranges: fresh.length,
     alreadyCoded: planned.length - fresh.length,
     notCodable,
     notCodableReason,
     sources: new Set(fresh.map((p) => p.sourceId)).size,
     turns,
-    sample: fresh.slice(0, 5).map((p) => {
-      const text = textOf(p.sourceId);
-      const long = p.end - p.start > 200;
-      return {
-        sourceTitle: p.sourceTitle,
-        speaker: p.speaker,
-        text: long ? `${text.slice(p.start, p.start + 200)}…` : text.slice(p.start, p.end),
-        before: long ? '' : (p.start - 60 > p.blockStart ? '…' : '') + text.slice(Math.max(p.blockStart, p.start - 60), p.start),
-        after: long ? '' : text.slice(p.end, Math.min(p.blockEnd, p.end + 60)) + (p.end + 60 < p.blockEnd ? '…' : ''),
-      };
-    }),
+    sample: fresh.slice(0, 5).map((p) => ({ sourceTitle: p.sourceTitle, speaker: p.speaker, ...context(p) })),
   };
 }
 
@@ -88,7 +102,7 @@ export function applyCodeResults(core: FocalCore, input: CodeResultsInput): { co
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
   const { planned } = plan(db, input);
-  const fresh = planned.filter((p) => !p.exists);
+  const fresh = keptHits(planned.filter((p) => !p.exists), input);
   if (!fresh.length) return { coded: 0, alreadyCoded: planned.length };
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const now = core.now();

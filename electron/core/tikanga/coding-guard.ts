@@ -1,6 +1,7 @@
 /**
  * What may be coded where, checked before every coding is written:
- *  - a code's frame must apply to the session (frame_sources; a session with none is open to all);
+ *  - a code's frame must apply to the session (frame_sources; a mainstream session with none is open
+ *    to all, a tikanga-based one to kaupapa Māori frames only until its kaitiaki opens it, signed);
  *  - a recorded opening or closing part of a tikanga-based session is not coded until the kaitiaki
  *    releases it;
  *  - a restricted (tapu) passage is coded only in a kaupapa Māori frame.
@@ -44,6 +45,13 @@ export function codableCheck(db: ProjectDb, frameId: number): (sourceId: number,
     }
     const source = sources.get(sourceId);
     if (!source) return { code: 'not-found', message: `There is no transcript with id ${sourceId}.` };
+    if (source.applies.keptApart) {
+      const who = source.applies.keptApart.who;
+      return {
+        code: 'forbidden',
+        message: `"${source.title}" is a tikanga-based session, open only to kaupapa Māori frames, so "${frame.name}" (a mainstream frame) does not code it. Code it in a kaupapa Māori frame; ${who} (Tikanga → Frames for this session, above the transcript).`,
+      };
+    }
     if (!source.applies.applies) {
       const which = source.applies.frames.length ? `it is coded in ${source.applies.frames.map((f) => `"${f}"`).join(', ')}` : 'no frame is chosen';
       return { code: 'forbidden', message: `The frame "${frame.name}" does not apply to "${source.title}" (${which}). Change the frames for this session in its details, or code it in a frame that applies.` };

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openTikangaTo } from '../../support/open-frames';
 import { testCore } from '../../support/core';
 
 const fx = (f: string) => ({ name: f, path: join(process.cwd(), 'test/fixtures', f) });
@@ -19,6 +20,7 @@ describe('code tree, coding, retrieval and undo', () => {
     hui = await api['source-get']({ sourceId: res[0]!.sourceId! });
     vttId = res[1]!.sourceId!;
     frameId = (await api['frames-list']({}))[0]!.id;
+    await openTikangaTo(api, frameId); // the hui is tikanga-based: opened to the mainstream frame on purpose
   });
 
   const turnOf = (label: string, nth = 0) => {

@@ -1,3 +1,4 @@
+import { openTikangaTo } from '../../support/open-frames';
 /**
  * The fixture study as an analyst would set it up: the four transcripts and the participant
  * register imported, every speaker label mapped, every turn coded, quotes made from every code,
@@ -27,6 +28,7 @@ export async function importAndMap(api: FocalApi): Promise<void> {
 /** One code per transcript under "Themes", applied to every turn. Returns code ids by file name. */
 export async function codeEveryTurn(api: FocalApi): Promise<Map<string, number>> {
   const frame = (await api['frames-list']({}))[0]!;
+  await openTikangaTo(api, frame.id); // the hui is tikanga-based: opened to the mainstream frame on purpose
   const parent = await api['code-create']({ frameId: frame.id, name: 'Themes' });
   const out = new Map<string, number>();
   const names: Record<string, string> = { txt: 'Whanaungatanga', vtt: 'Peer roles', srt: 'The relationship', tsv: 'Workforce' };

@@ -44,6 +44,9 @@ describe('return-to-the-group export', () => {
     groupId = ropu.groupId;
     const hui = (await api['sources-list']({})).find((s) => s.mode === 'tikanga')!;
     huiId = hui.id;
+    // codeEveryTurn opened the hui to the mainstream frame to code it; closing it again (narrowing
+    // needs nobody) leaves a mainstream code on the kōrero that is not one of the group's frames.
+    await api['source-frames-set']({ sourceId: hui.id, frameIds: [] });
     await api['source-update']({ sourceId: hui.id, groupId });
     // A kaupapa Māori frame, one of its codes on Koro Hemi's last turn.
     const twtw = await api['frame-from-template']({ template: 'te-whare-tapa-wha' });

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openTikangaTo } from '../../support/open-frames';
 import type { MatrixColumns } from '../../../shared/domain/analysis';
 import { sha256 } from '../../../electron/core/export/write-file';
 import { testCore } from '../../support/core';
@@ -49,6 +50,7 @@ describe('matrix and chart files', () => {
     for (const r of await api['speakers-review']({})) if (r.suggestion.participantId) await api['speakers-map']({ speakerIds: [r.speakerId], participantId: r.suggestion.participantId });
     for (const p of await api['participants-list']({})) people[p.name] = p.id;
     const frameId = (await api['frames-list']({}))[0]!.id;
+    await openTikangaTo(api, frameId); // the hui is tikanga-based: opened to the mainstream frame on purpose
     for (const name of ['Relationship', 'Koro only', 'Porirua whānau']) ids[name] = (await api['code-create']({ frameId, name })).id;
     const sources = await Promise.all(res.map((r) => api['source-get']({ sourceId: r.sourceId! })));
     const turns = sources.flatMap((s) => s.blocks.filter((b) => b.kind === 'turn'));

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openTikangaTo } from '../../support/open-frames';
 import { runMatrix } from '../../../electron/core/matrix/matrix';
 import { matrixCsv, matrixXlsx } from '../../../electron/core/matrix/matrix-export';
 import { testCore } from '../../support/core';
@@ -27,6 +28,7 @@ describe('matrix coding', () => {
     for (const r of await api['speakers-review']({})) if (r.suggestion.participantId) await api['speakers-map']({ speakerIds: [r.speakerId], participantId: r.suggestion.participantId });
     [hui, vtt, srt] = (await Promise.all(res.map((r) => api['source-get']({ sourceId: r.sourceId! })))) as [typeof hui, typeof hui, typeof hui];
     const frameId = (await api['frames-list']({}))[0]!.id;
+    await openTikangaTo(api, frameId); // the hui is tikanga-based: opened to the mainstream frame on purpose
     for (const n of ['Relationship', 'Paperwork']) ids[n] = (await api['code-create']({ frameId, name: n })).id;
     // Relationship: two Aroha turns, one Tama turn, Rachel's turn, and Geoff's first two (individual interview).
     await api['coding-apply-blocks']({ codeId: ids.Relationship!, blockIds: [...turns(hui, 'Aroha Ngata').slice(0, 2), turns(hui, 'Tama Rewiri')[0]!, turns(vtt, 'Rachel Moana')[0]!, ...turns(srt, 'GEOFF').slice(0, 2)].map((b) => b.id) });

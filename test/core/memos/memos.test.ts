@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openTikangaTo } from '../../support/open-frames';
 import { testCore } from '../../support/core';
 
 const fx = (f: string) => ({ name: f, path: join(process.cwd(), 'test/fixtures', f) });
@@ -14,6 +15,7 @@ describe('memos', () => {
     await api['project-new']({ name: 'Memo study', path: path('memos.focal') });
     sourceId = (await api['import-files']({ files: [fx('hui-tupu-group-interview.txt')] }))[0]!.sourceId!;
     const frameId = (await api['frames-list']({}))[0]!.id;
+    await openTikangaTo(api, frameId); // the hui is tikanga-based: opened to the mainstream frame on purpose
     codeId = (await api['code-create']({ frameId, name: 'Whānau' })).id;
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openTikangaTo } from '../../support/open-frames';
 import { intersectRanges, mergeRanges, subtractRanges } from '../../../electron/core/queries/intervals';
 import { testCore } from '../../support/core';
 
@@ -39,6 +40,7 @@ describe('coding queries', () => {
     hui = await api['source-get']({ sourceId: res[0]!.sourceId! });
     vtt = await api['source-get']({ sourceId: res[1]!.sourceId! });
     const frameId = (await api['frames-list']({}))[0]!.id;
+    await openTikangaTo(api, frameId); // the hui is tikanga-based: opened to the mainstream frame on purpose
     for (const n of ['Connection', 'Paperwork', 'Safety', 'Hope', 'Identity']) ids[n] = (await api['code-create']({ frameId, name: n })).id;
     const aroha0 = turn(hui, 'Aroha Ngata', 0);
     const aroha1 = turn(hui, 'Aroha Ngata', 1);
@@ -121,7 +123,7 @@ describe('coding queries', () => {
     // A frame applied only to the focus group limits the query to it.
     const frame = await api['frame-create']({ name: 'Mainstream only', kind: 'mainstream' });
     core.requireProject().db.prepare('INSERT INTO frame_sources (frame_id, source_id) VALUES (?, ?)').run(frame.id, vtt.id);
-    core.requireProject().db.prepare('INSERT INTO frame_sources (frame_id, source_id) VALUES (?, ?)').run((await api['frames-list']({}))[0]!.id, hui.id);
+    core.requireProject().db.prepare('INSERT OR IGNORE INTO frame_sources (frame_id, source_id) VALUES (?, ?)').run((await api['frames-list']({}))[0]!.id, hui.id);
     expect((await api['coding-query']({ any: [ids.Connection!], frameId: frame.id })).segments.map((s) => s.sourceId)).toEqual([vtt.id]);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openTikangaTo } from '../../support/open-frames';
 import { testCore } from '../../support/core';
 
 const fixtures = join(process.cwd(), 'test/fixtures');
@@ -109,6 +110,7 @@ describe('importing the fixture transcripts', () => {
     expect(after.text).toBe(before.text);
     // Memos about the transcript and about one of its coded segments go with it; others stay.
     const frameId = (await api['frames-list']({}))[0]!.id;
+    await openTikangaTo(api, frameId); // the hui is tikanga-based: opened to the mainstream frame on purpose
     const code = await api['code-create']({ frameId, name: 'Gone with it' });
     const turn = before.blocks.find((b) => b.kind === 'turn')!;
     const coding = await api['coding-apply']({ codeId: code.id, sourceId: s.id, start: turn.start, end: turn.end });

@@ -52,6 +52,8 @@ describe('kaupapa Māori frames from templates, frame applicability', () => {
     const whanau = (await api['codes-list']({ frameId: twtw.id })).find((c) => c.name === 'Taha whānau')!;
     const koro = p.turnOf('Koro Hemi', 1);
     await api['coding-apply']({ codeId: whanau.id, sourceId: p.hui.id, start: koro.start, end: koro.end });
+    // The hui is tikanga-based and no kaitiaki is named here: the project opens it to "Codes" on purpose.
+    await api['source-frames-set']({ sourceId: p.hui.id, frameIds: [p.frameId] });
     await api['coding-apply']({ codeId: p.codeId, sourceId: p.hui.id, start: koro.start, end: koro.end });
     expect((await api['codings-list']({ sourceId: p.hui.id, frameId: twtw.id })).map((c) => c.codeId)).toEqual([whanau.id]);
     expect((await api['codings-list']({ sourceId: p.hui.id, frameId: p.frameId })).map((c) => c.codeId)).toEqual([p.codeId]);
@@ -71,7 +73,7 @@ describe('kaupapa Māori frames from templates, frame applicability', () => {
     });
     await expect(api['coding-apply-blocks']({ codeId: tinana.id, blockIds: [turn.id] })).rejects.toMatchObject({ code: 'forbidden' });
     await api['coding-apply']({ codeId: p.codeId, sourceId: p.fg.id, start: turn.start, end: turn.end });
-    // The hui keeps every frame; an empty choice opens a session to all frames again.
+    // The hui keeps its kaupapa Māori frames (and "Codes", opened above); an empty choice opens the focus group to all frames again.
     await api['coding-apply']({ codeId: tinana.id, sourceId: p.hui.id, start: p.turnOf('Aroha Ngata').start, end: p.turnOf('Aroha Ngata').end });
     expect((await api['source-frames-set']({ sourceId: p.fg.id, frameIds: [] })).allFrames).toBe(true);
     await api['coding-apply']({ codeId: tinana.id, sourceId: p.fg.id, start: turn.start, end: turn.end });
