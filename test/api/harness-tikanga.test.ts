@@ -55,6 +55,8 @@ describe('tikanga over HTTP', () => {
     await value('sensitivity-set', { sourceId: hui!.sourceId, start: at, end: at + secret.length, label: 'restricted' });
     const frame = await value<{ id: number }>('frame-create', { name: 'Codes (mainstream 2)', kind: 'mainstream' });
     const code = await value<{ id: number }>('code-create', { frameId: frame.id, name: 'Tuakana' });
+    // The kaitiaki (key unlocked) opens the hui to this mainstream frame: it is kept apart until then.
+    await value('source-frames-set', { sourceId: hui!.sourceId, frameIds: [frame.id] });
     const turnStart = full.text.lastIndexOf('\n\n', at) + 2;
     await value('coding-apply', { codeId: code.id, sourceId: hui!.sourceId, start: turnStart, end: at - 2 });
     await value('kaitiaki-key-lock', { groupId: ropu });

@@ -32,7 +32,7 @@ describe('focal export return', () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Returned to Te Whare Oranga rōpū: .*return\.md \(sha256 [0-9a-f]{64}\)/);
-    expect(r.stdout).toMatch(/1 transcript\(s\), 12 turn\(s\) of kōrero, 0 code\(s\), 1 approved quote\(s\); 12 quote\(s\) not approved for use/);
+    expect(r.stdout).toMatch(/1 transcript\(s\), 12 turn\(s\) of kōrero, 1 code\(s\), 1 approved quote\(s\); 12 quote\(s\) not approved for use/);
     expect(r.stdout).toMatch(/left out: 1 turn\(s\) \(withdrawn\)/);
     const md = readFileSync(out, 'utf8');
     expect(md).toContain(approved);

@@ -8,6 +8,7 @@ import { openProject } from '../../../electron/core/db/open-project';
 import { FOCAL_APPLICATION_ID } from '../../../electron/core/db/sqlite-header';
 import { testCore } from '../../support/core';
 import { tempDir } from '../../support/temp';
+import { openTikangaTo } from '../../support/open-frames';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 const TABLES = ['sources', 'code_frames', 'codes', 'codings', 'memos', 'participants', 'coders'];
@@ -125,6 +126,8 @@ describe('GUIDs through undo and redo', () => {
     const [imported] = await api['import-files']({ files: [{ name: 'hui-tupu-group-interview.txt', path: join(process.cwd(), 'test/fixtures/hui-tupu-group-interview.txt') }] });
     const frameId = (await api['frames-list']({}))[0]!.id;
     const code = await api['code-create']({ frameId, name: 'Coded' });
+    // The hui is tikanga-based (no kaitiaki named): opened to the mainstream frame on purpose first.
+    await openTikangaTo(api, frameId);
     const coding = await api['coding-apply']({ codeId: code.id, sourceId: imported!.sourceId!, start: 0, end: 5 });
     const codingGuid = guidOf('codings', coding.id)!;
     expect(codingGuid).toMatch(UUID_V4);

@@ -9,6 +9,7 @@ import { sentencesAround } from '../../../electron/core/quotes/quotes-from-resul
 import { testCore } from '../../support/core';
 import { huiProject, type HuiProject } from '../tikanga/setup';
 import { lockTestKey, unlockTestKey } from '../../support/kaitiaki-sign';
+import { openTikangaTo } from '../../support/open-frames';
 
 describe('quotes from a coding query and from search', () => {
   const { api, core, path } = testCore();
@@ -28,6 +29,10 @@ describe('quotes from a coding query and from search', () => {
     p = await huiProject(api, path('hui.focal'));
     await api['participant-update']({ id: p.ropuId, kaitiakiId: p.koroId });
     kmFrameId = (await api['frame-create']({ name: 'Kaupapa Māori', kind: 'kaupapa-maori' })).id;
+    // Koro Hemi, with his key, opens the hui to the mainstream frame the codes below are in.
+    as('Koro Hemi');
+    await openTikangaTo(api, (await api['frames-list']({}))[0]!.id);
+    as('Aroha Ngata');
   });
 
   it('finds sentences around the matched words, merging ones in the same sentence', () => {

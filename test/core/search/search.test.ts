@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { search } from '../../../electron/core/search/search';
 import { testCore } from '../../support/core';
+import { openTikangaTo } from '../../support/open-frames';
 
 const fx = (f: string) => ({ name: f, path: join(process.cwd(), 'test/fixtures', f) });
 
@@ -20,6 +21,8 @@ describe('search', () => {
     for (const r of await api['speakers-review']({})) if (r.suggestion.participantId) await api['speakers-map']({ speakerIds: [r.speakerId], participantId: r.suggestion.participantId });
     hui = await api['source-get']({ sourceId: res[0]!.sourceId! });
     extraId = res[3]!.sourceId!;
+    // The hui (no kaitiaki named) is opened to the mainstream frame on purpose, to be coded there.
+    await openTikangaTo(api, (await api['frames-list']({}))[0]!.id);
   });
 
   const hitTexts = (r: Awaited<ReturnType<(typeof api)['search-run']>>) => r.hits.flatMap((h) => h.matches.map((m) => (h.sourceId === hui.id ? hui.text.slice(m.start, m.end) : `${h.sourceId}:${m.start}`)));

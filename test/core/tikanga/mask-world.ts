@@ -8,6 +8,7 @@ import type { FocalCore } from '../../../electron/core/app/focal-core';
 import { dropKey, holdKey } from '../../../electron/core/kaitiaki/authority';
 import { unlockKeyFile, type UnlockedKey } from '../../../electron/core/kaitiaki/key-crypto';
 import { readKeyFile } from '../../../electron/core/kaitiaki/keys';
+import { openTikangaTo } from '../../support/open-frames';
 
 export const MARKER = 'Tapuwhenuamarker';
 /** The kaitiaki's passphrase and key file in the masking tests' world (the key is made as the world is built). */
@@ -98,13 +99,18 @@ export async function buildWorld(api: FocalApi, dir: string, as: (n: string) => 
   const codeId = (await api['code-create']({ frameId, name: 'Peer support' })).id;
   const kmFrameId = (await api['frame-create']({ name: 'Kaupapa Māori', kind: 'kaupapa-maori' })).id;
   const kmCodeId = (await api['code-create']({ frameId: kmFrameId, name: 'Whakapapa' })).id;
+  // Koro Hemi makes the group's kaitiaki key, and with it opens the hui to the mainstream frame
+  // (a tikanga-based session is kept apart from mainstream frames until its kaitiaki opens it).
+  await api['kaitiaki-key-create']({ groupId: ropuId, passphrase: PASSPHRASE, keyFile: keyFileIn(dir) });
+  as('Koro Hemi');
+  await openTikangaTo(api, frameId);
+  as('Aroha Ngata');
   const c1 = await api['coding-apply']({ codeId, sourceId: huiId, start: tamaTurn.start, end: tamaTurn.end });
   const c2 = await api['coding-apply']({ codeId: kmCodeId, sourceId: huiId, start: tamaTurn.start, end: tamaTurn.end });
   const [tapuQuoteId] = await api['quotes-from-code']({ codeId });
   const fgQuoteId = (await api['quote-from-selection']({ sourceId: fgId, start: fgTurn.start, end: fgTurn.end })).quoteId!;
   await api['passage-mark-add']({ sourceId: huiId, start: tapuStart, end: tapuEnd, kind: 'withdrawn', reason: 'asked' });
-  // Koro Hemi makes the group's kaitiaki key; his decisions below are signed with it.
-  await api['kaitiaki-key-create']({ groupId: ropuId, passphrase: PASSPHRASE, keyFile: keyFileIn(dir) });
+  // Koro Hemi's decisions below are signed with his key.
   as('Koro Hemi');
   const consent = await api['collective-consent-record']({ groupId: ropuId, givenById: koroId, givenOn: '2010-06-14', forAnalysis: true, forQuotes: true, forReturn: true, forGroupAttribution: true });
   const extraA = (await api['code-create']({ frameId, name: 'Extra A' })).id;
