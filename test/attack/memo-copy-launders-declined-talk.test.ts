@@ -5,6 +5,9 @@
  * spaces as no-break spaces, a narrow no-break space, line breaks, upper case.
  * The text need not even be in the memo (nothing checks that the selection is the memo's text).
  *
+ * (Adjusted by the fix: the memo path now copies only text the memo holds, so each case saves the text
+ * in a memo first, as a person laundering words would; copying text the memo does not hold is refused.)
+ *
  * Promised: no quote leaves the app unless consent allows it, on every path out. Expected: the
  * verbatim match reads text as detection does (normalised: NFKC, white space collapsed, case and
  * diacritics folded, invisible characters dropped), so each variant below is refused with
@@ -19,7 +22,9 @@ import { importAndMap } from '../core/export/fixture-project';
 describe('attack: laundering a declined participant’s words through a memo copy', () => {
   const { api, core, dir } = testCore();
   let declined = '';
-  let memoId = 0;
+  let fgId = 0;
+  const memoWith = async (bodyText: string) =>
+    (await api['memo-save']({ target: { kind: 'source', id: fgId }, body: '{"root":{"children":[]}}', bodyText })).id;
 
   beforeAll(async () => {
     core.host.writeClipboard = async () => {};
@@ -33,12 +38,18 @@ describe('attack: laundering a declined participant’s words through a memo cop
     const raw = fg.text.slice(turn.start, turn.end);
     declined = raw.slice(raw.indexOf('The commissioning'));
     expect(declined.length).toBeGreaterThan(100);
-    memoId = (await api['memo-save']({ target: { kind: 'source', id: fg.id }, body: '{"root":{"children":[]}}', bodyText: '' })).id;
+    fgId = fg.id;
   }, 60_000);
 
   it('the plain words are refused (what the app already does)', async () => {
-    const r = await api['selection-copy']({ memoId, text: declined });
+    const r = await api['selection-copy']({ memoId: await memoWith(`My notes.\n${declined}`), text: declined });
     expect(r.reasons.map((x) => x.code)).toContain('no-quote-consent');
+  });
+
+  it('refuses text the memo does not hold', async () => {
+    const memoId = await memoWith('Only my own notes here.');
+    await expect(api['selection-copy']({ memoId, text: declined })).rejects.toMatchObject({ code: 'bad-input' });
+    await expect(api['selection-copy']({ memoId, text: 'Only my own notes here, and more.' })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
   const variants: Array<[string, (s: string) => string]> = [
@@ -46,11 +57,13 @@ describe('attack: laundering a declined participant’s words through a memo cop
     ['narrow no-break spaces', (s) => s.replace(/ /g, '\u202f')],
     ['a line break every few words', (s) => s.replace(/(\S+ \S+ \S+ \S+ \S+) /g, '$1\n')],
     ['upper case', (s) => s.toUpperCase()],
+    ['zero-width spaces inside words', (s) => s.replace(/(\p{L}{3})(\p{L})/gu, '$1\u200b$2')],
+    ['its punctuation changed and a line cut off each end', (s) => `and so on ${s.split(' ').slice(1, -1).join(' ').replace(/[,.]/g, ' ; ')} and then`],
   ];
   for (const [name, change] of variants) {
     it(`refuses the declined words written with ${name}`, async () => {
       const text = change(declined);
-      const r = await api['selection-copy']({ memoId, text });
+      const r = await api['selection-copy']({ memoId: await memoWith(text), text });
       expect(r.text).toBeNull();
       expect(r.reasons.map((x) => x.code)).toContain('no-quote-consent');
     });

@@ -17,12 +17,15 @@ import { GateData } from '../gate/gate-data';
 import { pseudoPort } from '../gate/pseudo-port';
 import { loadPseudoContext, pseudonymise } from '../pseudonyms/index';
 import { recordCopy, type CheckedRange } from './copy-audit';
-import { verbatimQuotes } from './memo-quotes';
+import { quotedTalk, wordKey } from './memo-quotes';
 
 export interface TalkRange {
   sourceId: number;
   start: number;
   end: number;
+  /** Word indexes in the source, while matching (memo-quotes.ts). */
+  first?: number;
+  last?: number;
 }
 
 /** Transient quotes have no id: no kaitiaki approval of a bank quote can be taken to cover them. */
@@ -67,16 +70,24 @@ export async function copyRanges(core: FocalCore, input: { ranges: TalkRange[]; 
 }
 
 /**
- * A memo's selected text: copied with the project's rules applied. Any identifier still undecided
- * refuses it, and so does transcript talk quoted in it word for word that the gate would block.
+ * A memo's selected text: copied with the project's rules applied. Only text the memo holds (its title
+ * or plain text, read word by word as memo-quotes.ts does: spacing, case and macrons aside) is copied;
+ * anything else is refused as bad input. Any identifier still undecided refuses it, and so does
+ * transcript talk quoted in it (MIN_WORDS words or more in a source's order) that the gate would block.
  */
 export async function copyMemoText(core: FocalCore, input: { memoId: number; text: string; via: 'clipboard' | 'drag'; options: ExportOptions; preview?: boolean | undefined }): Promise<SelectionCopyResult> {
   const db = core.requireProject().db;
-  if (!db.prepare('SELECT 1 FROM memos WHERE id = ?').get(input.memoId)) throw new FocalError('not-found', `There is no memo with id ${input.memoId}.`);
+  const memo = db.prepare('SELECT title, body_text AS bodyText FROM memos WHERE id = ?').get(input.memoId) as { title: string; bodyText: string } | undefined;
+  if (!memo) throw new FocalError('not-found', `There is no memo with id ${input.memoId}.`);
+  // Trimmed: a selection may start or end inside a word.
+  const selected = wordKey(input.text).trim();
+  if (selected && !wordKey(`${memo.title}\n${memo.bodyText}`).includes(selected)) {
+    throw new FocalError('bad-input', `The text to copy is not in memo ${input.memoId}: only text the memo holds can be copied from it. Save the memo, then select the text again.`);
+  }
   const p = pseudonymise(loadPseudoContext(db), input.text.normalize('NFC'));
   const pending = [...new Set(p.unresolved.map((c) => c.text))];
-  // Transcript words quoted verbatim in the memo answer to the gate as if copied from the transcript.
-  const quoted = checkRanges(core, verbatimQuotes(db, input.text), input.options);
+  // Transcript words quoted in the memo answer to the gate as if copied from the transcript.
+  const quoted = checkRanges(core, quotedTalk(db, input.text), input.options);
   const reasons: GateReason[] = distinct(quoted.filter((c) => c.outText === null).flatMap((c) => c.reasons));
   if (pending.length) {
     reasons.push({

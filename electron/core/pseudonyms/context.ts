@@ -5,6 +5,7 @@
 import type Database from 'better-sqlite3';
 import { fold } from '../../../shared/text/fold';
 import type { CandidateKind, PseudonymRule, RuleCategory } from '../../../shared/domain/pseudonyms';
+import { handleKeys, type HandleKey } from './detectors/handles';
 import { gazetteer, type Gazetteer } from './gazetteer';
 import { TermMatcher } from './register';
 
@@ -42,6 +43,8 @@ export interface PseudoContext {
   /** Matches participants' full names, first names and surnames. */
   registerTerms: TermMatcher<CoverValue>;
   gazetteer: Gazetteer;
+  /** Handles built from register names (`jasonwhitu`, `jwhitu`), see detectors/handles.ts. */
+  handles: Map<string, HandleKey>;
   /** Folded real names and pseudonyms in the project, for collision checks. */
   takenNames: Set<string>;
   /** Folded first name → how many people in the register have it (two Rangis: neither is certain). */
@@ -221,5 +224,5 @@ export function buildPseudoContext(data: PseudoData): PseudoContext {
       takenNames.add(fold(r.replacement));
     }
   }
-  return { people, pseudonyms, rules, decisions, ruleTerms, registerTerms, gazetteer: g, takenNames, firstNameCount, speaking, speakingBySource };
+  return { people, pseudonyms, rules, decisions, ruleTerms, registerTerms, gazetteer: g, handles: handleKeys(people, g.everyday), takenNames, firstNameCount, speaking, speakingBySource };
 }

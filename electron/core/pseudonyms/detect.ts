@@ -10,12 +10,14 @@ import { detectAddresses } from './detectors/address';
 import { detectCapitalisedNames } from './detectors/capitalised-names';
 import { detectDatesOfBirth } from './detectors/date-of-birth';
 import { detectEmails, detectUrls } from './detectors/email-url';
+import { detectHandles } from './detectors/handles';
 import { detectNhi } from './detectors/nhi';
 import { detectPhones } from './detectors/phone';
 import { detectPlaces } from './detectors/places';
 import { detectRegisterNames, detectRuleTerms } from './detectors/register-names';
-import { resolveOverlaps, type Detection } from './detectors/types';
+import { PRIORITY, resolveOverlaps, type Detection } from './detectors/types';
 import { normalise, plainText, storedSpan, visualForm, type Normalised } from './normalise';
+import { spelledWindows } from './spelled';
 
 export { resolveOverlaps };
 import { tokenise } from './tokens';
@@ -30,6 +32,7 @@ export function allDetections(ctx: PseudoContext, text: string, present: Set<num
   return [
     ...detectRuleTerms(ctx, text, t),
     ...detectRegisterNames(ctx, text, t, present),
+    ...detectHandles(t, ctx.handles),
     ...detectNhi(text),
     ...detectPhones(text),
     ...detectEmails(text),
@@ -85,17 +88,35 @@ function sentenceLead(before: string): string {
 
 /**
  * Detections on the text as a reader sees it: on a normalised copy when the stored text holds
- * invisible characters, compatibility letters or lookalikes (and on its displayed order when it holds
- * a right-to-left override), mapped back to stored offsets.
+ * invisible characters, compatibility letters, lookalikes or non-ASCII digits (and on its displayed
+ * order when it holds a right-to-left override), plus names spelled letter by letter (spelled.ts),
+ * mapped back to stored offsets.
  */
 function detectNormalised(ctx: PseudoContext, text: string, present: Set<number> | null): Detection[] {
   const n = normalise(text);
-  if (!n) return resolveOverlaps(allDetections(ctx, text, present));
   const back = (m: Normalised) => (d: Detection) => ({ ...d, ...storedSpan(text, m, d.start, d.end) });
-  const found = allDetections(ctx, n.text, present).map(back(n));
+  const found = n ? allDetections(ctx, n.text, present).map(back(n)) : allDetections(ctx, text, present);
+  const read = n?.text ?? text;
+  for (const d of detectSpelled(ctx, read, present)) found.push(n ? back(n)(d) : d);
   const v = visualForm(text);
   if (v) found.push(...allDetections(ctx, v.text, present).map(back(v)));
   return resolveOverlaps(found);
+}
+
+/**
+ * Names spelled letter by letter in `text`, in its offsets: what detection finds on the joined letters
+ * of a run, when it is found the way names are (not a pattern: an NHI or phone has its own spelled forms).
+ */
+function detectSpelled(ctx: PseudoContext, text: string, present: Set<number> | null): Detection[] {
+  const out: Detection[] = [];
+  for (const w of spelledWindows(text)) {
+    for (const d of allDetections(ctx, w.text, present)) {
+      if (d.priority === PRIORITY.pattern) continue;
+      if (!w.runs.some(([a, b]) => d.start < b && a < d.end)) continue;
+      out.push({ ...d, ...storedSpan(text, w, d.start, d.end), note: `spelled letter by letter: ${d.note ?? 'a name'}` });
+    }
+  }
+  return out;
 }
 
 function detectPlain(ctx: PseudoContext, text: string, present: Set<number> | null): Candidate[] {

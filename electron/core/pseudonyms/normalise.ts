@@ -9,6 +9,8 @@
  *   - compatibility letters become their plain letters (NFKC): 𝐦𝐚𝐭𝐡 𝐛𝐨𝐥𝐝, ｆｕｌｌｗｉｄｔｈ, ligatures,
  *     non-breaking spaces;
  *   - Cyrillic and Greek lookalikes become the Latin letter they pass for (Аrоhа with Cyrillic а, о);
+ *   - every decimal digit (\p{Nd}: Arabic-Indic ٠٢١, Devanagari ०२१, Bengali, Thai…, which NFKC leaves
+ *     alone) becomes its ASCII digit 0–9;
  *   - text after a right-to-left override (U+202E, up to U+202C or the line's end) is shown reversed,
  *     so it is also read in the order it is displayed (see `visualForm`).
  */
@@ -35,11 +37,25 @@ const CONFUSABLE: Record<string, string> = {
 
 const cache = new Map<string, string>();
 
+const DECIMAL = /^\p{Nd}$/u;
+
+/**
+ * The value of a decimal digit. Unicode encodes every Nd digit in runs of ten, 0 to 9 in order (a
+ * stability guarantee), and adjacent runs are each ten long: the value is the distance back to the
+ * run's start, modulo ten.
+ */
+function digitValue(cp: number): string {
+  let k = 0;
+  while (DECIMAL.test(String.fromCodePoint(cp - k - 1))) k++;
+  return String(k % 10);
+}
+
 /** The plain form of one character ('' for an invisible one). */
 function plainChar(ch: string): string {
   let r = cache.get(ch);
   if (r !== undefined) return r;
   if (INVISIBLE.test(ch)) r = '';
+  else if (DECIMAL.test(ch)) r = digitValue(ch.codePointAt(0)!);
   else r = CONFUSABLE[ch] ?? ch.normalize('NFKC');
   // NFKC may turn a letter into a lookalike we fold too (rare); apply the table once more.
   if (r.length === 1 && CONFUSABLE[r]) r = CONFUSABLE[r]!;
@@ -48,8 +64,8 @@ function plainChar(ch: string): string {
 }
 
 const NON_ASCII = /[^\x00-\x7F]/;
-// Characters NFKC leaves alone that we still change: invisibles and lookalikes.
-const OURS = new RegExp(`${INVISIBLE.source}|[${Object.keys(CONFUSABLE).join('')}]`, 'u');
+// Characters NFKC leaves alone that we still change: invisibles, lookalikes and non-ASCII digits.
+const OURS = new RegExp(`${INVISIBLE.source}|[${Object.keys(CONFUSABLE).join('')}]|(?![0-9])\\p{Nd}`, 'u');
 
 /**
  * The normalised copy of `text`, or null when it reads the same as stored (most text: then no map is

@@ -114,7 +114,7 @@ describe('selection-copy: copy and drag of a selection go through the gate', () 
   });
 
   it("a memo's text with a pending name is refused; with every name decided it leaves pseudonymised; both audited with the memo id", async () => {
-    const memo = await api['memo-save']({ target: { kind: 'project', id: null }, body: '{"root":{"children":[]}}', bodyText: 'Talked to Bronwyn Tipene about it.' });
+    const memo = await api['memo-save']({ target: { kind: 'project', id: null }, body: '{"root":{"children":[]}}', bodyText: 'Talked to Bronwyn Tipene about it.\nI talked with Bronwyn Tipene after the session.\nRachel Moana said it best.' });
     const before = copied.length;
     const r = await api['selection-copy']({ memoId: memo.id, text: 'I talked with Bronwyn Tipene after the session.' });
     expect(r.text).toBeNull();
@@ -138,17 +138,32 @@ describe('selection-copy: copy and drag of a selection go through the gate', () 
 
   it("a memo quoting a declined participant's words verbatim is refused as the transcript would be", async () => {
     const david = turnOf('vtt', 'David Chen');
-    const memo = await api['memo-save']({ target: { kind: 'source', id: david.sourceId }, body: '{"root":{"children":[]}}', bodyText: '' });
     const quoting = `He said: ${david.raw.slice(0, 70)} and more.`;
+    const rachel = turnOf('vtt', 'Rachel Moana');
+    const bodyText = [quoting, `Rachel Moana: ${rachel.raw}`, 'I work at a place too.'].join('\n\n');
+    const memo = await api['memo-save']({ target: { kind: 'source', id: david.sourceId }, body: '{"root":{"children":[]}}', bodyText });
     const r = await api['selection-copy']({ memoId: memo.id, text: quoting });
     expect(r.text).toBeNull();
     expect(r.reasons.map((x) => x.code)).toContain('no-quote-consent');
     const [entry] = await api['audit-exports']({ limit: 1 });
     expect(entry!.items).toMatchObject([{ sourceId: david.sourceId, start: david.start, outcome: 'blocked' }]);
     // Words from a turn that may be quoted pass (pseudonymised by the rules); a short common phrase is not a quote.
-    const rachel = turnOf('vtt', 'Rachel Moana');
     expect((await api['selection-copy']({ memoId: memo.id, text: `Rachel Moana: ${rachel.raw}` })).text).toBe(`Kate: ${rachel.raw}`);
     expect((await api['selection-copy']({ memoId: memo.id, text: 'I work at a place too.' })).text).toBe('I work at a place too.');
+    // A selection may start and end inside a word of the memo.
+    expect((await api['selection-copy']({ memoId: memo.id, text: 'ork at a place to' })).text).toBe('ork at a place to');
+  });
+
+  it("a memo copy takes only the memo's text, and finds quoted talk of MIN_WORDS words however it is spaced or cased", async () => {
+    const david = turnOf('vtt', 'David Chen');
+    const words = david.raw.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+    const eight = words.slice(0, 8).join('\u00a0').toUpperCase();
+    const seven = words.slice(0, 7).join(' ');
+    const memo = await api['memo-save']({ target: { kind: 'project', id: null }, body: '{"root":{"children":[]}}', bodyText: `Mine: ${eight}.\nAlso ${seven}, mine.` });
+    expect((await api['selection-copy']({ memoId: memo.id, text: `Mine: ${eight}.` })).reasons.map((x) => x.code)).toContain('no-quote-consent');
+    // Seven words in a row are not yet recognisable as a quote.
+    expect((await api['selection-copy']({ memoId: memo.id, text: `Also ${seven}, mine.` })).text).not.toBeNull();
+    await expect(api['selection-copy']({ memoId: memo.id, text: `Not in it: ${seven}` })).rejects.toMatchObject({ code: 'bad-input' });
   });
 
   it('a preview (the drag pre-check) answers without recording or writing', async () => {

@@ -7,7 +7,12 @@
  * Written with separators too: `ABC 1234` / `ABC-12DE` / `ABC 12 34` (a space, dot or dash between the
  * letters and the digits, upper case only, so "the 1234" is not one), and spelled out one character at a
  * time with the same separator throughout (`A-B-C-1-2-D-E`, `Z.A.B.1.2.3.4`, `z-a-b-1-2-3-4`).
+ *
+ * And with the digits spoken or spaced after the three letters (upper case), as phone digits are read
+ * (see phone-spoken.ts): "ZAC five seven nine one", "ZAC 5 7 9 1", "ZAC fifty-seven ninety-one",
+ * "ZAC five seven DE". The digit run must end there: "ABC one two three four five" is not an NHI.
  */
+import { readRun } from './phone-spoken';
 import type { Detection } from './types';
 import { PRIORITY } from './types';
 
@@ -31,6 +36,43 @@ function separatedNhi(m: RegExpExecArray): string | null {
   const grouped = seps.every((x, k) => x === '' || k === 2 || k === 4) && chars === chars.toUpperCase();
   if (!spelled && !grouped) return null;
   return /^[A-HJ-NP-Z]{3}\d{2}(\d{2}|[A-HJ-NP-Z]{2})$/i.test(chars) ? chars : null;
+}
+
+// Three upper-case NHI letters, then a space (or a dot or dash with spaces) before the digits.
+const SPOKEN_HEAD = /(?<![\p{L}\p{N}])[A-HJ-NP-Z]{3}(?:[^\S\n]*[.:\-\u2010-\u2015][^\S\n]*|[^\S\n]+)(?=[\p{L}\p{N}])/gu;
+const TWO_LETTERS = /[^\S\n]*([A-HJ-NP-Z])[^\S\n]?([A-HJ-NP-Z])(?![\p{L}\p{N}])/uy;
+
+/** NHIs whose digits are spoken or spaced out; the compact and separated forms are found above. */
+function detectSpokenNhi(text: string): Detection[] {
+  const out: Detection[] = [];
+  for (const m of text.matchAll(SPOKEN_HEAD)) {
+    const items = readRun(text, m.index + m[0].length);
+    let digits = '';
+    let k = 0;
+    for (; k < items.length && digits.length < 4; k++) digits += items[k]!.digits;
+    if (digits.startsWith('+') || k === 0) continue;
+    let end = items[k - 1]!.end;
+    let chars = '';
+    if (digits.length === 4 && k === items.length) chars = m[0].slice(0, 3) + digits;
+    else if (digits.length === 2 && k === items.length) {
+      // Two digits, then two check letters: "ZAC five seven DE", "ZAC 57 D E".
+      TWO_LETTERS.lastIndex = end;
+      const l = TWO_LETTERS.exec(text);
+      if (!l) continue;
+      chars = m[0].slice(0, 3) + digits + l[1]! + l[2]!;
+      end = l.index + l[0].length;
+    } else continue;
+    const valid = nhiChecks(chars);
+    out.push({
+      start: m.index,
+      end,
+      kind: 'nhi',
+      suggestion: '[NHI number]',
+      priority: PRIORITY.pattern,
+      note: valid ? 'an NHI number with its digits spoken or spaced out' : 'NHI-shaped, its digits spoken or spaced out; its check character does not validate',
+    });
+  }
+  return out;
 }
 
 function value(ch: string): number {
@@ -90,5 +132,6 @@ export function detectNhi(text: string): Detection[] {
       note: valid ? 'an NHI number written with separators' : 'NHI-shaped, written with separators; its check character does not validate',
     });
   }
+  for (const d of detectSpokenNhi(text)) if (!out.some((o) => o.start < d.end && d.start < o.end)) out.push(d);
   return out.sort((a, b) => a.start - b.start);
 }
