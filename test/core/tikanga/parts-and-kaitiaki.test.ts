@@ -3,6 +3,7 @@ import { testCore } from '../../support/core';
 import { huiProject, type HuiProject } from './setup';
 import { lockTestKey, unlockTestKey } from '../../support/kaitiaki-sign';
 import { fold } from '../../../shared/text/fold';
+import { openTikangaTo } from '../../support/open-frames';
 
 describe('tikanga-based sessions: parts, kaitiaki, labels, masking', () => {
   const { api, core, path } = testCore();
@@ -18,6 +19,8 @@ describe('tikanga-based sessions: parts, kaitiaki, labels, masking', () => {
 
   beforeAll(async () => {
     p = await huiProject(api, path('hui.focal'));
+    // No kaitiaki is named yet: the project opens the hui to its mainstream frame on purpose.
+    await openTikangaTo(api, (await api['frames-list']({}))[0]!.id);
   });
 
   it('logs the hui fixture’s unrecorded parts as parts, with who led them, and no range of text', async () => {
@@ -68,6 +71,8 @@ describe('tikanga-based sessions: parts, kaitiaki, labels, masking', () => {
     const release = await api['approval-record']({ scope: 'part', partId: part.id, decision: 'approved', output: 'analysis', conditions: 'not to be quoted' });
     expect(release).toMatchObject({ scope: 'part', partId: part.id, decision: 'approved', kaitiakiName: 'Koro Hemi', conditions: 'not to be quoted', revokedAt: null });
     expect((await api['session-parts-list']({ sourceId: p.hui.id })).find((x) => x.id === part.id)!.released).toBe(true);
+    // Now that a kaitiaki is named, only their signed opening keeps the hui open to the mainstream frame.
+    await openTikangaTo(api, (await api['frames-list']({}))[0]!.id);
     as('Test Coder');
     await api['coding-apply'](inside);
     await expect(api['session-part-delete']({ id: part.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/revoke the release/) });

@@ -8,6 +8,7 @@ import { testCore } from '../../support/core';
 import { huiProject, type HuiProject } from './setup';
 import { lockTestKey, unlockTestKey } from '../../support/kaitiaki-sign';
 import { fold } from '../../../shared/text/fold';
+import { openTikangaTo } from '../../support/open-frames';
 
 describe('restricted passages in search, queries and bulk coding', () => {
   const { api, core, path } = testCore();
@@ -26,6 +27,10 @@ describe('restricted passages in search, queries and bulk coding', () => {
     p = await huiProject(api, path('hui.focal'));
     await api['participant-update']({ id: p.ropuId, kaitiakiId: p.koroId });
     kmFrameId = (await api['frame-create']({ name: 'Kaupapa Māori', kind: 'kaupapa-maori' })).id;
+    // Koro Hemi, with his key, opens the hui to the mainstream frame.
+    as('Koro Hemi');
+    await openTikangaTo(api, (await api['frames-list']({})).find((f) => f.kind === 'mainstream')!.id);
+    as('Aroha Ngata');
     // Coded before the label, in both frames.
     const tama = p.turnOf('Tama Rewiri');
     await api['coding-apply']({ codeId: p.codeId, sourceId: p.hui.id, start: tama.start, end: tama.end });
