@@ -17,6 +17,7 @@ import type { DecisionsFile, ReviewPack } from '../../../shared/domain/kaitiaki'
 import { canonicalJson, signBody, type UnlockedKey } from './key-crypto';
 import { groupStatements, insertSigned, type StatementBody } from './statements';
 import { quoteMatches, quoteSubject, textSha } from './subjects';
+import { maskingFor } from '../tikanga/mask-results';
 
 const CONTEXT = 160;
 
@@ -34,14 +35,21 @@ export function buildReviewPack(core: FocalCore, groupId: number): ReviewPack {
   const data = new GateData(db);
   const quotes = db.prepare("SELECT q.id, q.source_id AS sourceId, q.start, q.end, q.cuts FROM quotes q JOIN sources s ON s.id = q.source_id WHERE s.mode = 'tikanga' ORDER BY q.source_id, q.start, q.id").all() as Array<{ id: number; sourceId: number; start: number; end: number; cuts: string }>;
   const items: ReviewPack['quotes'] = [];
+  const masking = maskingFor(core, undefined);
   for (const q of quotes) {
     const src = data.source(q.sourceId);
     if (!quoteGroups({ data, src }).includes(groupId)) continue;
     const cuts = JSON.parse(q.cuts) as QuoteCut[];
     const decided = data.approvals.some((a) => a.groupId === groupId && a.revokedAt === null && a.scope === 'quote' && a.quoteId === q.id && quoteMatches(a.quote ?? undefined, { ...q, cuts }, src.sha256, src.text));
     if (decided) continue;
+    // Whoever makes the pack sees it: restricted (tapu) words never go into it for someone who may
+    // not read them. A quote touching a restricted passage is never exported (row 10), so it is left
+    // out; the context around the others is masked character for character.
+    const m = masking(q.sourceId);
+    if (m && m.ranges.some((r) => q.start < r.end && r.start < q.end)) continue;
+    const shown = m ? m.masked() : src.text;
     const pieces = keptPieces({ start: q.start, end: q.end, cuts }).map((p) => src.text.slice(p.start, p.end));
-    items.push({ quoteId: q.id, text: pieces.join(' […] '), pieces, before: src.text.slice(Math.max(0, q.start - CONTEXT), q.start), after: src.text.slice(q.end, q.end + CONTEXT), subject: quoteSubject(db, q.id, src.text) });
+    items.push({ quoteId: q.id, text: pieces.join(' […] '), pieces, before: shown.slice(Math.max(0, q.start - CONTEXT), q.start), after: shown.slice(q.end, q.end + CONTEXT), subject: quoteSubject(db, q.id, src.text) });
   }
   core.requireProject().audit(core.actor, 'kaitiaki-review-pack', { groupId, quotes: items.length }, core.now());
   return { format: 'focal-review-pack', version: 1, groupId, groupName: g.name, kaitiakiName: g.kaitiakiName, fingerprint: current.fingerprint, createdAt: core.now(), quotes: items };
