@@ -6,7 +6,7 @@ import { runCodingQuery } from '../queries/coding-query';
 import { applyCodeResults, previewCodeResults } from '../search/code-results';
 import { search } from '../search/search';
 import { querySegmentsForViewer, searchForViewer } from '../tikanga/mask-results';
-import { frameOfCode, textReaderForViewer } from '../tikanga/mask-calls';
+import { frameOfCode, hiddenRangesFor, textReaderForViewer } from '../tikanga/mask-calls';
 import type { FocalCore } from '../app/focal-core';
 import { handlers } from './handler-types';
 
@@ -21,8 +21,8 @@ function viewerFrame(core: FocalCore, frameId: number | undefined, codeIds: numb
 export const analysisHandlers = handlers({
   'search-run': (i, core) => searchForViewer(core, search(core.requireProject().db, i), i.viewFrameId),
   // The sample's words are cut from the text as this viewer may read it, in the code's frame.
-  'search-code-preview': (i, core) => previewCodeResults(core.requireProject().db, i, textReaderForViewer(core, frameOfCode(core, i.codeId))),
-  'search-code-apply': (i, core) => applyCodeResults(core, i),
+  'search-code-preview': (i, core) => previewCodeResults(core.requireProject().db, i, textReaderForViewer(core, frameOfCode(core, i.codeId)), hiddenRangesFor(core, frameOfCode(core, i.codeId))),
+  'search-code-apply': (i, core) => applyCodeResults(core, i, hiddenRangesFor(core, frameOfCode(core, i.codeId))),
   'coding-query': (i, core) => {
     const result = runCodingQuery(core.requireProject().db, i);
     return { ...result, segments: querySegmentsForViewer(core, result.segments, viewerFrame(core, i.frameId, [...(i.all ?? []), ...(i.any ?? []), ...(i.none ?? []), ...(i.near?.codeIds ?? [])])) };

@@ -6,7 +6,7 @@ import { applyAutoCode, previewAutoCode } from '../codings/auto-code';
 import { historyState, redo, undo } from '../history/history';
 import type { FocalCore } from '../app/focal-core';
 import { segmentsForViewer } from '../tikanga/sensitivity';
-import { autoCodePreviewForViewer } from '../tikanga/mask-calls';
+import { autoCodePreviewForViewer, frameOfCode, hiddenRangesFor } from '../tikanga/mask-calls';
 import { handlers } from './handler-types';
 
 function stepHistory(core: FocalCore, direction: 'undo' | 'redo') {
@@ -29,8 +29,8 @@ export const codingHandlers = handlers({
   'coding-remove': (i, core) => removeCoding(core, i),
   'codings-list': (i, core) => listCodings(core.requireProject().db, i.sourceId, i.frameId),
   'segments-list': (i, core) => segmentsForViewer(core, listSegments(core.requireProject().db, i)),
-  'autocode-preview': (i, core) => autoCodePreviewForViewer(core, previewAutoCode(core.requireProject().db, i), i.codeId),
-  'autocode-apply': (i, core) => applyAutoCode(core, i),
+  'autocode-preview': (i, core) => autoCodePreviewForViewer(core, previewAutoCode(core.requireProject().db, i, hiddenRangesFor(core, frameOfCode(core, i.codeId))), i.codeId),
+  'autocode-apply': (i, core) => applyAutoCode(core, i, hiddenRangesFor(core, frameOfCode(core, i.codeId))),
   'history-state': (_i, core) => historyState(core.requireProject().db),
   'history-undo': (_i, core) => stepHistory(core, 'undo'),
   'history-redo': (_i, core) => stepHistory(core, 'redo'),

@@ -15,6 +15,7 @@ import { requireCode } from '../codes/code-edits';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { undoable } from '../history/history';
+import type { HiddenRanges } from '../search/code-results';
 
 const CONTEXT = 60;
 const PREVIEW_MAX = 500;
@@ -65,9 +66,9 @@ function blockAt(blocks: BlockRow[], start: number, end: number): BlockRow | nul
 }
 
 /** What the search finds, less what the coding rules refuse in this frame (counted, with the first reason). */
-function find(db: ProjectDb, input: AutoCodeInput, frameId: number): { found: Found[]; titles: Map<number, string>; texts: Map<number, string>; notCodable: number; notCodableReason: string | null; scope: ReturnType<typeof codingScope> } {
+function find(db: ProjectDb, input: AutoCodeInput, frameId: number, hidden: HiddenRanges = () => []): { found: Found[]; titles: Map<number, string>; texts: Map<number, string>; notCodable: number; notCodableReason: string | null; scope: ReturnType<typeof codingScope> } {
   const scope = codingScope(db, frameId, input);
-  const all = findAll(db, { ...input, sourceIds: scope.sources.map((x) => x.id) });
+  const all = findAll(db, { ...input, sourceIds: scope.sources.map((x) => x.id) }, hidden);
   const check = codableCheck(db, frameId);
   let notCodable = 0;
   let notCodableReason: string | null = null;
@@ -81,7 +82,11 @@ function find(db: ProjectDb, input: AutoCodeInput, frameId: number): { found: Fo
   return { ...all, found, notCodable, notCodableReason, scope };
 }
 
-function findAll(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles: Map<number, string>; texts: Map<number, string> } {
+/**
+ * `hidden`: passages this viewer may not read (restricted): a text match in one is dropped before
+ * anything is counted, so a preview answers as for a word that is nowhere (no yes/no oracle).
+ */
+function findAll(db: ProjectDb, input: AutoCodeInput, hidden: HiddenRanges = () => []): { found: Found[]; titles: Map<number, string>; texts: Map<number, string> } {
   const srcs = sources(db, input.sourceIds);
   const titles = new Map(srcs.map((s) => [s.id, s.title]));
   const texts = new Map(srcs.map((s) => [s.id, s.text]));
@@ -102,12 +107,14 @@ function findAll(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles:
   for (const s of srcs) {
     const { folded, map } = foldWithMap(s.text);
     const bs = blocks.get(s.id) ?? [];
+    const off = hidden(s.id);
     let seenTurn = -1;
     for (let i = folded.indexOf(needle); i !== -1; i = folded.indexOf(needle, i + 1)) {
       const j = i + needle.length;
       if (input.wholeWord && (WORD.test(folded[i - 1] ?? '') || WORD.test(folded[j] ?? ''))) continue;
       const start = map[i] ?? 0;
       const end = map[j] ?? s.text.length;
+      if (off.some((x) => start < x.end && x.start < end)) continue;
       const block = bs.length ? blockAt(bs, start, end) : null;
       if (bs.length && !block) continue; // across two turns: not one passage
       if (input.scope === 'turn') {
@@ -122,9 +129,9 @@ function findAll(db: ProjectDb, input: AutoCodeInput): { found: Found[]; titles:
   return { found, titles, texts };
 }
 
-export function previewAutoCode(db: ProjectDb, input: AutoCodeInput): AutoCodePreview {
+export function previewAutoCode(db: ProjectDb, input: AutoCodeInput, hidden?: HiddenRanges): AutoCodePreview {
   const code = requireCode(db, input.codeId);
-  const { found, titles, texts, notCodable, notCodableReason, scope } = find(db, input, code.frame_id);
+  const { found, titles, texts, notCodable, notCodableReason, scope } = find(db, input, code.frame_id, hidden);
   const coded = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
   let already = 0;
   const ranges: AutoCodeRange[] = [];
@@ -152,10 +159,10 @@ export function previewAutoCode(db: ProjectDb, input: AutoCodeInput): AutoCodePr
   return { codeName: code.name, count: found.length, alreadyCoded: already, notCodable, notCodableReason, sources: new Set(found.map((f) => f.sourceId)).size, ranges, truncated: found.length > ranges.length, scope, perSource: hitsPerSource(scope, marks) };
 }
 
-export function applyAutoCode(core: FocalCore, input: AutoCodeInput): { coded: number; skipped: number } {
+export function applyAutoCode(core: FocalCore, input: AutoCodeInput, hidden?: HiddenRanges): { coded: number; skipped: number } {
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
-  const found = keptHits(find(db, input, code.frame_id).found, input);
+  const found = keptHits(find(db, input, code.frame_id, hidden).found, input);
   const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const what = input.pattern !== undefined ? `matches of “${input.pattern}”` : 'turns';

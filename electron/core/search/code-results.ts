@@ -40,13 +40,22 @@ interface Planned {
   exists: boolean;
 }
 
-function plan(db: ProjectDb, input: CodeResultsInput): { planned: Planned[]; turns: number; notCodable: number; notCodableReason: string | null; scope: ReturnType<typeof codingScope> } {
+/** Ranges of a source this viewer may not read (restricted passages); a hit in one is dropped, as search drops it. */
+export type HiddenRanges = (sourceId: number) => Array<{ start: number; end: number }>;
+const NONE_HIDDEN: HiddenRanges = () => [];
+
+function plan(db: ProjectDb, input: CodeResultsInput, hidden: HiddenRanges = NONE_HIDDEN): { planned: Planned[]; turns: number; notCodable: number; notCodableReason: string | null; scope: ReturnType<typeof codingScope> } {
   const frameId = requireCode(db, input.codeId).frame_id;
   const check = codableCheck(db, frameId);
   const scope = codingScope(db, frameId, { mode: input.mode ?? input.filters?.mode, sourceIds: input.filters?.sourceIds });
   let notCodable = 0;
   let notCodableReason: string | null = null;
-  const rows = allMatches(db, input.query, { ...input.filters, sourceIds: scope.sources.map((x) => x.id) }, MAX_CODE_ALL);
+  // A hit whose matched words lie in a passage the viewer may not read is dropped before anything
+  // is counted: the preview must answer exactly as for a word that is nowhere (no yes/no oracle).
+  const rows = allMatches(db, input.query, { ...input.filters, sourceIds: scope.sources.map((x) => x.id) }, MAX_CODE_ALL).filter((r) => {
+    const h = hidden(r.sourceId);
+    return !h.length || !r.matches.some((m) => h.some((x) => m.start < x.end && x.start < m.end));
+  });
   const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?').pluck();
   const seen = new Set<string>();
   const planned: Planned[] = [];
@@ -70,9 +79,9 @@ function plan(db: ProjectDb, input: CodeResultsInput): { planned: Planned[]; tur
 }
 
 /** `textOf`: the text the sample is cut from (the caller's masked view of restricted passages, tikanga/mask-calls.ts). */
-export function previewCodeResults(db: ProjectDb, input: CodeResultsInput, textOf: (sourceId: number) => string = textReader(db)): CodeResultsPreview {
+export function previewCodeResults(db: ProjectDb, input: CodeResultsInput, textOf: (sourceId: number) => string = textReader(db), hidden: HiddenRanges = NONE_HIDDEN): CodeResultsPreview {
   requireCode(db, input.codeId);
-  const { planned, turns, notCodable, notCodableReason, scope } = plan(db, input);
+  const { planned, turns, notCodable, notCodableReason, scope } = plan(db, input, hidden);
   const fresh = planned.filter((p) => !p.exists);
   const context = (p: Planned) => {
     const text = textOf(p.sourceId);
@@ -98,10 +107,10 @@ export function previewCodeResults(db: ProjectDb, input: CodeResultsInput, textO
   };
 }
 
-export function applyCodeResults(core: FocalCore, input: CodeResultsInput): { coded: number; alreadyCoded: number } {
+export function applyCodeResults(core: FocalCore, input: CodeResultsInput, hidden: HiddenRanges = NONE_HIDDEN): { coded: number; alreadyCoded: number } {
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
-  const { planned } = plan(db, input);
+  const { planned } = plan(db, input, hidden);
   const fresh = keptHits(planned.filter((p) => !p.exists), input);
   if (!fresh.length) return { coded: 0, alreadyCoded: planned.length };
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');

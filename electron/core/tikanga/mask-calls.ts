@@ -133,3 +133,9 @@ export function refuseRestrictedWidening(core: FocalCore, input: { id: number; s
   ].filter((r) => r.end > r.start);
   for (const r of added) refuseRestrictedSelection(core, { sourceId: q.sourceId, ...r, codeId: codeId ?? undefined });
 }
+
+/** The restricted ranges of each source this viewer may not read in `frameId` (none for a reader). */
+export function hiddenRangesFor(core: FocalCore, frameId: number | undefined): (sourceId: number) => Array<{ start: number; end: number }> {
+  const masking = maskingFor(core, frameId);
+  return (sourceId) => masking(sourceId)?.ranges ?? [];
+}
