@@ -6,9 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDetail } from '../../../shared/domain/project';
-import { launchApp, openApp, type E2EApp, createProjectInPage, importFixture } from '../support/app';
+import { launchApp, openApp, type E2EApp, createProjectInPage, importFixture, coreApi } from '../support/app';
 import { VIEW, openSource } from '../transcript/view-page';
 import { codeRow, count, mod, selectText, tree, waitForCount } from './coding-page';
+import { openTikangaTo } from '../../support/open-frames';
 
 let app: E2EApp;
 let source: SourceDetail;
@@ -18,6 +19,8 @@ beforeAll(async () => {
   await openApp(app);
   await createProjectInPage(app, 'Te Whare Oranga coding');
   source = await importFixture(app, 'hui-tupu-group-interview.txt');
+  // A tikanga-based hui is kept apart from mainstream frames; with no kaitiaki named the project opens it on purpose.
+  await openTikangaTo(coreApi(app), (await coreApi(app)['frames-list']({}))[0]!.id);
 });
 afterAll(() => app?.close());
 

@@ -5,9 +5,10 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage } from '../support/app';
+import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
 import { VIEW, openSource } from '../transcript/view-page';
 import { codeRow, mod, tree, waitForCount } from './coding-page';
+import { openTikangaTo } from '../../support/open-frames';
 
 let app: E2EApp;
 let frameId: number;
@@ -23,6 +24,8 @@ beforeAll(async () => {
   const frames = await app.harness.core.call('frames-list', {});
   if (!frames.ok) throw new Error(frames.error.message);
   frameId = (frames.value as Array<{ id: number }>)[0]!.id;
+  // A tikanga-based hui is kept apart from mainstream frames; with no kaitiaki named the project opens it on purpose.
+  await openTikangaTo(coreApi(app), frameId);
   for (const name of ['Connection', 'Whakapapa', 'Healing']) await app.harness.core.call('code-create', { frameId, name });
   await openSource(page(), /Kaupapa Māori peer service/);
   await page().locator(`${VIEW} .tv-turn`).last().waitFor();

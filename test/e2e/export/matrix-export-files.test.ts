@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, ROOT, coreApi, createProjectInPage, launchApp, openApp, type E2EApp } from '../support/app';
+import { openTikangaTo } from '../../support/open-frames';
 
 let app: E2EApp;
 const REAL = ['Aroha Ngata', 'Tama Rewiri', 'Mere Tawhiri', 'Koro Hemi', 'Waiata Henare', 'Rachel Moana', 'David Chen', 'Priya Sharma', 'Sam Lee', 'Geoff Baker'];
@@ -28,6 +29,8 @@ beforeAll(async () => {
   await api['import-files']({ files, onDuplicate: 'import' });
   for (const r of await api['speakers-review']({})) if (r.suggestion.participantId) await api['speakers-map']({ speakerIds: [r.speakerId], participantId: r.suggestion.participantId });
   const frameId = (await api['frames-list']({}))[0]!.id;
+  // A tikanga-based hui is kept apart from mainstream frames; with no kaitiaki named the project opens it on purpose.
+  await openTikangaTo(api, frameId);
   const code = await api['code-create']({ frameId, name: 'Relationship' });
   const turns: number[] = [];
   for (const s of await api['sources-list']({})) turns.push(...(await api['source-get']({ sourceId: s.id })).blocks.filter((b) => b.kind === 'turn').map((b) => b.id));

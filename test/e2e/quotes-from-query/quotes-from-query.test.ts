@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FocalApi } from '../../../shared/api/client';
 import { importAndMap } from '../../core/export/fixture-project';
 import { launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
+import { openTikangaTo } from '../../support/open-frames';
 
 let app: E2EApp;
 let api: FocalApi;
@@ -20,6 +21,8 @@ beforeAll(async () => {
   await importAndMap(api);
   // One code on three speaking turns of the hui (after the facilitator's opening), for the coding query.
   const frameId = (await api['frames-list']({}))[0]!.id;
+  // A tikanga-based hui is kept apart from mainstream frames; with no kaitiaki named the project opens it on purpose.
+  await openTikangaTo(api, frameId);
   const code = await api['code-create']({ frameId, name: 'Connection' });
   const hui = (await api['sources-list']({})).find((s) => s.mode === 'tikanga')!;
   const detail = await api['source-get']({ sourceId: hui.id });

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage } from '../support/app';
+import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
+import { openTikangaTo } from '../../support/open-frames';
 
 let app: E2EApp;
 const fixture = (name: string) => ({ name, path: join(ROOT, 'test', 'fixtures', name) });
@@ -26,6 +27,8 @@ beforeAll(async () => {
   for (const r of await must<Array<{ speakerId: number; suggestion: { participantId: number | null } }>>('speakers-review', {}))
     if (r.suggestion.participantId) await must('speakers-map', { speakerIds: [r.speakerId], participantId: r.suggestion.participantId });
   const frameId = (await must<Array<{ id: number }>>('frames-list', {}))[0]!.id;
+  // A tikanga-based hui is kept apart from mainstream frames; with no kaitiaki named the project opens it on purpose.
+  await openTikangaTo(coreApi(app), frameId);
   const relationship = await must<{ id: number }>('code-create', { frameId, name: 'Relationship' });
   await must('code-create', { frameId, name: 'Whānau' });
   const sources = await must<Array<{ id: number }>>('sources-list', {});

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KAITIAKI_PASSPHRASE } from './kaitiaki-page';
 import { ROOT, launchApp, openApp, type E2EApp, createProjectInPage, coreApi } from '../support/app';
+import { openTikangaTo } from '../../support/open-frames';
 
 const MARKER = 'Tapuwhenuamarker';
 let app: E2EApp;
@@ -40,6 +41,8 @@ beforeAll(async () => {
   const tama = hui.speakers.find((s) => s.label === 'Tama Rewiri')!;
   const turn = hui.blocks.find((b) => b.kind === 'turn' && b.speakerId === tama.id && hui.text.slice(b.start, b.end).includes(MARKER))!;
   const frameId = (await api['frames-list']({}))[0]!.id;
+  // The kaitiaki's key (just created, unlocked) opens the hui to the mainstream frame.
+  await openTikangaTo(api, frameId);
   const code = await api['code-create']({ frameId, name: 'Peer support' });
   await api['coding-apply']({ codeId: code.id, sourceId: hui.id, start: turn.start, end: turn.end });
   await api['quotes-from-code']({ codeId: code.id });
