@@ -1,10 +1,11 @@
 /**
  * Auto-coding: every turn of a speaker or participant, or every match of a text (macrons
  * optional, whole words if asked; the match or its whole turn), with a live preview of what will
- * be coded before anything is. Applying is one undo step.
+ * be coded before anything is, each hit with a checkbox: what is left ticked is what is coded
+ * (applied with `skip` = the unticked hits shown). Applying is one undo step.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { AutoCodePreview } from '../../../shared/domain/coding';
+import type { AutoCodeInput, AutoCodePreview } from '../../../shared/domain/coding';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { Dialog } from '../components/Dialog';
@@ -13,6 +14,7 @@ import { plural } from '../format/numbers';
 import { useProjectData } from '../workspace/useProjectData';
 import { useCoding } from './CodingContext';
 import { leadIn, tailOut } from './context';
+import { HitChecklist, scopeWords, uncheckedHits } from './HitChecklist';
 import { paths } from './tree';
 
 /** The core gives up to this many characters of context each side of a match (electron/core/codings/auto-code.ts). */
@@ -32,7 +34,10 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
   const [pattern, setPattern] = useState('');
   const [wholeWord, setWholeWord] = useState(true);
   const [scope, setScope] = useState<'match' | 'turn'>('match');
-  const [preview, setPreview] = useState<AutoCodePreview | null>(null);
+  /** The last preview and the input it answers (while typing, the shown one may be for older input). */
+  const [result, setResult] = useState<{ input: AutoCodeInput; preview: AutoCodePreview } | null>(null);
+  const preview = result?.preview ?? null;
+  const [unticked, setUnticked] = useState<Set<string>>(() => new Set());
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -42,7 +47,7 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
   const loadPeople = useCallback(() => api['participants-list']({}), [api]);
   const people = useProjectData(loadPeople, ['participants']);
 
-  const input = useMemo(() => {
+  const input = useMemo((): AutoCodeInput | null => {
     if (codeId === null) return null;
     if (by === 'speaker') return speaker ? { codeId, speaker } : null;
     if (by === 'participant') return participantId !== null ? { codeId, participantId } : null;
@@ -51,7 +56,7 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
 
   useEffect(() => {
     if (!input) {
-      setPreview(null);
+      setResult(null);
       return;
     }
     let live = true;
@@ -59,7 +64,7 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
       api['autocode-preview'](input).then(
         (p) => {
           if (live) {
-            setPreview(p);
+            setResult({ input, preview: p });
             setError(null);
           }
         },
@@ -72,12 +77,14 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
     };
   }, [api, input]);
 
-  const toCode = preview ? preview.count - preview.alreadyCoded : 0;
+  const fresh = !!input && result?.input === input;
+  const skip = preview ? uncheckedHits(preview.ranges, unticked) : [];
+  const toCode = preview && fresh ? preview.count - preview.alreadyCoded - skip.length : 0;
   const apply = async () => {
-    if (!input || busy || toCode === 0) return;
+    if (!input || !fresh || busy || toCode === 0) return;
     setBusy(true);
     try {
-      const r = await api['autocode-apply'](input);
+      const r = await api['autocode-apply'](skip.length ? { ...input, skip } : input);
       coding.notify(`Auto-coded ${plural(r.coded, 'passage')} with “${preview?.codeName ?? ''}”${r.skipped ? ` (${r.skipped} already coded)` : ''}.`);
       onClose();
     } catch (e) {
@@ -170,31 +177,33 @@ export function AutoCodeDialog({ onClose }: { onClose: () => void }) {
                 ? by === 'pattern'
                   ? `Nothing matches “${pattern.trim()}”${wholeWord ? '. For part of a word, untick Whole words only' : ''}.`
                   : 'No turns found for them.'
-                : `${plural(preview.count, 'passage')} in ${plural(preview.sources, 'source')}${preview.alreadyCoded ? `, ${preview.alreadyCoded} already coded` : ''}.`}
+                : `${plural(preview.count, 'passage')} in ${plural(preview.sources, 'source')}${preview.alreadyCoded ? `, ${preview.alreadyCoded} already coded` : ''}${skip.length ? `, ${skip.length} unticked` : ''}.`}
+            </p>
+            <p className="hit-scope" data-testid="autocode-scope">
+              {scopeWords(preview.scope)}
             </p>
             {preview.notCodable > 0 && (
               <p className="field-help" data-testid="autocode-not-codable">
                 {plural(preview.notCodable, 'passage')} left out: {preview.notCodableReason}
               </p>
             )}
-            <ul className="autocode-list">
-              {preview.ranges.map((r) => (
-                <li key={`${r.sourceId}:${r.start}:${r.end}`} className={r.alreadyCoded ? 'is-done' : ''}>
-                  <span className="rv-meta">
-                    <span className="rv-speaker">{r.speaker ?? 'No speaker'}</span>
-                    <span className="rv-source" title={r.sourceTitle}>
-                      {r.sourceTitle}
-                    </span>
-                  </span>
+            {preview.ranges.length > 0 && (
+              <HitChecklist
+                hits={preview.ranges}
+                unticked={unticked}
+                onChange={setUnticked}
+                truncated={preview.truncated}
+                total={preview.count}
+                noun={(n) => (n === 1 ? 'passage' : 'passages')}
+                renderText={(r) => (
                   <span className="rv-text">
                     {r.before && <span className="rv-context">{leadIn(r.before, CORE_CONTEXT, r.before.length >= CORE_CONTEXT)}</span>}
                     <mark className="rv-coded">{r.text.length > 300 ? `${r.text.slice(0, 300)}…` : r.text}</mark>
                     {r.after && <span className="rv-context">{tailOut(r.after, CORE_CONTEXT, r.after.length >= CORE_CONTEXT)}</span>}
                   </span>
-                </li>
-              ))}
-            </ul>
-            {preview.truncated && <p className="field-help">Showing the first {preview.ranges.length}.</p>}
+                )}
+              />
+            )}
           </>
         )}
       </div>
