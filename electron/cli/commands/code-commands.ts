@@ -4,6 +4,7 @@ import type { Code } from '../../../shared/domain/project';
 import type { FocalCore } from '../../core/app/focal-core';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
 import { flagText, talkFlagger, viewNotExport } from '../talk-flags';
+import { formatTimestamp } from '../../../shared/format/timestamps';
 
 async function frameId(core: FocalCore, name: string | undefined): Promise<number> {
   const frames = await call(core, 'frames-list', {});
@@ -147,17 +148,8 @@ export function registerCodeCommands(program: Command, output: (json: boolean) =
         const flag = talkFlagger(core);
         const segs = await Promise.all((await call(core, 'segments-list', { codeId: c.id })).map(async (s) => ({ ...s, flags: await flag(s.sourceId, s.start, s.end) })));
         print(output(!!o.json), segs, () =>
-          segs.length ? segs.map((s) => `${flagText(s.flags)}${s.sourceTitle}${s.time ? ` @ ${clock(s.time.start)}` : ''} — ${s.speakers.map((p) => p.name ?? p.label).join(', ') || 'no speaker'}:\n  “${s.text}”`).join('\n') : `No segments coded with ${o.code}.`,
+          segs.length ? segs.map((s) => `${flagText(s.flags)}${s.sourceTitle}${s.time ? ` @ ${formatTimestamp(s.time.start * 1000)}` : ''} — ${s.speakers.map((p) => p.name ?? p.label).join(', ') || 'no speaker'}:\n  “${s.text}”`).join('\n') : `No segments coded with ${o.code}.`,
         );
       });
     });
-}
-
-/** Seconds as m:ss or h:mm:ss, as transcripts write times. */
-function clock(seconds: number): string {
-  const t = Math.floor(seconds);
-  const h = Math.floor(t / 3600);
-  const m = Math.floor((t % 3600) / 60);
-  const ss = String(t % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }

@@ -1,5 +1,6 @@
 /** `focal show`: a transcript as turns, as the app's transcript view shows it (masked where it masks). */
 import type { Command } from 'commander';
+import { formatTimestamp } from '../../../shared/format/timestamps';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
 import { flagText, talkFlagger, viewNotExport, type TalkFlag } from '../talk-flags';
 
@@ -14,13 +15,6 @@ interface ShownTurn {
   flags: TalkFlag[];
 }
 
-const clock = (ms: number) => {
-  const t = Math.floor(ms / 1000);
-  const h = Math.floor(t / 3600);
-  const m = Math.floor((t % 3600) / 60);
-  const s = String(t % 60).padStart(2, '0');
-  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
-};
 
 export function registerShowCommand(program: Command, output: (json: boolean) => Output): void {
   viewNotExport(program.command('show <project>'))
@@ -55,7 +49,7 @@ export function registerShowCommand(program: Command, output: (json: boolean) =>
             `${s.title} (${s.mode === 'tikanga' ? 'tikanga-based' : 'mainstream'}, ${turns.length} blocks)${s.masked?.length ? ' · restricted passages masked' : ''}`,
             ...turns.map((t) => {
               const who = t.kind === 'turn' ? `${t.speaker ?? '?'}${t.participant && t.participant !== t.speaker ? ` (${t.participant})` : ''}` : `[${t.kind}]`;
-              const at = t.time ? ` ${clock(t.time.start * 1000)}` : '';
+              const at = t.time ? ` ${formatTimestamp(t.time.start * 1000)}` : '';
               return `${flagText(t.flags)}${who}${at}  ${t.start}–${t.end}\n  ${t.text.replace(/\n/g, '\n  ')}`;
             }),
           ].join('\n'),

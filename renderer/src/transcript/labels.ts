@@ -18,14 +18,7 @@ export type ParticipantNames = Map<number, { name: string; pseudonym: string | n
 
 const FACILITATOR_ROLES = new Set(['facilitator', 'interviewer', 'co-facilitator', 'moderator']);
 
-export function formatTimestamp(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
-}
+export { formatTimestamp } from '../../../shared/format/timestamps';
 
 export function speakerInfo(speaker: Speaker | undefined, participants?: ParticipantNames): SpeakerInfo | null {
   if (!speaker) return null;
