@@ -54,12 +54,13 @@ export function registerImportCommand(program: Command, output: (json: boolean) 
           ].join('\n'),
         );
         // Errors go to stderr as the README promises (`focal: <file>: <problem>`), as well as in the summary.
-        for (const r of results) if (r.status === 'failed') process.stderr.write(`focal: ${r.fileName}: ${(r.message ?? 'could not be imported').replace(new RegExp(`^${escapeRegExp(r.fileName)}:\\s*`), '')}\n`);
+        for (const r of results) {
+          if (r.status !== 'failed') continue;
+          const message = r.message ?? 'could not be imported';
+          const problem = message.startsWith(`${r.fileName}: `) ? message.slice(r.fileName.length + 2) : message;
+          process.stderr.write(`focal: ${r.fileName}: ${problem}\n`);
+        }
         if (counts.failed) process.exitCode = 1;
       });
     });
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
