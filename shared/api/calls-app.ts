@@ -35,5 +35,10 @@ export const appCalls = {
     'Save a complete copy of the open project (SQLite online backup: consistent at any moment); the host asks where. Null if cancelled.',
     z.object({ suggestedName: z.string().trim().min(1).max(200).optional() }),
   ).returns<{ path: string } | null>(),
+  'job-cancel': call(
+    'Stop a running long job (import, scan, check, auto-code, exports…) by the id in its progress events; what was finished is kept. False if it is no longer running.',
+    z.object({ jobId: z.string().min(1).max(200) }),
+  ).returns<{ cancelled: boolean }>(),
+  'jobs-list': call('The long jobs running now (id and task).', z.object({})).returns<Array<{ id: string; task: string }>>(),
   'project-rename': call('Rename the open project.', z.object({ name: z.string().trim().min(1).max(200) })).returns<ProjectInfo>(),
 };

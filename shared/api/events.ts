@@ -1,7 +1,18 @@
 /** Push events from the core to the UI (import progress, project changes). */
 export interface FocalEvents {
   /** Long operations report progress: done of total, with what is being worked on. */
-  progress: { task: string; done: number; total: number; label: string };
+  progress: {
+    task: string;
+    done: number;
+    total: number;
+    label: string;
+    /** The job this belongs to; `job-cancel` with it stops the job (electron/core/jobs). */
+    jobId?: string;
+    /** Whether a Stop button may be offered. */
+    cancellable?: boolean;
+    /** Sent once when a job stopped because it was cancelled. */
+    cancelled?: boolean;
+  };
   /** Something in the open project changed; views listing these kinds should reload. */
   changed: { kinds: Array<'project' | 'sources' | 'participants' | 'codes' | 'codings' | 'memos' | 'consent' | 'history' | 'glossary' | 'quotes' | 'pseudonyms'> };
 }

@@ -43,6 +43,8 @@ export const appHandlers = handlers({
     p.audit(core.actor, 'project-backup', { path: target }, core.now());
     return { path: target };
   },
+  'job-cancel': (input, core) => ({ cancelled: core.jobs.cancel(input.jobId) }),
+  'jobs-list': (_input, core) => core.jobs.list(),
   'project-rename': (input, core) => {
     const p = core.requireProject();
     p.db.prepare('UPDATE project SET name = ?, updated_at = ? WHERE id = 1').run(input.name, core.now());

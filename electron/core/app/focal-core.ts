@@ -12,6 +12,7 @@ import { FocalError } from '../errors';
 import type { HostServices } from '../host';
 import { ProjectSession } from '../project/project-session';
 import { AppState } from './app-state';
+import { Jobs } from '../jobs/jobs';
 
 /** How long the core waits after the last call before folding the WAL into the project file. */
 const IDLE_CHECKPOINT_MS = 1_000;
@@ -32,6 +33,8 @@ export class FocalCore {
   readonly version: string;
   project: ProjectSession | null = null;
   private readonly events = new EventEmitter();
+  /** Long jobs: progress events with a job id, and `job-cancel` (electron/core/jobs). */
+  readonly jobs = new Jobs((p) => this.emit('progress', p));
   private readonly openOpts: OpenOptions;
   private readonly clock: () => string;
 

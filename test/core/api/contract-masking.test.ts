@@ -25,6 +25,8 @@ const ALLOWED: Partial<Record<CallName, string>> = {
   'project-close': 'closes the project; returns null',
   'import-choose-files': 'asks the host for file paths (null headless); never reads the project',
   'kaitiaki-key-recover': 'registers a replacement key from a new collective consent record (it would change the group key the rest of the walk runs under); returns key status: fingerprints and names, never talk (test/core/kaitiaki covers it)',
+  'job-cancel': 'stops a running job by id; returns only whether it was running',
+  'jobs-list': 'lists running jobs by id and task name; no project data',
   'project-backup': "writes a complete copy of the project file itself (the person's own project, not a view or an export); returns only the copy's path",
 };
 
