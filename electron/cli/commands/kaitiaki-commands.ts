@@ -106,6 +106,19 @@ export function registerKaitiakiCommands(program: Command, output: (json: boolea
       writeFileSync(resolve(o.out), `${JSON.stringify(file, null, 2)}\n`, { flag: 'wx' });
       print(output(!!o.json), { approved: decided.approve.length, refused: decided.refuse.length, out: resolve(o.out) }, () => `Signed ${decided.approve.length} approval(s) and ${decided.refuse.length} refusal(s) with key ${key.fingerprint}: ${resolve(o.out)}`);
     });
+  k.command('acknowledge-gap <project>')
+    .description("the kaitiaki, after reviewing the group's decisions: acknowledge statements removed from the project's record (listed by focal check)")
+    .requiredOption('--group <name>', 'the group (rōpū) as named in the register')
+    .requiredOption('--key-file <file>', 'the kaitiaki key file')
+    .option('--json', 'machine-readable output')
+    .action(async (project: string, o: { group: string; keyFile: string; json?: boolean }) => {
+      await withProject(project, async (core) => {
+        const g = await groupId(core, o.group);
+        await call(core, 'kaitiaki-key-unlock', { groupId: g, keyFile: resolve(o.keyFile), passphrase: await passphrase('Passphrase of the kaitiaki key: ') });
+        const r = await call(core, 'kaitiaki-gap-acknowledge', { groupId: g });
+        print(output(!!o.json), r, () => (r.acknowledged ? `Acknowledged ${r.acknowledged} removed statement(s) in the record of ${o.group}` : `The record of ${o.group} has no gap`));
+      });
+    });
   k.command('import-decisions <project> <decisions>')
     .description("verify a kaitiaki's signed decisions file and import it; each decision must name its quote's exact text")
     .option('--json', 'machine-readable output')

@@ -103,6 +103,7 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'kaitiaki-key-lock': { inputs: (w) => [{ groupId: w.ropuId }] },
   'kaitiaki-handover': { inputs: (w) => [{ groupId: w.ropuId, newKaitiakiId: w.tamaId, passphrase: 'a new passphrase', keyFile: `${dirname(w.path)}/handed.focalkey` }], refused: true },
   'kaitiaki-readers-set': { inputs: (w) => [{ groupId: w.ropuId, readers: ['Aroha Ngata'] }], refused: true },
+  'kaitiaki-gap-acknowledge': { inputs: (w) => [{ groupId: w.ropuId }], refused: true },
   'kaitiaki-check': { inputs: () => [{}] },
   'kaitiaki-review-pack': { inputs: (w) => [{ groupId: w.ropuId }] },
   'kaitiaki-import-decisions': { inputs: (w) => [{ decisions: { format: 'focal-kaitiaki-decisions', version: 1, groupId: w.ropuId, fingerprint: 'XXXX', statements: [{ body: '{}', signature: 'AAAA' }] } }] },
