@@ -30,7 +30,8 @@ export type StatementKind =
   | 'source-change'
   | 'part-change'
   | 'readers'
-  | 'frame-open';
+  | 'frame-open'
+  | 'source-correct';
 
 export const KEY_KINDS: StatementKind[] = ['key-register', 'key-handover', 'key-recovery'];
 
