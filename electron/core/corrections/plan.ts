@@ -71,7 +71,8 @@ export function ownerBlocks(blocks: BlockRow[], edits: readonly CorrectionEdit[]
 }
 
 export function planCorrection(db: ProjectDb, source: { id: number; title: string; text: string }, input: readonly CorrectionEdit[]): CorrectionPlan {
-  const edits = input.map((e) => ({ ...e, text: e.text.normalize('NFC') }));
+  // An edit that types what is already there changes nothing (and moves no range).
+  const edits = input.map((e) => ({ ...e, text: e.text.normalize('NFC') })).filter((e) => e.end > source.text.length || source.text.slice(e.start, e.end) !== e.text);
   let map: OffsetMap;
   try {
     map = new OffsetMap(edits, source.text.length);
