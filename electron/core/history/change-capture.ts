@@ -93,6 +93,14 @@ export function invert(changes: RowChange[]): RowChange[] {
 /** Applies row changes exactly (ids included). Foreign keys are checked at commit, so order within the batch does not matter. */
 export function applyChanges(db: ProjectDb, changes: RowChange[]): void {
   db.pragma('defer_foreign_keys = ON');
+  // A correction moves hundreds of rows the same way: each statement is compiled once per replay.
+  const stmts = new Map<string, ReturnType<ProjectDb['prepare']>>();
+  type Params = Record<string, unknown>;
+  const prep = (sql: string) => {
+    let st = stmts.get(sql);
+    if (!st) stmts.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
   for (const c of changes) {
     if (c.table === 'source_text') {
       if (c.new) applySourceTextChange(db, c.new);
@@ -101,12 +109,12 @@ export function applyChanges(db: ProjectDb, changes: RowChange[]): void {
     const key = c.table === 'search_index' ? 'rowid' : 'id';
     if (c.op === 'insert' && c.new) {
       const cols = Object.keys(c.new);
-      db.prepare(`INSERT INTO ${c.table} (${cols.map((k) => `"${k}"`).join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`).run(c.new);
+      prep(`INSERT INTO ${c.table} (${cols.map((k) => `"${k}"`).join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`).run(c.new as Params);
     } else if (c.op === 'delete' && c.old) {
-      db.prepare(`DELETE FROM ${c.table} WHERE ${key} = ?`).run(c.old[key]);
+      prep(`DELETE FROM ${c.table} WHERE ${key} = ?`).run(c.old[key] as number);
     } else if (c.op === 'update' && c.new) {
       const cols = Object.keys(c.new).filter((k) => k !== key);
-      db.prepare(`UPDATE ${c.table} SET ${cols.map((k) => `"${k}" = @${k}`).join(', ')} WHERE ${key} = @${key}`).run(c.new);
+      prep(`UPDATE ${c.table} SET ${cols.map((k) => `"${k}" = @${k}`).join(', ')} WHERE ${key} = @${key}`).run(c.new as Params);
     }
   }
 }
