@@ -16,7 +16,7 @@ export const sourceCalls = {
 
 export const sourceEditCalls = {
   'source-update': call(
-    'Edit a transcript\'s details (title, date, mode, group, facilitators, location, round, notes). The text itself never changes.',
+    'Edit a transcript\'s details (title, date, mode, group, facilitators, location, round, notes). The text is changed only by source-correct.',
     z.object({
       sourceId: id(),
       title: z.string().trim().min(1).max(500).optional(),
