@@ -153,7 +153,7 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
           </>
         )}
         {shown && (
-          <button type="button" className="button button-small" aria-pressed={correcting} onClick={() => setCorrecting((on) => !on)} title="Fix typos and mis-heard words, one turn at a time; codings stay on their words">
+          <button type="button" className="button button-small correct-toggle" aria-pressed={correcting} onClick={() => setCorrecting((on) => !on)} title="Fix typos and mis-heard words, one turn at a time; codings stay on their words">
             Correct transcript
           </button>
         )}
