@@ -101,9 +101,11 @@ export function applyChanges(db: ProjectDb, changes: RowChange[]): void {
     if (!st) stmts.set(sql, (st = db.prepare(sql)));
     return st;
   };
+  // The rows this batch restores itself (a correction's replay carries every other range: source-text.ts).
+  const touched = new Set(changes.map((c) => `${c.table}:${String((c.new ?? c.old)?.id)}`));
   for (const c of changes) {
     if (c.table === 'source_text') {
-      if (c.new) applySourceTextChange(db, c.new);
+      if (c.new) applySourceTextChange(db, c.new, touched);
       continue;
     }
     const key = c.table === 'search_index' ? 'rowid' : 'id';
