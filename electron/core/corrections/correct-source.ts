@@ -128,20 +128,27 @@ export function correctSource(core: FocalCore, input: CorrectInput): CorrectionR
           logChange(db, { table: 'search_index', op: 'update', old: row, new: { ...row, folded } });
         }
       }
+      // Statements compiled once: a correction early in a long transcript moves thousands of ranges.
+      const stmts = new Map<string, ReturnType<typeof db.prepare>>();
+      const run = (sql: string, ...args: unknown[]) => {
+        let st = stmts.get(sql);
+        if (!st) stmts.set(sql, (st = db.prepare(sql)));
+        (st.run as (...a: unknown[]) => unknown).apply(st, args);
+      };
       for (const r of plan.ranges) {
         const gone = r.to.fate === 'removed';
         if (r.table === 'session_parts') {
           // A part is a record of what happened at the hui: its words gone, it stays, with no length.
-          db.prepare('UPDATE session_parts SET start = ?, end = ? WHERE id = ?').run(r.to.start, gone ? r.to.start : r.to.end, r.id);
+          run('UPDATE session_parts SET start = ?, end = ? WHERE id = ?', r.to.start, gone ? r.to.start : r.to.end, r.id);
         } else if (gone) {
-          if (r.table === 'codings') db.prepare("DELETE FROM memos WHERE target_kind = 'coding' AND target_id = ?").run(r.id);
-          db.prepare(`DELETE FROM ${r.table} WHERE id = ?`).run(r.id);
+          if (r.table === 'codings') run("DELETE FROM memos WHERE target_kind = 'coding' AND target_id = ?", r.id);
+          run(`DELETE FROM ${r.table} WHERE id = ?`, r.id);
         } else if (r.table === 'quotes') {
-          db.prepare('UPDATE quotes SET start = ?, end = ?, cuts = ? WHERE id = ?').run(r.to.start, r.to.end, JSON.stringify(r.cuts ?? []), r.id);
+          run('UPDATE quotes SET start = ?, end = ?, cuts = ? WHERE id = ?', r.to.start, r.to.end, JSON.stringify(r.cuts ?? []), r.id);
         } else if (r.table === 'annotations') {
-          db.prepare('UPDATE annotations SET start = ?, end = ?, text = ? WHERE id = ?').run(r.to.start, r.to.end, r.text ?? '', r.id);
+          run('UPDATE annotations SET start = ?, end = ?, text = ? WHERE id = ?', r.to.start, r.to.end, r.text ?? '', r.id);
         } else {
-          db.prepare(`UPDATE ${r.table} SET start = ?, end = ? WHERE id = ?`).run(r.to.start, r.to.end, r.id);
+          run(`UPDATE ${r.table} SET start = ?, end = ? WHERE id = ?`, r.to.start, r.to.end, r.id);
         }
       }
       const revoke = db.prepare('UPDATE approvals SET revoked_at = ? WHERE quote_id = ? AND revoked_at IS NULL');
