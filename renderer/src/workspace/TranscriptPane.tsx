@@ -153,8 +153,8 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
           </>
         )}
         {shown && (
-          <button type="button" className="button button-small correct-toggle" aria-pressed={correcting} onClick={() => setCorrecting((on) => !on)} title="Fix typos and mis-heard words, one turn at a time; codings stay on their words">
-            Correct transcript
+          <button type="button" className="button button-small correct-toggle" aria-pressed={correcting} aria-label="Correct transcript" onClick={() => setCorrecting((on) => !on)} title="Correct transcript: fix typos and mis-heard words, one turn at a time; codings stay on their words">
+            Correct
           </button>
         )}
         {shown && (
