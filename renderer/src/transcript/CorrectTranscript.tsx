@@ -197,6 +197,7 @@ function summary(r: CorrectionResult): string {
   if (r.codings.kept + moved) parts.push(`${r.codings.kept + moved} ${r.codings.kept + moved === 1 ? 'coding stays' : 'codings stay'} on ${r.codings.kept + moved === 1 ? 'its' : 'their'} words${r.codings.trimmed ? ` (${r.codings.trimmed} trimmed)` : ''}.`);
   if (r.removed.length) parts.push(`${r.removed.length} removed.`);
   if (r.quotesSentBack.length) parts.push(`${r.quotesSentBack.length === 1 ? 'A quote' : `${r.quotesSentBack.length} quotes`} changed and ${r.quotesSentBack.length === 1 ? 'goes' : 'go'} back to be checked.`);
+  if (r.statementsLapsed) parts.push(`${r.statementsLapsed === 1 ? 'One signed kaitiaki decision was' : `${r.statementsLapsed} signed kaitiaki decisions were`} made over the text before and no longer ${r.statementsLapsed === 1 ? 'counts' : 'count'}: the kaitiaki decides again.`);
   parts.push('Ctrl+Z undoes it.');
   return parts.join(' ');
 }
