@@ -13,12 +13,14 @@
  *   except for a restricted passage, which has a kaitiaki by construction.
  *
  * What happens to signed kaitiaki decisions: every statement names the source by the SHA-256 of
- * its text, so after a correction none of them matches any more: approvals of its quotes, part
- * releases and openings to other frames stop counting (protections stay: labels and marks are
- * carried as rows, and masking reads the rows). Nothing signed ever covers words it was not
+ * its text, so after a correction none of them matches any more: approvals of its quotes and part
+ * releases (decisions about particular words) stop counting (protections stay: labels and marks
+ * are carried as rows, and masking reads the rows). Nothing signed ever covers words it was not
  * signed over; the kaitiaki decides again. A quote whose words changed also has its approval rows
  * revoked, so it shows as waiting for a decision. When the kaitiaki corrects with their key, the
- * correction itself is signed (`source-correct`: hashes before and after, ranges, no words).
+ * correction itself is signed (`source-correct`: hashes before and after, ranges, no words), and
+ * an opening of the whole session to another frame carries through that signed step
+ * (frames/frame-openings.ts); a correction nobody signed (a reader's) breaks the chain.
  * Undo restores the text, and with it the hash: the earlier statements match again.
  */
 import type { CorrectionEdit, CorrectionResult } from '../../../shared/domain/corrections';

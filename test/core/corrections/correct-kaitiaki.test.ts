@@ -1,8 +1,9 @@
 /**
  * Correcting a tikanga-based session or a restricted (tapu) passage: only someone who may read it
  * (the kaitiaki with their key unlocked), anyone else refused with the kaitiaki named. A correction
- * changes the source's SHA-256, so no signed decision silently covers the changed text: approvals
- * and openings signed over the old text stop counting; undo brings the old text and them back.
+ * changes the source's SHA-256, so no signed decision about words covers changed words: approvals
+ * signed over the old text stop counting; an opening carries only through a correction the
+ * kaitiaki signed (a reader's breaks it); undo brings the old text and them back.
  * Also: edits across a turn boundary are refused; a preview saves nothing; a stale edit is refused.
  */
 import { join } from 'node:path';
@@ -78,9 +79,10 @@ describe('correcting tikanga-based and restricted text', () => {
     // The label still covers the passage, now with the corrected word.
     const label = db().prepare('SELECT start, end FROM sensitivity_labels WHERE id = ?').get(w.labelId) as { start: number; end: number };
     expect(text().slice(label.start, label.end)).toBe(`${MARKER} Whetu ${MARKER}`);
-    // Nothing signed covers the new text: the approval and the opening to the mainstream frame no longer count.
+    // No decision about words covers the new words: the quote's approval no longer counts. The
+    // opening to the mainstream frame (about the whole session) carries, through the kaitiaki's signed correction.
     expect(approvalCounts()).toBe(0);
-    expect(signedOpenings(db(), w.hui.id).has(w.frameId)).toBe(false);
+    expect(signedOpenings(db(), w.hui.id).has(w.frameId)).toBe(true);
     expect(db().prepare('SELECT revoked_at FROM approvals WHERE quote_id = ?').pluck().get(w.tapuQuoteId)).not.toBeNull();
     // The correction itself is a signed statement naming both hashes (and no words); the log keeps the old hash.
     const signed = groupStatements(db(), w.ropuId).valid.filter((s) => s.body.kind === 'source-correct');
@@ -99,6 +101,21 @@ describe('correcting tikanga-based and restricted text', () => {
     expect(approvalCounts()).toBe(1);
     expect(signedOpenings(db(), w.hui.id).has(w.frameId)).toBe(true);
     as('Aroha Ngata');
+  });
+
+  it("a reader the kaitiaki named may correct in a kaupapa Māori frame; unsigned, it breaks the chain: the opening lapses until undone", async () => {
+    as('Koro Hemi');
+    await api['kaitiaki-readers-set']({ groupId: w.ropuId, readers: ['Aroha Ngata'] });
+    as('Aroha Ngata');
+    const at = text().indexOf(MARKER) + MARKER.length + 1;
+    // Outside a kaupapa Māori frame the reader is refused, as anyone is.
+    await expect(api['source-correct']({ sourceId: w.hui.id, edits: [{ start: at, end: at + 1, text: 'w' }], frameId: w.frameId })).rejects.toMatchObject({ code: 'forbidden' });
+    const res = await api['source-correct']({ sourceId: w.hui.id, edits: [{ start: at, end: at + 1, text: 'w' }], frameId: w.kmFrameId });
+    expect(res.saved).toBe(true);
+    expect(groupStatements(db(), w.ropuId).valid.filter((s) => s.body.kind === 'source-correct')).toHaveLength(1);
+    expect(signedOpenings(db(), w.hui.id).has(w.frameId)).toBe(false);
+    await api['history-undo']({});
+    expect(signedOpenings(db(), w.hui.id).has(w.frameId)).toBe(true);
   });
 
   it('a correction in a mainstream transcript needs nobody; one changing a gated quote sends it back', async () => {
