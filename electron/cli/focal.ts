@@ -16,6 +16,7 @@ import { registerSearchCommands } from './commands/search-commands';
 import { registerPseudoCommands } from './commands/pseudo-commands';
 import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
 import { registerShowCommand } from './commands/show-command';
+import { registerCorrectCommand } from './commands/correct-command';
 import { registerExchangeCommands } from './commands/exchange-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
@@ -36,6 +37,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerPseudoCommands(program, output);
   registerKaitiakiCommands(program, output);
   registerShowCommand(program, output);
+  registerCorrectCommand(program, output);
   registerExchangeCommands(program, output);
   return program;
 }

@@ -20,6 +20,8 @@ const KIND_LABEL: Record<string, string> = {
   readers: 'readers list',
   'source-change': 'change of mode or group',
   'frame-open': 'opening of a session to a frame',
+  'source-correct': "correction of a session's text",
+  'gap-ack': 'acknowledgement of removed statements',
   'part-change': 'change of a tikanga part',
   'key-register': 'key registration',
   'key-handover': 'key handover',

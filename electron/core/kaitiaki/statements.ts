@@ -31,7 +31,8 @@ export type StatementKind =
   | 'part-change'
   | 'readers'
   | 'frame-open'
-  | 'gap-ack';
+  | 'gap-ack'
+  | 'source-correct';
 
 export const KEY_KINDS: StatementKind[] = ['key-register', 'key-handover', 'key-recovery'];
 

@@ -188,6 +188,14 @@ const TABLE: Partial<Record<CallName, Entry>> = {
       },
     ],
   },
+  // Correcting words in (or at the edge of) a tapu passage of the hui, saved or previewed: refused for a non-kaitiaki.
+  'source-correct': {
+    inputs: (w) => [
+      { sourceId: w.hui.id, edits: [{ start: w.tapu.start, end: w.tapu.start + 3, text: 'abc' }] },
+      { sourceId: w.hui.id, edits: [{ start: w.tapu.end, end: w.tapu.end, text: 'x' }], preview: true },
+    ],
+    refused: true,
+  },
   'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
   'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
