@@ -50,6 +50,11 @@ export class FocalCore {
     return this.clock();
   }
 
+  /** How this core opens project files (its native binding, its clock): a reader opens the same way. */
+  get openOptions(): OpenOptions {
+    return this.openOpts;
+  }
+
   /** The name recorded as coder/actor on everything this user does. */
   get actor(): string {
     return this.state.prefs.userName;

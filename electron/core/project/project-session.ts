@@ -17,8 +17,21 @@ export class ProjectSession {
   private constructor(
     readonly db: ProjectDb,
     readonly path: string,
+    /** A reader's connection (the worker pool's): never writes, never checkpoints. */
+    readonly readOnly = false,
   ) {
-    installChangeCapture(db);
+    if (!readOnly) installChangeCapture(db);
+  }
+
+  /**
+   * A read-only connection to a project another connection has open for writing (a reader in the
+   * worker pool). WAL lets it read everything committed, while the writer goes on writing. The
+   * writer opened (inspected, migrated) the file first; this only reads it.
+   */
+  static openReadOnly(path: string, opts: OpenOptions = {}): ProjectSession {
+    const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });
+    db.pragma('busy_timeout = 5000');
+    return new ProjectSession(db, path, true);
   }
 
   static create(path: string, name: string, opts: OpenOptions = {}): ProjectSession {
@@ -83,7 +96,7 @@ export class ProjectSession {
    * the middle of a read can keep part of the log back; the next checkpoint moves it.
    */
   checkpoint(): void {
-    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+    if (this.db.open && !this.readOnly) this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   /**
