@@ -109,6 +109,11 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     });
   });
 
+  // An idle keep-alive socket is closed by the client (browsers, undici: a few seconds), not by
+  // us: when both close at once, the request the client was just sending on it gets ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   await new Promise<void>((resolvePromise, reject) => {
     const failed = (e: Error) => {
       void workers.close();

@@ -16,6 +16,9 @@ import type { HostServices } from '../host';
 import { type CoreInit, type CoreRole, type HostMethod, hostMethods, type RelayMessage, type RelayPort, type WriterSession } from './protocol';
 import { routeOf } from './routing';
 
+/** How long job calls wait for a busy reader's answer. */
+const READER_JOB_ANSWER_MS = 100;
+
 type Log = (level: 'info' | 'warn' | 'error', message: string, error?: unknown) => void;
 
 export interface RelayOptions {
@@ -207,10 +210,16 @@ export class CoreRelay {
     });
   }
 
-  /** job-cancel and jobs-list: a job may be running on any core. */
+  /**
+   * job-cancel and jobs-list: a job may be running on any core. The writer always answers at once
+   * (its jobs tick); a reader busy with a read that does not tick cannot answer until it ends, so
+   * its answer is waited for only briefly (a cancel still reaches it: the message waits in its port).
+   */
   private async callEveryCore(name: string, input: unknown): Promise<Envelope<unknown>> {
-    const live = this.links().filter((l) => l.ready && !l.down);
-    const answers = await Promise.all((live.length ? live : [this.writer]).map((l) => this.send(l, name, input)));
+    const readers = this.readers.filter((l) => l.ready && !l.down);
+    const brief = (p: Promise<Envelope<unknown>>) =>
+      Promise.race([p, new Promise<null>((resolve) => setTimeout(() => resolve(null), READER_JOB_ANSWER_MS).unref?.())]);
+    const answers = (await Promise.all([this.send(this.writer, name, input), ...readers.map((r) => brief(this.send(r, name, input)))])).filter((a): a is Envelope<unknown> => a !== null);
     const ok = answers.filter((a): a is Extract<Envelope<unknown>, { ok: true }> => a.ok);
     if (ok.length === 0) return answers[0]!;
     if (name === 'job-cancel') return { ok: true, value: { cancelled: ok.some((a) => (a.value as { cancelled: boolean }).cancelled) } };
