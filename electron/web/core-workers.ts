@@ -66,7 +66,8 @@ let bundled: Promise<string> | null = null;
 
 /** dist/web/core-worker.cjs next to the harness bundle, else a fresh bundle of the source. */
 function workerScript(): Promise<string> {
-  const here = typeof __dirname === 'string' ? __dirname : process.cwd();
+  // __dirname: the bundle's folder, or this file's under vitest; run as ES modules (tsx), from the checkout's root.
+  const here = typeof __dirname === 'string' ? __dirname : join(process.cwd(), 'electron', 'web');
   const beside = join(here, 'core-worker.cjs');
   if (existsSync(beside)) return Promise.resolve(beside);
   bundled ??= bundleFromSource(resolve(here, 'core-worker.ts'));
