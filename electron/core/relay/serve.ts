@@ -113,6 +113,8 @@ export function serveCore(port: RelayPort, build: (init: CoreInit, host: HostSer
           core?.state.reload();
           return;
         case 'stop':
+          // A job still running stops at its next tick, before it touches the closed connection.
+          for (const job of core?.jobs.list() ?? []) core?.jobs.cancel(job.id);
           void inOrder(() => {
             core?.dispose();
             core = null;
