@@ -159,7 +159,7 @@ describe('the kaitiaki key in the app', () => {
   it('once the key is locked, working as "Koro Hemi" decides nothing, here or in a second window', async () => {
     await openGroupPage();
     await keySection().getByRole('button', { name: 'Lock' }).click();
-    await keySection().getByText('Locked').waitFor();
+    await keySection().getByText('Locked', { exact: true }).waitFor();
     await openQuoteBank();
     const refused = card(QUOTES.waiata);
     await refused.getByText('Only Koro Hemi changes it, with the kaitiaki key.').waitFor();
