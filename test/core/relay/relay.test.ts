@@ -153,6 +153,19 @@ describe('the core relay', () => {
     expect(pool[0]!.calls).toEqual(['jobs-list', 'job-cancel']);
   });
 
+  it('stopping the cores stops a running import at its next file, and answers it', async () => {
+    const { relay, dir } = relayWith(0);
+    await relay.call('project-new', { name: 'Stop', path: join(dir, 's.focal') });
+    const files = Array.from({ length: 40 }, (_, i) => ({ name: `f${i}.vtt`, path: fixture('focus-group-lived-experience.vtt') }));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    relay.on('progress', (p) => p.done === 1 && started());
+    const importing = relay.call('import-files', { files, onDuplicate: 'import' });
+    await running;
+    await relay.stop();
+    expect(await importing).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+  });
+
   it('re-reads the app state file in every core when told, and keeps readers on the coder name the writer has', async () => {
     const { relay, dir } = relayWith(1);
     await relay.allReady();
