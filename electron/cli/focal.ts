@@ -16,7 +16,7 @@ import { registerSearchCommands } from './commands/search-commands';
 import { registerPseudoCommands } from './commands/pseudo-commands';
 import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
 import { registerShowCommand } from './commands/show-command';
-import { registerExchangeCommands } from './commands/exchange-commands';
+import { registerExchangeCommands, registerQdpxCommands } from './commands/exchange-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -37,6 +37,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerKaitiakiCommands(program, output);
   registerShowCommand(program, output);
   registerExchangeCommands(program, output);
+  registerQdpxCommands(program, output);
   return program;
 }
 
