@@ -134,15 +134,19 @@ export async function readQde(xml: string, label: string): Promise<QdeProject> {
   const rootTag = /<(?!\?|!)([A-Za-z_][\w.-]*:)?([A-Za-z_][\w.-]*)/.exec(xml);
   if (!rootTag) throw new FocalError('bad-input', `${label}: no XML element was found, so it is not a REFI-QDA project.`);
   if (rootTag[2] !== 'Project') throw new FocalError('bad-input', `${label}: its root element is <${rootTag[2]}>, not <Project>, so it is not a REFI-QDA project.`);
-  const problems = await schemaProblems(xml, 'Project-mrt2019.xsd');
-  const syntax = problems.find((p) => p.syntax);
-  if (syntax) throw new FocalError('bad-input', `${label}: it is not well-formed XML (${syntax.line !== null ? `line ${syntax.line}: ` : ''}${syntax.message}); nothing was imported.`);
-  let doc: Node;
+  // The validator runs in a worker while the text is parsed here; a syntax error is reported as the validator words it (with its line).
+  const validating = schemaProblems(xml, 'Project-mrt2019.xsd');
+  let doc: Node | null = null;
+  let parseError: Error | null = null;
   try {
     doc = parser.parse(xml) as Node;
   } catch (e) {
-    throw new FocalError('bad-input', `${label}: it is not well-formed XML (${(e as Error).message.split('\n')[0]}); nothing was imported.`);
+    parseError = e as Error;
   }
+  const problems = await validating;
+  const syntax = problems.find((p) => p.syntax);
+  if (syntax) throw new FocalError('bad-input', `${label}: it is not well-formed XML (${syntax.line !== null ? `line ${syntax.line}: ` : ''}${syntax.message}); nothing was imported.`);
+  if (parseError || !doc) throw new FocalError('bad-input', `${label}: it is not well-formed XML (${(parseError?.message ?? 'no document').split('\n')[0]}); nothing was imported.`);
   const p = (doc.Project ?? {}) as Node;
   const users = new Map<string, string>();
   for (const u of arr((p.Users as Node | undefined)?.User)) {

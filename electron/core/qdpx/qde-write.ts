@@ -117,14 +117,15 @@ export function qdeXml(p: OutProject): string {
     for (const s of p.sources) {
       out.push(`    <TextSource guid="${s.guid}" name="${a(s.name)}" plainTextPath="${a(s.path)}" creationDateTime="${s.at}">`);
       for (const sel of s.selections) {
-        const head = `      <PlainTextSelection guid="${sel.guid}" startPosition="${sel.start}" endPosition="${sel.end}"${opt('creatingUser', sel.user)}${opt('creationDateTime', sel.at)}`;
+        // Who coded and when are on the Coding; the selection carries them only when it has no coding of its own.
+        const head = `      <PlainTextSelection guid="${sel.guid}" startPosition="${sel.start}" endPosition="${sel.end}"${sel.codings.length ? '' : `${opt('creatingUser', sel.user)}${opt('creationDateTime', sel.at)}`}`;
         if (!sel.codings.length) {
           out.push(`${head}/>`);
           continue;
         }
         out.push(`${head}>`);
         for (const c of sel.codings) {
-          out.push(`        <Coding guid="${c.guid}"${opt('creatingUser', c.user)}${opt('creationDateTime', c.at)}>`, `          <CodeRef targetGUID="${c.code}"/>`, ...refs('NoteRef', c.noteRefs, '          '), '        </Coding>');
+          out.push(`        <Coding guid="${c.guid}"${opt('creatingUser', c.user)}${opt('creationDateTime', c.at)}><CodeRef targetGUID="${c.code}"/>${c.noteRefs.map((g) => `<NoteRef targetGUID="${g}"/>`).join('')}</Coding>`);
         }
         out.push('      </PlainTextSelection>');
       }

@@ -224,10 +224,12 @@ export async function buildQdpx(core: FocalCore, profile: 'full' | 'deposit', ch
   const name = deposit ? meta.projectTitle(info.name, 'Focal deposit') : info.name;
   const model: OutProject = { name, at: now, users, codes, variables, cases, sources, notes, projectNoteRefs: refsFor('project', null) };
   const xml = qdeXml(model);
-  const problems = await schemaProblems(xml, 'Project-mrt2019.xsd');
-  if (problems.length) throw new FocalError('internal', `The REFI-QDA project does not validate against the Project schema (${describeProblems(problems)}), so nothing was written. Please report this.`);
+  // The validator runs in a worker: the zip is built meanwhile, and used only if the XML validates.
+  const validating = schemaProblems(xml, 'Project-mrt2019.xsd');
   files['project.qde'] = Buffer.from(xml, 'utf8');
-  const bytes = Buffer.from(zipSync(files, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') }));
+  const bytes = Buffer.from(zipSync(files, { level: 1, mtime: new Date('2000-01-01T00:00:00Z') }));
+  const problems = await validating;
+  if (problems.length) throw new FocalError('internal', `The REFI-QDA project does not validate against the Project schema (${describeProblems(problems)}), so nothing was written. Please report this.`);
   const notesOut = [...meta.notes];
   if (!deposit) notesOut.unshift(IDENTIFIABLE_NOTE);
   else notesOut.unshift('Pseudonymised for deposit: no register, no audit log, no real names; coders are written as “Coder N”.');

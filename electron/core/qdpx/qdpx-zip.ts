@@ -13,7 +13,7 @@ import { FocalError } from '../errors';
 export const MAX_QDPX_UNPACKED = 500 * 1024 * 1024;
 const RATIO_FLOOR_BYTES = 1024 * 1024;
 const MAX_ENTRIES = 20_000;
-const CHUNK = 64 * 1024;
+const CHUNK = 1024 * 1024;
 const SIG_LOCAL = 0x04034b50;
 
 const mb = (n: number) => (n / 1048576).toFixed(1);

@@ -25,7 +25,24 @@ export function normaliseWithMap(raw: string): { text: string; map: Int32Array }
   let out = '';
   let i = 0;
   const cluster = /\P{M}\p{M}*|\p{M}+/uy;
+  const lineEnd = /[\r\f\v]/g;
+  let slowUntil = 0;
   while (i < raw.length) {
+    // Fast path: a stretch up to the next CR/FF/VT that NFC leaves as it is maps one to one.
+    if (i >= slowUntil) {
+      lineEnd.lastIndex = i;
+      const stop = lineEnd.exec(raw)?.index ?? raw.length;
+      if (stop > i) {
+        const stretch = raw.slice(i, stop);
+        if (stretch.normalize('NFC') === stretch) {
+          for (let k = 0; k < stretch.length; k++) map[i + k] = out.length + k;
+          out += stretch;
+          i = stop;
+          continue;
+        }
+        slowUntil = stop; // this stretch changes under NFC: cluster by cluster
+      }
+    }
     const c = raw.charCodeAt(i);
     if (c === 13) {
       map[i] = out.length;
