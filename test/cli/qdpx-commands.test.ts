@@ -10,7 +10,7 @@ const dir = tempDir();
 const env = { FOCAL_DATA_DIR: `${dir}/cli-state`, FOCAL_USER: 'CLI Coder' };
 
 describe('focal qdpx', () => {
-  it('imports an NVivo project as a new project, exports it (full) and imports that again with the same counts', () => {
+  it('imports an NVivo project as a new project, exports it (full) and imports that again with the same counts', { timeout: 180_000 }, () => {
     writeFileSync(`${dir}/nvivo.qdpx`, nvivoWindows());
     const imp = runFocal(['qdpx', 'import', `${dir}/nvivo.qdpx`, '--out', `${dir}/p.focal`], env);
     expect(imp.stderr).toBe('');
@@ -27,7 +27,7 @@ describe('focal qdpx', () => {
     expect(again.counts).toMatchObject({ sources: 1, codes: 3, codings: 4 });
   });
 
-  it('refuses a file that is not a .qdpx, naming it, and leaves no project behind', () => {
+  it('refuses a file that is not a .qdpx, naming it, and leaves no project behind', { timeout: 60_000 }, () => {
     writeFileSync(`${dir}/notes.qdpx`, 'just text');
     const r = runFocal(['qdpx', 'import', `${dir}/notes.qdpx`, '--out', `${dir}/bad.focal`], env);
     expect(r.code).not.toBe(0);
@@ -35,7 +35,7 @@ describe('focal qdpx', () => {
     expect(existsSync(`${dir}/bad.focal`)).toBe(false);
   });
 
-  it('a bad --profile is a usage error', () => {
+  it('a bad --profile is a usage error', { timeout: 60_000 }, () => {
     const r = runFocal(['qdpx', 'export', `${dir}/p.focal`, '--out', `${dir}/x.qdpx`, '--profile', 'public'], env);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--profile must be full or deposit/);

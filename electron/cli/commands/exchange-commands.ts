@@ -26,17 +26,17 @@ export function registerExchangeCommands(program: Command, output: (json: boolea
     .description("write a frame's codes as a REFI-QDA codebook (validated against the Codebook schema), or as a CSV codebook report with counts")
     .requiredOption('--out <file>', 'file to write')
     .option('--frame <name>', 'the code frame (needed when the project has several)')
-    .option('--format <format>', 'qdc (default) or csv', 'qdc')
+    .option('--format <format>', 'qdc (default), csv or docx (a Word codebook report)', 'qdc')
     .option('--json', 'machine-readable output')
     .action(async (project: string, o: { out: string; frame?: string; format: string; json?: boolean }) => {
-      if (o.format !== 'qdc' && o.format !== 'csv') throw new CliError(`--format must be qdc or csv, not "${o.format}"`, 2);
+      if (o.format !== 'qdc' && o.format !== 'csv' && o.format !== 'docx') throw new CliError(`--format must be qdc, csv or docx, not "${o.format}"`, 2);
       const out = resolve(o.out);
       await withProject(project, async (core) => {
         // The CLI's "dialog" is --out: the file is still written (and audited) by the core.
         core.host.chooseExportPath = async () => out;
         const frameId = await chooseFrame(core, o.frame);
-        const r = await call(core, 'qdc-export', { frameId, format: o.format as 'qdc' | 'csv' });
-        print(output(!!o.json), r, () => `Exported ${r.codes} code(s) as a ${r.format === 'qdc' ? 'REFI-QDA codebook' : 'CSV codebook report'} to ${r.path} (sha256 ${r.sha256})`);
+        const r = await call(core, 'qdc-export', { frameId, format: o.format as 'qdc' | 'csv' | 'docx' });
+        print(output(!!o.json), r, () => `Exported ${r.codes} code(s) as a ${r.format === 'qdc' ? 'REFI-QDA codebook' : r.format === 'csv' ? 'CSV codebook report' : 'Word codebook report'} to ${r.path} (sha256 ${r.sha256})`);
       });
     });
   qdc
