@@ -151,11 +151,11 @@ function ExportProjectDialog({ onClose }: { onClose: () => void }) {
             </ul>
           </section>
         )}
-        <ul className="refi-list">
-          {result.notes.map((n, i) => (
-            <li key={i}>{n}</li>
-          ))}
-        </ul>
+        {result.notes.map((n, i) => (
+          <p key={i} className={result.profile === 'full' && i === 0 ? 'refi-callout is-warning' : 'refi-callout'} role="note">
+            {n}
+          </p>
+        ))}
       </Dialog>
     );
   }
