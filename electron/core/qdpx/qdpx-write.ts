@@ -68,6 +68,13 @@ async function prepareSources(qde: QdeProject, files: Map<string, Uint8Array>, l
         raw = src.content;
         bytesForHash = Buffer.from(raw, 'utf8');
       } else {
+        const external = src.plainTextPath !== null && /^(absolute|relative|file):/i.test(src.plainTextPath);
+        if (external) {
+          // Read only what the archive holds: a path to the sender's disk is never followed.
+          r.skipped.push({ kind: 'text outside the archive', name });
+          r.warnings.push(`"${name}": its text is outside ${label} (${src.plainTextPath}); Focal reads only what the .qdpx holds, so the source was not imported. Export it again with the text inside the project.`);
+          continue;
+        }
         const bytes = src.plainTextPath ? sourceEntry(files, src.plainTextPath) : undefined;
         if (!bytes) {
           r.skipped.push({ kind: 'text without its text file', name });

@@ -92,6 +92,24 @@ describe('qdpx import (REFI-QDA project into a new Focal project)', () => {
     ]);
   });
 
+  it('an external text path (the sender\'s disk) is never followed: the source is listed as skipped', async () => {
+    const t = testCore();
+    const qde = `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="${G.src1}" name="Secret" plainTextPath="absolute:///etc/passwd"/><TextSource guid="${G.src2}" name="Inline"><PlainTextContent>Tama: kia ora</PlainTextContent></TextSource></Sources></Project>`;
+    const r = await t.api['qdpx-import']({ file: { name: 'ext.qdpx', dataBase64: b64(zipSync({ 'project.qde': Buffer.from(qde) })) }, out: t.path('ext.focal') });
+    expect(r.counts.sources).toBe(1);
+    expect(r.skipped).toEqual([{ kind: 'text outside the archive', name: 'Secret' }]);
+    expect(r.warnings.join('\n')).toMatch(/"Secret": its text is outside ext\.qdpx \(absolute:\/\/\/etc\/passwd\)/);
+    expect(t.core.requireProject().db.prepare('SELECT text FROM sources').pluck().all()).toEqual(['kia ora']);
+  });
+
+  it('ATLAS.ti naming: the inner file named after the project (Trial.qde) is read', async () => {
+    const t = testCore();
+    const qde = `<?xml version="1.0" encoding="utf-8"?>\n<Project xmlns="urn:QDA-XML:project:1.0" name="Trial"><Sources><TextSource guid="${G.src2}" name="Only"><PlainTextContent>Mere: kia ora</PlainTextContent></TextSource></Sources></Project>`;
+    const r = await t.api['qdpx-import']({ file: { name: 'Trial.qdpx', dataBase64: b64(zipSync({ 'Trial.qde': Buffer.from(qde) })) }, out: t.path('trial.focal') });
+    expect(r.counts.sources).toBe(1);
+    expect(t.core.requireProject().info().name).toBe('Trial');
+  });
+
   it('a second project from the same file keeps the GUIDs it came with', async () => {
     const t = testCore();
     await t.api['qdpx-import']({ file: { name: 'a.qdpx', dataBase64: b64(nvivoMac()) }, out: t.path('a.focal') });
