@@ -90,7 +90,8 @@ export interface QdeProject {
   noteRefs: Array<{ note: string; target: string | null }>;
   sets: Array<{ name: string; codes: number; sources: number }>;
   skipped: Array<{ kind: 'PDF' | 'picture' | 'audio' | 'video'; name: string }>;
-  problems: SchemaProblem[];
+  /** Schema problems (never syntax: a file that is not well-formed rejects this promise). */
+  problems: Promise<SchemaProblem[]>;
 }
 
 type Node = Record<string, unknown>;
@@ -143,10 +144,17 @@ export async function readQde(xml: string, label: string): Promise<QdeProject> {
   } catch (e) {
     parseError = e as Error;
   }
-  const problems = await validating;
-  const syntax = problems.find((p) => p.syntax);
-  if (syntax) throw new FocalError('bad-input', `${label}: it is not well-formed XML (${syntax.line !== null ? `line ${syntax.line}: ` : ''}${syntax.message}); nothing was imported.`);
-  if (parseError || !doc) throw new FocalError('bad-input', `${label}: it is not well-formed XML (${(parseError?.message ?? 'no document').split('\n')[0]}); nothing was imported.`);
+  // Not well-formed: the validator's words (with the line) are awaited now; otherwise the caller
+  // awaits `problems` before it keeps anything (checkProblems), so the import runs meanwhile.
+  const problems = validating.then((list) => {
+    const syntax = list.find((x) => x.syntax);
+    if (syntax) throw new FocalError('bad-input', `${label}: it is not well-formed XML (${syntax.line !== null ? `line ${syntax.line}: ` : ''}${syntax.message}); nothing was imported.`);
+    return list;
+  });
+  if (parseError || !doc) {
+    await problems;
+    throw new FocalError('bad-input', `${label}: it is not well-formed XML (${(parseError?.message ?? 'no document').split('\n')[0]}); nothing was imported.`);
+  }
   const p = (doc.Project ?? {}) as Node;
   const users = new Map<string, string>();
   for (const u of arr((p.Users as Node | undefined)?.User)) {

@@ -55,12 +55,16 @@ export async function importQdpx(input: QdpxImportInput): Promise<QdpxImportResu
   const xml = xmlText(archive.files.get(archive.qdeName)!, qdeLabel);
   const qde = await readQde(xml, qdeLabel);
   const warnings: string[] = [];
-  if (qde.problems.length) {
+  // The schema check runs in its worker while the project is built aside; nothing is kept before it answers.
+  const checkProblems = async () => {
+    const problems = await qde.problems;
+    if (!problems.length) return;
     if (!input.lenient) {
-      throw new FocalError('bad-input', `${qdeLabel}: it does not match the REFI-QDA Project schema (${describeProblems(qde.problems)}); nothing was imported. Import it leniently to take what is readable.`);
+      throw new FocalError('bad-input', `${qdeLabel}: it does not match the REFI-QDA Project schema (${describeProblems(problems)}); nothing was imported. Import it leniently to take what is readable.`);
     }
-    warnings.push(`The file does not match the REFI-QDA Project schema; what was readable was imported (${describeProblems(qde.problems, 10)}).`);
-  }
+    warnings.unshift(`The file does not match the REFI-QDA Project schema; what was readable was imported (${describeProblems(problems, 10)}).`);
+  };
+  qde.problems.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   const name = (qde.name.trim() || basename(label, '.qdpx')).normalize('NFC').slice(0, 200);
   const tmp = join(dirname(out), `.${basename(out)}.importing-${randomBytes(4).toString('hex')}`);
   const cleanup = () => {
@@ -72,6 +76,7 @@ export async function importQdpx(input: QdpxImportInput): Promise<QdpxImportResu
     const db = session.db;
     const now = input.now();
     const result = await writeProject(db, qde, archive.files, { label, now, warnings });
+    await checkProblems();
     session.audit(input.actor, 'qdpx-imported', { file: label, ...result.counts, skipped: result.skipped.length, codingsNotImported: result.codingsNotImported.length }, now);
     session.close();
     session = null;

@@ -56,7 +56,7 @@ describe('REFI-QDA menus', () => {
     await menu.waitFor();
     await page.keyboard.press('Escape');
     expect(await menu.count()).toBe(0);
-    expect(await button.evaluate((b) => b === document.activeElement)).toBe(true);
+    expect(await button.evaluate((b) => (b as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === b)).toBe(true);
   });
 
   it('Export project… warns the full profile is identifiable, offers the deposit, and writes the .qdpx', async () => {
