@@ -17,7 +17,7 @@ import { registerPseudoCommands } from './commands/pseudo-commands';
 import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
 import { registerShowCommand } from './commands/show-command';
 import { registerCorrectCommand } from './commands/correct-command';
-import { registerExchangeCommands } from './commands/exchange-commands';
+import { registerExchangeCommands, registerQdpxCommands } from './commands/exchange-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -39,6 +39,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerShowCommand(program, output);
   registerCorrectCommand(program, output);
   registerExchangeCommands(program, output);
+  registerQdpxCommands(program, output);
   return program;
 }
 

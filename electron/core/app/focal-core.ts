@@ -55,6 +55,11 @@ export class FocalCore {
     return this.openOpts;
   }
 
+  /** How this core creates and opens project files (the native binding, the clock): for a project built aside, e.g. a REFI-QDA import. */
+  get projectOptions(): OpenOptions {
+    return { ...this.openOpts };
+  }
+
   /** The name recorded as coder/actor on everything this user does. */
   get actor(): string {
     return this.state.prefs.userName;

@@ -20,6 +20,19 @@ type MultiByteHint = (typeof MULTI_BYTE_HINTS)[number];
 const SNIFF_BYTES = 4096;
 
 export function decodeTranscriptBytes(bytes: Uint8Array, fileName: string): string {
+  const text = normaliseTranscriptText(decodeTranscriptRaw(bytes, fileName));
+  if (text.trim() === '') throw new ImportError(fileName, 'the file has no text, only blank space');
+  return text;
+}
+
+/** Line ends to "\n" and NFC: what every importer stores (REFI positions are counted before this; see qdpx/text-map.ts). */
+export function normaliseTranscriptText(raw: string): string {
+  // CRLF (Windows) and lone CR (old Mac) become LF; form feed and vertical tab are page/line breaks in exports.
+  return raw.replace(/\r\n?|[\f\v]/g, '\n').normalize('NFC');
+}
+
+/** The file's text as written (encoding detected, byte-order mark removed), before line ends and NFC are normalised. */
+export function decodeTranscriptRaw(bytes: Uint8Array, fileName: string): string {
   if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty (0 bytes)');
 
   const { encoding, bomLength } = detectEncoding(bytes, fileName);
@@ -37,13 +50,7 @@ export function decodeTranscriptBytes(bytes: Uint8Array, fileName: string): stri
   }
 
   rejectControlCharacters(text, fileName);
-  text = text
-    .replace(/^\uFEFF/, '')
-    // CRLF (Windows) and lone CR (old Mac) become LF; form feed and vertical tab are page/line breaks in exports.
-    .replace(/\r\n?|[\f\v]/g, '\n')
-    .normalize('NFC');
-  if (text.trim() === '') throw new ImportError(fileName, 'the file has no text, only blank space');
-  return text;
+  return text.replace(/^\uFEFF/, '');
 }
 
 function detectEncoding(bytes: Uint8Array, fileName: string): { encoding: Encoding; bomLength: number } {

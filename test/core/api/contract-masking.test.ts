@@ -7,6 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callNames, type CallName } from '../../../shared/api/contract';
 import { createClient } from '../../../shared/api/client';
@@ -196,12 +197,33 @@ const TABLE: Partial<Record<CallName, Entry>> = {
     ],
     refused: true,
   },
+  // A whole project out (full profile: the restricted passage must be `[…]`): the result holds only paths and counts; the zip is unpacked and read below.
+  'qdpx-export': {
+    inputs: () => [{ profile: 'full' }],
+    after: (_w, v) => {
+      for (const [name, bytes] of Object.entries(unzipSync(readFileSync((v as { path: string }).path)))) expect(strFromU8(bytes), name).not.toContain(MARKER);
+    },
+  },
   'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
   'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
   // Last: deleting the group's consent (anyone may take consent away; only the kaitiaki gives it) would stop the return export above.
   'collective-consent-delete': { inputs: (w) => [{ id: w.consentId }] },
   'group-member-remove': { inputs: (w) => [{ groupId: w.ropuId, memberId: w.tamaId }] },
+  // Very last: it builds a NEW project from a REFI-QDA file and switches to it; its result is about that file only.
+  'qdpx-import': {
+    inputs: () => [
+      {
+        file: {
+          name: 'walk.qdpx',
+          dataBase64: Buffer.from(
+            zipSync({ 'project.qde': Buffer.from('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Walk import"><Sources><TextSource guid="5b0c7a4e-1d2f-4a3b-9c8d-7e6f5a4b3c2e" name="Walk"><PlainTextContent>Tama: kia ora</PlainTextContent></TextSource></Sources></Project>') }),
+          ).toString('base64'),
+        },
+        out: join(tempDir(), 'walk-import.focal'),
+      },
+    ],
+  },
 };
 
 describe('contract-masking: no call hands a restricted passage to a viewer who may not read it', () => {
