@@ -16,6 +16,7 @@ import { FocalCore } from '../core/app/focal-core';
 import { EventStreams } from './event-stream';
 import { HttpError, hostAllowed, originAllowed, parseJson, readBody, sendError, sendJson, tokenMatches } from './http-util';
 import { pathOutside } from './import-paths';
+import { isMediaPath, serveMedia } from './media-endpoint';
 import { serveStatic } from './static-files';
 import { createWebHost, type WebHost } from './web-host';
 
@@ -63,6 +64,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       if (req.method !== 'GET') throw new HttpError(405, 'bad-input', 'The event stream is read with GET.');
       if (!tokenMatches(query.get('token'), token)) throw unauthorised();
       streams.attach(res);
+      return;
+    }
+    if (isMediaPath(path)) {
+      // The media element sends no custom header: the token comes in the query, as for events.
+      if (!tokenMatches(query.get('token'), token)) throw unauthorised();
+      await serveMedia(core, req, res, path, query);
       return;
     }
     if (req.method !== 'POST') throw new HttpError(405, 'bad-input', 'API calls are made with POST.');

@@ -9,8 +9,8 @@
  */
 import type { ProjectDb } from '../db/open-project';
 
-/** Tables whose changes are undoable: the code tree, codings and memos. */
-export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames'] as const;
+/** Tables whose changes are undoable: the code tree, codings, memos and a recording's sync points. */
+export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames', 'media_sync_points'] as const;
 export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
 export interface RowChange {

@@ -130,7 +130,9 @@ export function sourceForViewer(core: FocalCore, source: SourceDetail, frameId: 
   if (!ranges.length || mayReadRestricted(core, source.id, frameId)) return { ...source, masked: [] };
   const overlaps = (a: { start: number; end: number }) => ranges.some((r) => a.start < r.end && a.end > r.start);
   const annotations = source.annotations.map((a) => (overlaps(a) ? { ...a, text: a.text.replace(/[^\n]/g, '•') } : a));
-  return { ...source, text: maskText(source.text, ranges), annotations, masked: ranges };
+  // A masked turn's times would place the restricted passage in the recording: they go too (electron/core/media).
+  const blocks = source.blocks.map((b) => (overlaps(b) && (b.startMs !== null || b.endMs !== null) ? { ...b, startMs: null, endMs: null } : b));
+  return { ...source, text: maskText(source.text, ranges), annotations, blocks, masked: ranges };
 }
 
 /**
