@@ -83,6 +83,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       const outside = pathOutside(input, opts.workDir);
       if (outside !== null) throw new HttpError(403, 'forbidden', `${basename(outside)}: in the browser Focal imports only files you drop or upload, or files in its folder (${opts.workDir}). Drop the file onto the window instead.`);
     }
+    if (name === 'media-link' || name === 'media-relink') {
+      // The same rule for recordings: the page may link only files in the harness's folder (the media endpoint then serves them).
+      const path = (input as { path?: unknown } | null)?.path;
+      const outside = typeof path === 'string' ? pathOutside({ files: [{ path }] }, opts.workDir) : null;
+      if (outside !== null) throw new HttpError(403, 'forbidden', `${basename(outside)}: in the browser Focal links only recordings in its folder (${opts.workDir}). Move the recording there, or use the desktop app.`);
+    }
     const envelope = await core.call(CALL_NAME.test(name) ? name : `(invalid name)`, input);
     sendJson(res, 200, envelope);
   }

@@ -93,3 +93,14 @@ describe('GET /api/media/<sourceId>', () => {
     expect((await media(sourceId)).status).toBe(200);
   });
 });
+
+describe('media-link over HTTP', () => {
+  it('links only recordings inside the harness folder', async () => {
+    const outside = join(tempDir('focal-outside-'), 'elsewhere.wav');
+    writeFileSync(outside, bytes);
+    const res = await fetch(`${h.url}/api/media-link`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-focal-token': h.token }, body: JSON.stringify({ sourceId: otherId, path: outside }) });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as Envelope<unknown>).ok).toBe(false);
+    expect((await media(otherId)).status).toBe(404);
+  });
+});
