@@ -1,0 +1,84 @@
+/**
+ * The recording beside a transcript, in the real app: a spoken WAV (espeak-ng + sox) and its VTT
+ * are made on the machine, the recording is linked in the player, a turn's timestamp plays from
+ * there, and the turn being spoken is highlighted and moves on as the audio's currentTime passes
+ * the next turn's start.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coreApi, createProjectInPage, launchApp, openApp, type E2EApp } from '../support/app';
+import { openSource, VIEW } from '../transcript/view-page';
+import { makeSpokenSession, type MadeSession } from './make-media';
+
+let app: E2EApp;
+let made: MadeSession;
+let sourceId = 0;
+let blockIds: number[] = [];
+
+const TURNS = [
+  { speaker: 'Mere', text: 'Kia ora everyone, thank you for coming along today.' },
+  { speaker: 'Tama', text: 'The peer support group helped me get back to work.' },
+  { speaker: 'Ana', text: 'For me it was the weekly phone calls that mattered most.' },
+];
+
+beforeAll(async () => {
+  app = await launchApp({ userName: 'Aroha Ngata', viewport: { width: 1280, height: 860 } });
+  const mediaDir = join(app.workDir, 'recordings');
+  mkdirSync(mediaDir, { recursive: true });
+  made = makeSpokenSession(mediaDir, TURNS, 'peer-support-hui');
+  await openApp(app);
+  await createProjectInPage(app, 'Recordings study');
+  const api = coreApi(app);
+  const [r] = await api['import-files']({ files: [{ name: 'peer-support-hui.vtt', path: made.vtt }] });
+  sourceId = r!.sourceId!;
+  const s = await api['source-get']({ sourceId });
+  blockIds = s.blocks.filter((b) => b.kind === 'turn').map((b) => b.id);
+  expect(blockIds).toHaveLength(3);
+}, 120_000);
+afterAll(() => app?.close());
+
+const page = () => app.page;
+const audioTime = () => page().evaluate('document.querySelector("[data-testid=player] audio")?.currentTime ?? -1') as Promise<number>;
+
+describe('the player', () => {
+  it('offers to link a recording, and links the WAV by its path', async () => {
+    await openSource(page(), /peer/i);
+    await page().getByRole('button', { name: 'Link recording…' }).click();
+    await page().getByLabel('Recording file').fill(made.wav);
+    await page().getByRole('button', { name: 'Link', exact: true }).click();
+    await page().getByRole('button', { name: 'Play' }).waitFor();
+    expect(await page().locator('[data-testid=player] audio').count()).toBe(1);
+    expect(await page().locator(`${VIEW} .tv-time`).count()).toBe(3);
+    await app.screenshot('media-player-linked');
+  });
+
+  it('clicking a turn’s timestamp plays from there and highlights that turn', async () => {
+    await page().locator(`${VIEW} [data-block-id="${blockIds[1]}"] .tv-time`).click();
+    await page().locator('[data-testid=player][data-state=playing]').waitFor({ timeout: 10_000 });
+    const t = await audioTime();
+    expect(t * 1000).toBeGreaterThanOrEqual(made.startsMs[1]! - 50);
+    expect(t * 1000).toBeLessThan(made.startsMs[2]!);
+    await page().locator(`${VIEW} [data-block-id="${blockIds[1]}"].tv-playing`).waitFor({ timeout: 5000 });
+    expect(await page().locator(`${VIEW} .tv-playing`).count()).toBe(1);
+    await app.screenshot('media-player-playing');
+  });
+
+  it('the highlight moves to the next turn once the audio passes its start', async () => {
+    await page().locator(`${VIEW} [data-block-id="${blockIds[2]}"].tv-playing`).waitFor({ timeout: 15_000 });
+    expect((await audioTime()) * 1000).toBeGreaterThanOrEqual(made.startsMs[2]!);
+    expect(await page().locator(`${VIEW} [data-block-id="${blockIds[1]}"].tv-playing`).count()).toBe(0);
+  });
+
+  it('Ctrl+Space pauses, and Ctrl+← steps back 5 seconds', async () => {
+    await page().keyboard.press('Control+Space');
+    await page().locator('[data-testid=player][data-state=paused]').waitFor({ timeout: 5000 });
+    const before = await audioTime();
+    await page().keyboard.press('Control+ArrowLeft');
+    await expect.poll(audioTime).toBeCloseTo(Math.max(0, before - 5), 0);
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(app.problems).toEqual([]);
+  });
+});
