@@ -35,6 +35,19 @@ export function viewerTiming(core: FocalCore, sourceId: number, frameId: number 
   return { source, turns: view.turns, skip: view.skip, mayPlay: refusal === null, refusal, sync: reads ? [...sync].map(([blockId, ms]) => ({ blockId, ms })) : [...sync].filter(([id]) => view.turns.some((t) => t.blockId === id)).map(([blockId, ms]) => ({ blockId, ms })) };
 }
 
+/**
+ * Whether this viewer may hear the recording at all, for the serving endpoint on every range
+ * request: without restricted passages (or for a reader) no turn times are worked out.
+ */
+export function mayHear(core: FocalCore, sourceId: number, frameId: number | undefined): { title: string; mayPlay: boolean; refusal: string | null } {
+  const db = core.requireProject().db;
+  const source = requireSourceRow(db, sourceId);
+  const restricted = restrictedRanges(db, sourceId, source.text.length);
+  if (restricted.length === 0 || mayReadRestricted(core, sourceId, frameId)) return { title: source.title, mayPlay: true, refusal: null };
+  const t = viewerTiming(core, sourceId, frameId);
+  return { title: source.title, mayPlay: t.mayPlay, refusal: t.refusal };
+}
+
 export async function mediaInfo(core: FocalCore, sourceId: number, frameId: number | undefined): Promise<MediaInfo> {
   const t = viewerTiming(core, sourceId, frameId);
   const where = await locateMedia(core, sourceId);

@@ -12,7 +12,7 @@
 import type { FocalCore } from '../app/focal-core';
 import { FocalError } from '../errors';
 import { locateMedia } from './links';
-import { viewerTiming } from './media-info';
+import { mayHear } from './media-info';
 
 export type ByteRange = { start: number; end: number };
 
@@ -48,14 +48,14 @@ export async function mediaResponse(core: FocalCore, sourceId: number, frameId: 
   if (!core.project) return fail(404, 'No project is open.');
   let timing;
   try {
-    timing = viewerTiming(core, sourceId, frameId);
+    timing = mayHear(core, sourceId, frameId);
   } catch (e) {
     if (e instanceof FocalError) return fail(404, e.message);
     throw e;
   }
   if (!timing.mayPlay) return fail(403, timing.refusal ?? 'This recording is restricted.');
   const where = await locateMedia(core, sourceId);
-  if (where.status === 'none') return fail(404, `"${timing.source.title}" has no recording linked.`);
+  if (where.status === 'none') return fail(404, `"${timing.title}" has no recording linked.`);
   if (where.status !== 'ok' || !where.path || !where.row) {
     return fail(409, `${where.row?.file_name ?? 'The recording'}: ${where.status === 'changed' ? 'its content is not the recording that was linked' : 'not found where it was linked, nor by name and hash in the project folder'}; link it again in Details ▸ Recording.`);
   }
