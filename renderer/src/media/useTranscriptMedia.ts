@@ -1,12 +1,13 @@
 /** The recording of the transcript on screen: its media-get info, turn times folded into the source for display, and the player's handle. */
-import { useCallback, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { MediaInfo } from '../../../shared/domain/media';
 import type { SourceDetail } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { useProjectData } from '../workspace/useProjectData';
 import type { PlayerHandle } from './MediaPlayer';
+import { timeAtOffset } from './player-time';
 
-export function useTranscriptMedia(sourceId: number | null, frameId: number | null, shown: SourceDetail | null) {
+export function useTranscriptMedia(sourceId: number | null, frameId: number | null, shown: SourceDetail | null, jump: { sourceId: number; start: number; token: number; play?: boolean } | null) {
   const api = useApi();
   const load = useCallback(
     () => (sourceId === null ? Promise.resolve(null) : api['media-get']({ sourceId, ...(frameId !== null ? { frameId } : {}) })),
@@ -45,6 +46,16 @@ export function useTranscriptMedia(sourceId: number | null, frameId: number | nu
     },
     [playable, info],
   );
+  // A "play from here" elsewhere (a retrieval row, a query result): once this transcript's recording is ready, play from the place.
+  const played = useRef<number | null>(null);
+  useEffect(() => {
+    if (!jump?.play || jump.sourceId !== sourceId || played.current === jump.token || !playable || !info) return;
+    const ms = timeAtOffset(info.turns, jump.start);
+    if (ms === null) return;
+    played.current = jump.token;
+    // The player mounts with the info: wait a frame for its handle.
+    requestAnimationFrame(() => player.current?.playFrom(ms));
+  }, [jump, sourceId, playable, info]);
   const onSync = useCallback((blockId: number, ms: number) => void api['media-sync-set']({ blockId, ms }), [api]);
   return { info, timed, player, playable, onTimeClick, onSync };
 }

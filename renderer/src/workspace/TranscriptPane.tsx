@@ -28,7 +28,7 @@ interface TranscriptPaneProps {
   id: string;
   sourceId: number | null;
   /** A place to bring into view (retrieval's jump); a new token asks again. */
-  jump: { sourceId: number; start: number; end: number; token: number } | null;
+  jump: { sourceId: number; start: number; end: number; token: number; play?: boolean } | null;
   onRemoved: () => void;
 }
 
@@ -50,7 +50,7 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const shown = source && source.id === sourceId ? source : null;
   const viewRef = useRef<HTMLDivElement>(null);
-  const media = useTranscriptMedia(sourceId, frameId, shown);
+  const media = useTranscriptMedia(sourceId, frameId, shown, jump);
   const timed = media.timed ?? shown;
 
   const participantsById = useMemo(() => new Map((people ?? []).map((p) => [p.id, { name: p.name, pseudonym: p.pseudonym }])), [people]);

@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreApi, createProjectInPage, launchApp, openApp, type E2EApp } from '../support/app';
+import { codeRow, selectText, waitForCount } from '../coding/coding-page';
 import { openSource, VIEW } from '../transcript/view-page';
 import { makeSpokenSession, type MadeSession } from './make-media';
 
@@ -76,6 +77,29 @@ describe('the player', () => {
     const before = await audioTime();
     await page().keyboard.press('Control+ArrowLeft');
     await expect.poll(audioTime).toBeCloseTo(Math.max(0, before - 5), 0);
+  });
+
+  it('codes a passage while it plays, and plays from the coded segment in the retrieval list', async () => {
+    await page().keyboard.press('Control+Space');
+    await page().locator('[data-testid=player][data-state=playing]').waitFor({ timeout: 5000 });
+    expect(await selectText(page(), 'weekly phone calls')).not.toBeNull();
+    await page().getByRole('button', { name: 'Code…', exact: true }).first().click();
+    await page().getByRole('combobox', { name: 'Code name' }).fill('Phone support');
+    await page().getByRole('combobox', { name: 'Code name' }).press('Enter');
+    await waitForCount(page(), 'Phone support', 1);
+    await page().keyboard.press('Control+Space');
+    await page().locator('[data-testid=player][data-state=paused]').waitFor({ timeout: 5000 });
+    await page().evaluate('window.getSelection().removeAllRanges()');
+    await codeRow(page(), 'Phone support').click();
+    const list = page().getByRole('list', { name: 'Segments coded Phone support' });
+    await list.getByRole('button', { name: /^Play from 00:0\d$/ }).click();
+    await page().locator('[data-testid=player][data-state=playing]').waitFor({ timeout: 10_000 });
+    const t = (await audioTime()) * 1000;
+    // From the coded words inside Ana's turn: after her turn starts, before it ends.
+    expect(t).toBeGreaterThan(made.startsMs[2]!);
+    await page().locator(`${VIEW} [data-block-id="${blockIds[2]}"].tv-playing`).waitFor({ timeout: 5000 });
+    await app.screenshot('media-play-from-retrieval');
+    await page().keyboard.press('Control+Space');
   });
 
   it('ran without console errors or CSP violations', () => {
