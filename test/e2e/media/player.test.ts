@@ -102,6 +102,20 @@ describe('the player', () => {
     await page().keyboard.press('Control+Space');
   });
 
+  it('a search hit in the timed transcript plays from its words', async () => {
+    await page().keyboard.press('Control+f');
+    await page().getByRole('searchbox', { name: 'Search transcripts' }).fill('support group');
+    const results = page().getByTestId('search-results');
+    await results.locator('mark', { hasText: /support/i }).first().waitFor();
+    await results.getByRole('button', { name: /^Play from 00:0\d$/ }).first().click();
+    await page().locator('[data-testid=player][data-state=playing]').waitFor({ timeout: 10_000 });
+    const t = (await audioTime()) * 1000;
+    expect(t).toBeGreaterThan(made.startsMs[1]!);
+    expect(t).toBeLessThan(made.startsMs[2]!);
+    await app.screenshot('media-play-from-search');
+    await page().keyboard.press('Control+Space');
+  });
+
   it('ran without console errors or CSP violations', () => {
     expect(app.problems).toEqual([]);
   });
