@@ -63,13 +63,16 @@ export const MediaPlayer = forwardRef<PlayerHandle, Props>(function MediaPlayer(
     (ms: number) => {
       const t = turnAt(turnsRef.current, ms);
       const id = t?.blockId ?? null;
-      if ((current.current?.id ?? null) === id) return;
+      // Same turn, still marked: nothing to do. A block not in the DOM yet (the view still loading)
+      // or re-created by the editor is looked up again.
+      const cur = current.current;
+      if ((cur?.id ?? null) === id && (id === null || cur?.node?.isConnected)) return;
       current.current?.node?.classList.remove('tv-playing');
       const node = id === null ? null : (viewRef.current?.querySelector<HTMLElement>(`[data-block-id="${id}"]`) ?? null);
       current.current = id === null ? null : { id, node };
       node?.classList.add('tv-playing');
       viewRef.current?.setAttribute('data-playing-block', id === null ? '' : String(id));
-      if (node && followRef.current) node.scrollIntoView({ block: 'nearest' });
+      if (node && followRef.current && cur?.node !== node) node.scrollIntoView({ block: 'nearest' });
     },
     [viewRef],
   );

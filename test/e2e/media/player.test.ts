@@ -112,6 +112,7 @@ describe('the player', () => {
     const t = (await audioTime()) * 1000;
     expect(t).toBeGreaterThan(made.startsMs[1]!);
     expect(t).toBeLessThan(made.startsMs[2]!);
+    await page().locator(`${VIEW} [data-block-id="${blockIds[1]}"].tv-playing`).waitFor({ timeout: 5000 });
     await app.screenshot('media-play-from-search');
     await page().keyboard.press('Control+Space');
   });
