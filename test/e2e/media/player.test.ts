@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreApi, createProjectInPage, launchApp, openApp, type E2EApp } from '../support/app';
 import { codeRow, selectText, waitForCount } from '../coding/coding-page';
+import { dropFiles, textFile } from '../import/drop';
 import { openSource, VIEW } from '../transcript/view-page';
 import { makeSpokenSession, type MadeSession } from './make-media';
 
@@ -115,6 +116,19 @@ describe('the player', () => {
     await page().locator(`${VIEW} [data-block-id="${blockIds[1]}"].tv-playing`).waitFor({ timeout: 5000 });
     await app.screenshot('media-play-from-search');
     await page().keyboard.press('Control+Space');
+  });
+
+  it('a recording dropped with its transcript is not imported; in a tab it says to link it from the player', async () => {
+    const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Rua>Another session entirely, recorded too.\n';
+    await dropFiles(page(), page().getByRole('main'), [textFile('second-session.vtt', vtt), { name: 'second-session.wav', base64: Buffer.from('RIFF0000WAVE').toString('base64') }]);
+    const dialog = page().getByRole('dialog', { name: 'Import transcripts' });
+    await dialog.getByRole('button', { name: /^Import 2 files$/ }).click();
+    const results = page().getByRole('dialog', { name: 'Import results' });
+    await results.getByText('1 imported · 1 failed').waitFor();
+    const wavLine = results.getByRole('listitem').filter({ hasText: 'second-session.wav' });
+    expect(await wavLine.innerText()).toMatch(/in a browser tab Focal cannot see where this file is; use Link recording… above “second-session”/i);
+    await app.screenshot('media-drop-with-transcript');
+    await page().keyboard.press('Escape');
   });
 
   it('ran without console errors or CSP violations', () => {
