@@ -94,7 +94,7 @@ export const mediaBench: Bench = {
       await page.goto(harness.appUrl);
       await openSource(page, source.title, 60_000);
       await page.locator(`${VIEW} [data-block-id="${turns.at(-1)!.id}"]`).waitFor({ timeout: 60_000 });
-      await page.getByRole('button', { name: 'Play' }).waitFor();
+      await page.getByRole('button', { name: 'Play', exact: true }).waitFor();
 
       const clicks: number[] = [];
       const seeks: number[] = [];

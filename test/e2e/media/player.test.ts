@@ -4,7 +4,7 @@
  * there, and the turn being spoken is highlighted and moves on as the audio's currentTime passes
  * the next turn's start.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreApi, createProjectInPage, launchApp, openApp, type E2EApp } from '../support/app';
@@ -49,7 +49,7 @@ describe('the player', () => {
     await page().getByRole('button', { name: 'Link recording…' }).click();
     await page().getByLabel('Recording file').fill(made.wav);
     await page().getByRole('button', { name: 'Link', exact: true }).click();
-    await page().getByRole('button', { name: 'Play' }).waitFor();
+    await page().getByRole('button', { name: 'Play', exact: true }).waitFor();
     expect(await page().locator('[data-testid=player] audio').count()).toBe(1);
     expect(await page().locator(`${VIEW} .tv-time`).count()).toBe(3);
     await app.screenshot('media-player-linked');
@@ -129,6 +129,37 @@ describe('the player', () => {
     expect(await wavLine.innerText()).toMatch(/in a browser tab Focal cannot see where this file is; use Link recording… above “second-session”/i);
     await app.screenshot('media-drop-with-transcript');
     await page().keyboard.press('Escape');
+  });
+
+  it('syncs an untimed transcript while listening: Ctrl+M at each turn, times shown, Ctrl+Z takes the last back', async () => {
+    const api = coreApi(app);
+    const txt = join(app.workDir, 'recordings', 'untimed-notes.txt');
+    writeFileSync(txt, TURNS.map((t) => `${t.speaker}: ${t.text}`).join('\n\n') + '\n');
+    const [r] = await api['import-files']({ files: [{ name: 'untimed-notes.txt', path: txt }] });
+    const untimed = await api['source-get']({ sourceId: r!.sourceId! });
+    const ids = untimed.blocks.filter((b) => b.kind === 'turn').map((b) => b.id);
+    expect(ids).toHaveLength(3);
+    await api['media-link']({ sourceId: untimed.id, path: made.wav });
+    await openSource(page(), /untimed/i);
+    await page().getByRole('button', { name: 'Play', exact: true }).waitFor();
+    expect(await page().locator(`${VIEW} .tv-time`).count()).toBe(0);
+    await page().getByText('This transcript has no times yet').waitFor();
+    await page().getByLabel('Sync turns').check();
+    await page().getByRole('button', { name: 'Play', exact: true }).click();
+    await page().locator('[data-testid=player][data-state=playing]').waitFor();
+    for (let k = 0; k < 3; k++) {
+      await page().keyboard.press('Control+m');
+      await expect.poll(() => page().locator(`${VIEW} [data-block-id="${ids[k]}"] .tv-time`).count(), { timeout: 5000 }).toBe(1);
+      await page().waitForTimeout(700);
+    }
+    await page().keyboard.press('Control+Space');
+    const synced = (await api['media-get']({ sourceId: untimed.id })).syncPoints;
+    expect(synced.map((p) => p.blockId)).toEqual(ids);
+    expect([...synced.map((p) => p.ms)].sort((a, b) => a - b)).toEqual(synced.map((p) => p.ms));
+    await app.screenshot('media-synced');
+    await page().keyboard.press('Control+z');
+    await expect.poll(() => page().locator(`${VIEW} [data-block-id="${ids[2]}"] .tv-time`).count(), { timeout: 5000 }).toBe(0);
+    expect((await api['media-get']({ sourceId: untimed.id })).syncPoints).toHaveLength(2);
   });
 
   it('ran without console errors or CSP violations', () => {
