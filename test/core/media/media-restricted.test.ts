@@ -6,6 +6,7 @@ import { createClient } from '../../../shared/api/client';
 import { FocalCore } from '../../../electron/core/app/focal-core';
 import { headlessHost } from '../../../electron/core/host';
 import { mediaResponse } from '../../../electron/core/media/serve';
+import { segmentsForViewer } from '../../../electron/core/tikanga/sensitivity';
 import { tempDir } from '../../support/temp';
 import { actAs, buildWorld, type World } from '../tikanga/mask-world';
 
@@ -54,6 +55,12 @@ describe('restricted passages and the recording', () => {
     // Not in a kaupapa Māori frame with the readers list either: a frame id alone opens nothing.
     expect((await api['media-get']({ sourceId: w.hui.id, frameId: w.kmFrameId })).skip).toHaveLength(1);
     expect((await mediaResponse(core, w.hui.id, undefined, null)).status).toBe(200);
+    // A retrieved segment's time goes with its words when it touches the restricted passage.
+    const seg = { codeId: w.codeId, sourceId: w.hui.id, start: w.tamaTurn.start, end: w.tamaTurn.end, text: '', before: '', after: '', time: { start: 1, end: 2 } };
+    const other = { ...seg, start: turns[0]!.start, end: turns[0]!.end };
+    const [masked, open] = segmentsForViewer(core, [seg, other]);
+    expect('time' in masked!).toBe(false);
+    expect(open!.time).toEqual({ start: 1, end: 2 });
   });
 
   it('a wholly restricted transcript: its recording plays only for the kaitiaki', async () => {
