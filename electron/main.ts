@@ -14,6 +14,7 @@ import { registerCalls } from './shell/ipc';
 import { installMenu } from './shell/menu';
 import { resolveNativeBinding } from './shell/native-binding';
 import { registerAppScheme, serveApp } from './shell/app-protocol';
+import { serveMedia } from './shell/media-protocol';
 import { isAppPageUrl } from './shell/app-url';
 import { projectPathFromArgv } from './shell/policy';
 import { hardenAllWebContents, hardenSession } from './shell/security';
@@ -69,6 +70,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     serveApp(session.defaultSession, dirname(paths.index));
+    serveMedia(session.defaultSession, () => [...windows.values()].map((w) => w.core));
     registerCalls({ coreFor: (contents) => windows.get(contents.id)?.core, isAppPage });
     const first = createWindow();
     // After the first window: the recent list is read from its core.

@@ -18,6 +18,7 @@ import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
 import { registerShowCommand } from './commands/show-command';
 import { registerCorrectCommand } from './commands/correct-command';
 import { registerExchangeCommands, registerQdpxCommands } from './commands/exchange-commands';
+import { registerMediaCommands } from './commands/media-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -40,6 +41,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerCorrectCommand(program, output);
   registerExchangeCommands(program, output);
   registerQdpxCommands(program, output);
+  registerMediaCommands(program, output);
   return program;
 }
 

@@ -7,11 +7,13 @@
 import { readFile } from 'node:fs/promises';
 import { protocol, type Session } from 'electron';
 import { APP_SCHEME, resolveAppRequest } from './app-url';
+import { MEDIA_SCHEME_PRIVILEGES } from './media-protocol';
 import { CSP } from './security';
 
 /** Must run before `app.whenReady()`. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
+  // One call for every custom scheme: Electron takes the list once. focal-media:// serves linked recordings (media-protocol.ts).
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }, MEDIA_SCHEME_PRIVILEGES]);
 }
 
 /** Answers app://focal/… from `rendererRoot` (dist/renderer) for this session. */

@@ -12,7 +12,7 @@ import { app, type Session, shell, type WebContents } from 'electron';
  * and the charting library set element styles at run time.
  */
 export const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
+  "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' focal-media:; font-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
 /** Adds the CSP header to every response and refuses every permission (camera, notifications, ...). */
 export function hardenSession(session: Session): void {

@@ -8,6 +8,8 @@ export const CONTENT_SECURITY_POLICY = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
+  // Linked recordings: /api/media/… here, focal-media:// in Electron (core/media/serve.ts).
+  "media-src 'self' focal-media:",
   "font-src 'self' data:",
   "connect-src 'self'",
   "base-uri 'none'",

@@ -67,6 +67,11 @@ export class HarnessCore {
     return this.relay.call(name, input);
   }
 
+  /** A transcript's recording, as the writer core decides to serve it (the media endpoint). */
+  media(sourceId: number, frameId: number | undefined, range: string | undefined): ReturnType<CoreRelay['media']> {
+    return this.relay.media(sourceId, frameId, range);
+  }
+
   on<E extends EventName>(event: E, listener: (payload: FocalEvents[E]) => void): () => void {
     return this.relay.on(event, listener);
   }

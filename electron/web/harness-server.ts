@@ -19,6 +19,7 @@ import { HarnessCore } from './harness-core';
 import { EventStreams } from './event-stream';
 import { HttpError, hostAllowed, originAllowed, parseJson, readBody, sendError, sendJson, tokenMatches } from './http-util';
 import { pathOutside } from './import-paths';
+import { isMediaPath, serveMedia } from './media-endpoint';
 import { serveStatic } from './static-files';
 import { createWebHost, type WebHost } from './web-host';
 
@@ -69,6 +70,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       streams.attach(res);
       return;
     }
+    if (isMediaPath(path)) {
+      // The media element sends no custom header: the token comes in the query, as for events.
+      if (!tokenMatches(query.get('token'), token)) throw unauthorised();
+      await serveMedia(core, req, res, path, query);
+      return;
+    }
     if (req.method !== 'POST') throw new HttpError(405, 'bad-input', 'API calls are made with POST.');
     if (!originAllowed(req, port)) throw new HttpError(403, 'forbidden', 'Requests from other websites are refused.');
     const header = req.headers['x-focal-token'];
@@ -79,6 +86,12 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     if (name === 'import-files') {
       const outside = pathOutside(input, opts.workDir);
       if (outside !== null) throw new HttpError(403, 'forbidden', `${basename(outside)}: in the browser Focal imports only files you drop or upload, or files in its folder (${opts.workDir}). Drop the file onto the window instead.`);
+    }
+    if (name === 'media-link' || name === 'media-relink') {
+      // The same rule for recordings: the page may link only files in the harness's folder (the media endpoint then serves them).
+      const path = (input as { path?: unknown } | null)?.path;
+      const outside = typeof path === 'string' ? pathOutside({ files: [{ path }] }, opts.workDir) : null;
+      if (outside !== null) throw new HttpError(403, 'forbidden', `${basename(outside)}: in the browser Focal links only recordings in its folder (${opts.workDir}). Move the recording there, or use the desktop app.`);
     }
     const envelope = await core.call(CALL_NAME.test(name) ? name : `(invalid name)`, input);
     sendJson(res, 200, envelope);

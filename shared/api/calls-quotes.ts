@@ -14,6 +14,7 @@ export const exportOptionsSchema = z
     profile: z.enum(['report', 'return']).optional(),
     attribution: z.object({ naming: z.enum(['pseudonyms', 'consented-names', 'real-names']).optional(), groupForTikanga: z.boolean().optional() }).optional(),
     approvalLabel: z.string().trim().max(300).optional(),
+    includeTime: z.boolean().optional(),
   })
   .optional();
 

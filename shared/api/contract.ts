@@ -25,6 +25,7 @@ import { copyCalls } from './calls-copy';
 import { kaitiakiCalls } from './calls-kaitiaki';
 import { exchangeCalls } from './calls-exchange';
 import { qdpxCalls } from './calls-qdpx';
+import { mediaCalls } from './calls-media';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -59,6 +60,7 @@ export const contract = join(
   kaitiakiCalls,
   exchangeCalls,
   qdpxCalls,
+  mediaCalls,
 );
 
 export type Contract = typeof contract;

@@ -31,6 +31,8 @@ export interface ExportOptions {
   attribution: AttributionOptions;
   /** The output named in a kaitiaki's per-export approval ("Report to funder, June"), if any. */
   approvalLabel?: string | undefined;
+  /** Quote-bank exports: each quote's time in its recording (mm:ss), where its transcript is timed (electron/core/media). Not an identifier. */
+  includeTime?: boolean | undefined;
 }
 
 export interface QuoteSpeaker {

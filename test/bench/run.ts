@@ -17,8 +17,9 @@ import { transcriptViewBench } from './bench-transcript-view';
 import { exchangeBench } from './bench-exchange';
 import { correctBench } from './bench-correct';
 import { workersBench } from './bench-workers';
+import { mediaBench } from './bench-media';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench, correctBench, workersBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench, correctBench, workersBench, mediaBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

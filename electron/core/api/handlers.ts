@@ -17,6 +17,7 @@ import { copyHandlers } from './handlers-copy';
 import { kaitiakiHandlers } from './handlers-kaitiaki';
 import { exchangeHandlers } from './handlers-exchange';
 import { qdpxHandlers } from './handlers-qdpx';
+import { mediaHandlers } from './handlers-media';
 
 export const allHandlers = {
   ...appHandlers,
@@ -36,4 +37,5 @@ export const allHandlers = {
   ...kaitiakiHandlers,
   ...exchangeHandlers,
   ...qdpxHandlers,
+  ...mediaHandlers,
 } satisfies Handlers;

@@ -10,6 +10,7 @@ export interface ExportOptionsInput {
   profile?: ExportOptions['profile'] | undefined;
   attribution?: { naming?: ExportOptions['attribution']['naming'] | undefined; groupForTikanga?: boolean | undefined } | undefined;
   approvalLabel?: string | undefined;
+  includeTime?: boolean | undefined;
 }
 
 export function exportOptions(o: ExportOptionsInput | undefined): ExportOptions {
@@ -17,6 +18,7 @@ export function exportOptions(o: ExportOptionsInput | undefined): ExportOptions 
     profile: o?.profile ?? 'report',
     attribution: { naming: o?.attribution?.naming ?? DEFAULT_ATTRIBUTION.naming, groupForTikanga: o?.attribution?.groupForTikanga ?? DEFAULT_ATTRIBUTION.groupForTikanga },
     ...(o?.approvalLabel ? { approvalLabel: o.approvalLabel } : {}),
+    ...(o?.includeTime ? { includeTime: true } : {}),
   };
 }
 

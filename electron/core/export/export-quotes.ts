@@ -15,6 +15,7 @@ import type { QuoteSelection } from '../quotes/quote-store';
 import { checkBatch, checkQuotes } from './check-quotes';
 import { writeBank, type BankItem } from './formats';
 import { sha256 } from './write-file';
+import { quoteTimes } from '../media/quote-times';
 
 export const EXTENSIONS: Record<ExportFormat, string> = { docx: 'docx', xlsx: 'xlsx', csv: 'csv', md: 'md' };
 
@@ -46,9 +47,10 @@ export async function exportQuotes(core: FocalCore, input: { selection: QuoteSel
   const name = gate.meta.projectTitle(project.info().name);
   const path = await core.host.chooseExportPath(input.suggestedName ?? `${name} quote bank.${EXTENSIONS[input.format]}`, [EXTENSIONS[input.format]]);
   if (!path) return { ...base, path: null, cancelled: true, exportId: null, sha256: null };
-  const items: BankItem[] = passed.map((q) => ({ quoteId: q.id, ...q.out! }));
+  const times = input.options.includeTime ? quoteTimes(core, passed) : null;
+  const items: BankItem[] = passed.map((q) => ({ quoteId: q.id, ...q.out!, ...(times?.has(q.id) ? { time: times.get(q.id)! } : {}) }));
   base.notes = gate.notes;
-  const data = await writeBank(input.format, items, { projectName: name, date: formatDate(nzDate(core.now())), profile: input.options.profile, gateVersion: GATE_VERSION });
+  const data = await writeBank(input.format, items, { projectName: name, date: formatDate(nzDate(core.now())), profile: input.options.profile, gateVersion: GATE_VERSION, withTime: times !== null });
   const { exportId, sha256: hash } = withAuditedFile(core, { format: input.format, profile: input.options.profile, quotes, action: 'quotes-exported' }, path, data);
   core.emit('changed', { kinds: ['quotes'] });
   return { ...base, path, cancelled: false, exportId, sha256: hash };

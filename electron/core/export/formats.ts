@@ -13,10 +13,14 @@ export interface BankMeta {
   date: string;
   profile: string;
   gateVersion: number;
+  /** A time column (csv, xlsx) and "at mm:ss" in the footnote (docx, md): the quote's time in its recording. */
+  withTime?: boolean;
 }
 
 export interface BankItem extends QuoteOut {
   quoteId: number;
+  /** mm:ss (h:mm:ss) in the recording, when asked for and the transcript is timed. */
+  time?: string;
 }
 
 const MODE_LABEL = { mainstream: 'Mainstream', tikanga: 'Tikanga-based' } as const;
@@ -43,7 +47,7 @@ export function sectionsByMode(items: BankItem[]): Array<{ label: string | null;
 }
 
 function footnote(i: BankItem, showMode: boolean): string {
-  return `${i.attribution}, ${i.sourceTitle}${showMode ? ` · ${MODE_LABEL[i.mode]}` : ''}`;
+  return `${i.attribution}, ${i.sourceTitle}${i.time ? ` at ${i.time}` : ''}${showMode ? ` · ${MODE_LABEL[i.mode]}` : ''}`;
 }
 
 export async function writeDocx(items: BankItem[], meta: BankMeta): Promise<Buffer> {
@@ -89,7 +93,7 @@ function quoteParagraphs(group: BankItem[], showMode: boolean): Paragraph[] {
 }
 
 const COLUMNS = ['quote_id', 'code', 'quote', 'attribution', 'source', 'mode'] as const;
-const row = (i: BankItem) => [i.quoteId, i.codePath, i.text, i.attribution, i.sourceTitle, MODE_LABEL[i.mode]];
+const row = (i: BankItem, withTime = false) => [i.quoteId, i.codePath, i.text, i.attribution, i.sourceTitle, MODE_LABEL[i.mode], ...(withTime ? [i.time ?? ''] : [])];
 
 export async function writeXlsx(items: BankItem[], meta: BankMeta): Promise<Buffer> {
   // Loaded when first used: exceljs takes ~180 ms to load, which every CLI command would pay.
@@ -104,19 +108,20 @@ export async function writeXlsx(items: BankItem[], meta: BankMeta): Promise<Buff
     { header: 'Attribution', key: 'attribution', width: 30 },
     { header: 'Source', key: 'source', width: 36 },
     { header: 'Mode', key: 'mode', width: 16 },
+    ...(meta.withTime ? [{ header: 'Time', key: 'time', width: 10 }] : []),
   ];
   ws.getRow(1).font = { bold: true };
-  for (const i of items) ws.addRow(row(i));
+  for (const i of items) ws.addRow(row(i, meta.withTime));
   ws.getColumn('quote').alignment = { wrapText: true, vertical: 'top' };
   const about = wb.addWorksheet('About');
   about.addRows([['Project', meta.projectName], ['Exported', meta.date], ['Profile', meta.profile], ['Gate version', meta.gateVersion], ['Quotes', items.length]]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function writeCsv(items: BankItem[]): Buffer {
+export function writeCsv(items: BankItem[], withTime = false): Buffer {
   // A BOM so Excel reads UTF-8 (macrons) correctly.
   // Cells that a spreadsheet would run as a formula (=, +, -, @, tab, CR) get a leading apostrophe.
-  return Buffer.from(safeCsv(items.map(row), { fields: [...COLUMNS], bom: true, trailingNewline: true }), 'utf8');
+  return Buffer.from(safeCsv(items.map((i) => row(i, withTime)), { fields: [...COLUMNS, ...(withTime ? ['time'] : [])], bom: true, trailingNewline: true }), 'utf8');
 }
 
 export function writeMarkdown(items: BankItem[], meta: BankMeta): Buffer {
@@ -144,7 +149,7 @@ export async function writeBank(format: ExportFormat, items: BankItem[], meta: B
     case 'xlsx':
       return writeXlsx(items, meta);
     case 'csv':
-      return writeCsv(items);
+      return writeCsv(items, meta.withTime);
     case 'md':
       return writeMarkdown(items, meta);
   }

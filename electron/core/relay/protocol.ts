@@ -48,6 +48,12 @@ export type RelayMessage =
   // UI side → core
   | { t: 'init'; init: CoreInit }
   | { t: 'call'; id: number; name: string; input: unknown }
+  /**
+   * Which bytes of a transcript's recording to serve for a Range header (core/media/serve.ts): not a
+   * contract call, so no page can ask for it; only the transport's own media endpoint does. `key`
+   * (Electron's stream key) must be the writer's own, else 404.
+   */
+  | { t: 'media'; id: number; sourceId: number; frameId?: number | undefined; range?: string | undefined; key?: string | undefined }
   | { t: 'host-result'; id: number; ok: true; value: unknown }
   | { t: 'host-result'; id: number; ok: false; message: string }
   /** Readers: open this project read-only (null: close it); reload the app state file. */

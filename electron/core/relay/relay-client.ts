@@ -10,6 +10,7 @@
  * the project the writer has open, and sees every write the writer answered before (WAL).
  */
 import { EventEmitter } from 'node:events';
+import type { MediaResponse } from '../media/serve';
 import type { Envelope } from '../../../shared/api/errors';
 import type { EventName, FocalEvents } from '../../../shared/api/events';
 import type { HostServices } from '../host';
@@ -75,6 +76,17 @@ export class CoreRelay {
     const route = routeOf(name);
     if (route === 'jobs') return this.callEveryCore(name, input);
     return this.send(route === 'read' ? this.readerFor() : this.writer, name, input);
+  }
+
+  /** What to serve for a request for a transcript's recording (asked of the writer; core/media/serve.ts decides). */
+  media(sourceId: number, frameId: number | undefined, range: string | undefined, key?: string): Promise<MediaResponse> {
+    const l = this.writer;
+    if (l.down) return Promise.resolve({ ok: false, status: 404, message: 'The Focal core has stopped.', headers: {} });
+    const id = ++this.seq;
+    return new Promise<Envelope<unknown>>((resolve) => {
+      l.pending.set(id, resolve);
+      l.port.post({ t: 'media', id, sourceId, frameId, range, key });
+    }).then((env) => (env.ok ? (env.value as MediaResponse) : { ok: false, status: 404, message: env.error.message, headers: {} }));
   }
 
   on<E extends EventName>(event: E, listener: (payload: FocalEvents[E]) => void): () => void {

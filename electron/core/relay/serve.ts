@@ -10,6 +10,7 @@
  * its connection closed under it.
  */
 import { dispatch } from '../api/dispatch';
+import { coreMediaSource } from '../media/serve';
 import { FocalCore } from '../app/focal-core';
 import type { HostServices } from '../host';
 import { hasUnlockedKeys } from '../kaitiaki/authority';
@@ -101,6 +102,19 @@ export function serveCore(port: RelayPort, build: (init: CoreInit, host: HostSer
           else if (routeOf(m.name) === 'jobs') void dispatch(c, m.name, m.input).then((env) => answer(m.id, env));
           // A reader never checkpoints or keeps an idle timer: dispatch directly.
           else void inOrder(() => dispatch(c, m.name, m.input)).then((env) => answer(m.id, env));
+          return;
+        }
+        case 'media': {
+          const c = core;
+          if (!c || role !== 'writer') return answer(m.id, { ok: false, error: { code: 'internal', message: 'Recordings are served by the writer.' } });
+          void (async () => {
+            try {
+              answer(m.id, { ok: true, value: await coreMediaSource(c).media(m.sourceId, m.frameId, m.range, m.key) });
+            } catch (e) {
+              c.log('error', 'serving a recording failed', e);
+              answer(m.id, { ok: false, error: { code: 'internal', message: 'The recording could not be served.' } });
+            }
+          })();
           return;
         }
         case 'host-result':

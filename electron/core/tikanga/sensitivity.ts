@@ -130,7 +130,9 @@ export function sourceForViewer(core: FocalCore, source: SourceDetail, frameId: 
   if (!ranges.length || mayReadRestricted(core, source.id, frameId)) return { ...source, masked: [] };
   const overlaps = (a: { start: number; end: number }) => ranges.some((r) => a.start < r.end && a.end > r.start);
   const annotations = source.annotations.map((a) => (overlaps(a) ? { ...a, text: a.text.replace(/[^\n]/g, '•') } : a));
-  return { ...source, text: maskText(source.text, ranges), annotations, masked: ranges };
+  // A masked turn's times would place the restricted passage in the recording: they go too (electron/core/media).
+  const blocks = source.blocks.map((b) => (overlaps(b) && (b.startMs !== null || b.endMs !== null) ? { ...b, startMs: null, endMs: null } : b));
+  return { ...source, text: maskText(source.text, ranges), annotations, blocks, masked: ranges };
 }
 
 /**
@@ -140,18 +142,24 @@ export function sourceForViewer(core: FocalCore, source: SourceDetail, frameId: 
 export function segmentsForViewer<S extends { codeId: number; sourceId: number; start: number; end: number; text: string; before: string; after: string }>(core: FocalCore, segments: S[]): S[] {
   const db = core.requireProject().db;
   const frameOf = db.prepare('SELECT frame_id FROM codes WHERE id = ?').pluck();
-  const masked = new Map<number, string | null>();
-  const maskedText = (sourceId: number): string | null => {
+  const masked = new Map<number, { text: string; ranges: MaskedRange[] } | null>();
+  const maskedText = (sourceId: number) => {
     if (!masked.has(sourceId)) {
       const text = db.prepare('SELECT text FROM sources WHERE id = ?').pluck().get(sourceId) as string;
       const ranges = restrictedRanges(db, sourceId, text.length);
-      masked.set(sourceId, ranges.length ? maskText(text, ranges) : null);
+      masked.set(sourceId, ranges.length ? { text: maskText(text, ranges), ranges } : null);
     }
     return masked.get(sourceId) ?? null;
   };
   return segments.map((s) => {
-    const text = maskedText(s.sourceId);
-    if (text === null || mayReadRestricted(core, s.sourceId, frameOf.get(s.codeId) as number)) return s;
+    const m = maskedText(s.sourceId);
+    if (m === null || mayReadRestricted(core, s.sourceId, frameOf.get(s.codeId) as number)) return s;
+    const text = m.text;
+    // A time would place the restricted words in the recording (electron/core/media): it goes too.
+    if ('time' in s && m.ranges.some((r) => s.start < r.end && s.end > r.start)) {
+      const { time: _time, ...rest } = s as S & { time?: unknown };
+      return { ...(rest as S), text: text.slice(s.start, s.end), before: text.slice(s.start - s.before.length, s.start), after: text.slice(s.end, s.end + s.after.length) };
+    }
     return { ...s, text: text.slice(s.start, s.end), before: text.slice(s.start - s.before.length, s.start), after: text.slice(s.end, s.end + s.after.length) };
   });
 }

@@ -33,7 +33,8 @@ export interface CodingSession {
   removeFromTarget(codeId: number): Promise<void>;
   openPicker(mode?: ApplyMode): void;
   openMemo(target: MemoRequest): void;
-  openSource(sourceId: number, range?: { start: number; end: number }): void;
+  /** With play, the recording (if linked) plays from the range's start once the transcript is open. */
+  openSource(sourceId: number, range?: { start: number; end: number }, opts?: { play?: boolean }): void;
   notify(message: string): void;
 }
 

@@ -3,6 +3,7 @@
  * the text around them and who coded them; filtered by source, participant, group and mode.
  * Clicking a segment opens its transcript at that place. A virtual list, so thousands are cheap.
  */
+import { PlayAt, useMediaTimes } from '../media/PlayFrom';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useRef, useState } from 'react';
 import type { Segment } from '../../../shared/domain/coding';
@@ -48,6 +49,7 @@ export function RetrievalPanel({ code }: { code: Code }) {
 
   const scrollRef = useRef<HTMLDivElement>(null);
   const rows = segments.data ?? [];
+  const media = useMediaTimes(rows.map((r) => r.sourceId));
   const virtual = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => 96, overscan: 6 });
 
   return (
@@ -131,6 +133,7 @@ export function RetrievalPanel({ code }: { code: Code }) {
                       Coded by {s.coder} · {formatDate(s.createdAt, dateFormat)}
                     </span>
                   </button>
+                  <PlayAt info={media.get(s.sourceId)} offset={s.start} onPlay={() => coding.openSource(s.sourceId, { start: s.start, end: s.end }, { play: true })} />
                   <button type="button" className="button button-small button-ghost rv-memo" onClick={() => coding.openMemo({ kind: 'coding', id: s.codingId, label: `Coded passage in ${s.sourceTitle}` })} aria-label="Memo on this segment">
                     Memo
                   </button>

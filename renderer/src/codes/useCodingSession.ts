@@ -30,7 +30,7 @@ function store(key: string, value: unknown): void {
 
 interface Options {
   projectPath: string;
-  openSource(sourceId: number, range?: { start: number; end: number }): void;
+  openSource(sourceId: number, range?: { start: number; end: number }, opts?: { play?: boolean }): void;
   openMemo(target: MemoRequest): void;
   openPicker(mode: ApplyMode): void;
   notify(message: string): void;

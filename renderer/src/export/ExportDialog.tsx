@@ -63,6 +63,7 @@ interface ExportDialogProps {
 export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBlocked }: ExportDialogProps) {
   const api = useApi();
   const [format, setFormat] = useState<ExportFormat>('docx');
+  const [withTime, setWithTime] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ExportResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +74,7 @@ export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBl
     setBusy(true);
     setError(null);
     try {
-      setResult(await api['export-quotes']({ selection, format, options: toCallOptions(options) }));
+      setResult(await api['export-quotes']({ selection, format, options: { ...toCallOptions(options), ...(withTime ? { includeTime: true } : {}) } }));
     } catch (e) {
       setError(describeError(e));
     } finally {
@@ -172,6 +173,9 @@ export function ExportDialog({ options, selection, scopeLabel, onClose, onShowBl
           </label>
         ))}
       </fieldset>
+      <label className="checkbox-row">
+        <input type="checkbox" checked={withTime} onChange={(e) => setWithTime(e.target.checked)} /> Include each quote’s time in its recording (where the transcript is timed)
+      </label>
       <p className="field-help">
         Profile: {options.profile === 'return' ? 'return to the group' : 'report'} · attribution: {options.naming === 'pseudonyms' ? 'pseudonyms' : options.naming}
         {options.groupForTikanga ? ', tikanga-based kōrero to the group' : ''}

@@ -29,10 +29,12 @@ function duplicateReason(r: Entry['result']): string {
 }
 
 export function summarise(entries: Entry[]): string {
-  const count = (s: string) => entries.filter((e) => e.result.status === s && e.decision !== 'skipped').length;
+  const count = (s: string) => entries.filter((e) => e.result.status === s && e.decision !== 'skipped' && !e.linked).length;
+  const recordings = entries.filter((e) => e.linked).length;
   const skipped = entries.filter((e) => e.decision === 'skipped').length;
   const parts = [`${count('imported')} imported`];
   if (count('duplicate')) parts.push(plural(count('duplicate'), 'duplicate'));
+  if (recordings) parts.push(`${plural(recordings, 'recording')} linked`);
   if (skipped) parts.push(`${skipped} skipped`);
   if (count('failed')) parts.push(`${count('failed')} failed`);
   return parts.join(' · ');
@@ -57,6 +59,13 @@ export function ImportResults({ entries, onImportAgain, onSkip }: ImportResultsP
 
 function ResultLine({ entry, index, onImportAgain, onSkip }: { entry: Entry; index: number; onImportAgain: (i: number) => void; onSkip: (i: number) => void }) {
   const r = entry.result;
+  if (entry.linked) {
+    return (
+      <span>
+        <span className="result-status">Linked</span> · {r.fileName} · the recording of “{entry.linked}” (kept beside the project, not copied in)
+      </span>
+    );
+  }
   if (r.status === 'imported') return <ImportedLine entry={entry} />;
   if (r.status === 'duplicate') {
     const skipped = entry.decision === 'skipped';

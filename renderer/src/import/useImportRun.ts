@@ -9,6 +9,7 @@ import { fold } from '../../../shared/text/fold';
 import { useApi, useFocalEvent } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { batches, toFileRef, tooBigForBrowser, type FileRef, type PendingFile } from './files';
+import { isMediaName, pairRecordings, sourceOf } from '../media/link-at-import';
 
 export type ModeChoice = 'header' | 'mainstream' | 'tikanga';
 export type GroupChoice = { kind: 'none' } | { kind: 'existing'; id: number } | { kind: 'new'; name: string };
@@ -24,6 +25,8 @@ export interface Entry {
   decision?: 'skipped' | 'importing';
   /** An error from "Import again anyway". */
   error?: string;
+  /** A recording dropped with its transcript: linked to it (never imported), by that transcript's title. */
+  linked?: string;
 }
 
 export interface Progress {
@@ -71,6 +74,34 @@ export function useImportRun(files: PendingFile[]) {
     [api],
   );
 
+  /** Links each recording in the drop to its transcript (same base name); fills `results` for them. */
+  const linkRecordings = useCallback(
+    async (list: PendingFile[], results: ImportFileResult[]): Promise<Map<number, string>> => {
+      const done = new Map<number, string>();
+      const pairs = pairRecordings(list.map((f) => f.name));
+      for (const [i, file] of list.entries()) {
+        if (!isMediaName(file.name)) continue;
+        const t = pairs.get(i);
+        const source = t === undefined ? null : sourceOf(results[t]);
+        if (!source) {
+          results[i] = failed(file, `${file.name}: a recording is linked to a transcript, not imported; drop it with the transcript of the same name, or use Link recording… above a transcript.`);
+        } else if (!file.path) {
+          results[i] = failed(file, `${file.name}: in a browser tab Focal cannot see where this file is; use Link recording… above “${source.title}” with its path in Focal's folder.`);
+        } else {
+          try {
+            await api['media-link']({ sourceId: source.sourceId, path: file.path });
+            results[i] = { fileName: file.name, status: 'imported', sourceId: source.sourceId, title: source.title };
+            done.set(i, source.title);
+          } catch (e) {
+            results[i] = failed(file, describeError(e));
+          }
+        }
+      }
+      return done;
+    },
+    [api],
+  );
+
   const run = useCallback(
     async (options: ImportOptions) => {
       setError(null);
@@ -89,6 +120,8 @@ export function useImportRun(files: PendingFile[]) {
         const refs: FileRef[] = [];
         for (const i of indexes) {
           const file = files[i] as PendingFile;
+          // Recordings are linked below, once their transcripts are in; never sent to import.
+          if (isMediaName(file.name)) continue;
           const tooBig = tooBigForBrowser(file);
           if (tooBig) results[i] = failed(file, tooBig);
           else {
@@ -111,11 +144,12 @@ export function useImportRun(files: PendingFile[]) {
         }
       }
       batch.current.active = false;
-      setEntries(files.map((file, i) => ({ file, result: results[i] ?? failed(file, 'Not imported.') })));
+      const linked = await linkRecordings(files, results);
+      setEntries(files.map((file, i) => ({ file, result: results[i] ?? failed(file, 'Not imported.'), ...(linked.has(i) ? { linked: linked.get(i)! } : {}) })));
       setProgress(null);
       setPhase('results');
     },
-    [files, groupIdFor, send],
+    [files, groupIdFor, send, linkRecordings],
   );
 
   const patch = (index: number, change: Partial<Entry>) => setEntries((prev) => prev.map((e, i) => (i === index ? { ...e, ...change } : e)));

@@ -1,14 +1,16 @@
 /** Segments from a query or a matrix cell: who said it, where, the text in context; a click opens the place. */
 import type { QuerySegment } from '../../../shared/domain/analysis';
 import { LeadIn, TailOut, TalkRun, talkProps } from '../copy/TalkText';
+import { PlayAt, useMediaTimes } from '../media/PlayFrom';
 
 interface Props {
   segments: QuerySegment[];
-  onOpen: (sourceId: number, range: { start: number; end: number }) => void;
+  onOpen: (sourceId: number, range: { start: number; end: number }, opts?: { play?: boolean }) => void;
   label: string;
 }
 
 export function SegmentList({ segments, onOpen, label }: Props) {
+  const media = useMediaTimes(segments.map((s) => s.sourceId));
   return (
     <ol className="segment-list" aria-label={label}>
       {segments.map((s) => (
@@ -27,6 +29,7 @@ export function SegmentList({ segments, onOpen, label }: Props) {
               <TailOut className="segment-context" shown={clipEnd(s.after)} start={s.end} />
             </span>
           </button>
+          <PlayAt info={media.get(s.sourceId)} offset={s.start} onPlay={() => onOpen(s.sourceId, { start: s.start, end: s.end }, { play: true })} />
         </li>
       ))}
     </ol>

@@ -1,4 +1,5 @@
 /** Search hits in a virtual list: only the rows in view are in the page, however many there are. */
+import { PlayAt, useMediaTimes } from '../media/PlayFrom';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import type { SearchHit } from '../../../shared/domain/analysis';
@@ -7,12 +8,13 @@ import { searchSpanStarts, talkProps, UNMAPPED_TALK } from '../copy/TalkText';
 interface Props {
   hits: SearchHit[];
   total: number;
-  onOpen: (hit: SearchHit) => void;
+  onOpen: (hit: SearchHit, opts?: { play?: boolean }) => void;
   onNearEnd: () => void;
 }
 
 export function SearchResults({ hits, total, onOpen, onNearEnd }: Props) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const media = useMediaTimes(hits.map((h) => h.sourceId));
   const v = useVirtualizer({ count: hits.length, getScrollElement: () => scrollRef.current, estimateSize: () => 92, overscan: 6 });
   const items = v.getVirtualItems();
   const last = items[items.length - 1]?.index ?? 0;
@@ -50,6 +52,7 @@ export function SearchResults({ hits, total, onOpen, onNearEnd }: Props) {
                   {h.clippedEnd && '…'}
                 </span>
               </button>
+              <PlayAt info={media.get(h.sourceId)} offset={h.matches[0]?.start ?? h.blockStart} onPlay={() => onOpen(h, { play: true })} />
             </li>
           );
         })}

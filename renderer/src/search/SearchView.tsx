@@ -24,7 +24,7 @@ interface Props {
   id: string;
   /** Changes each time Find is asked for, to put the cursor back in the box. */
   focusToken: number;
-  onOpen: (sourceId: number, range?: { start: number; end: number }) => void;
+  onOpen: (sourceId: number, range?: { start: number; end: number }, opts?: { play?: boolean }) => void;
   onClose: () => void;
   /** Opens the quote bank (after adding results to it). */
   onOpenQuotes?: () => void;
@@ -55,7 +55,7 @@ export function SearchView({ id, focusToken, onOpen, onClose, onOpenQuotes }: Pr
     input.current?.select();
   }, [focusToken]);
 
-  const open = (h: SearchHit) => onOpen(h.sourceId, h.matches[0] ?? { start: h.blockStart, end: h.blockEnd });
+  const open = (h: SearchHit, opts?: { play?: boolean }) => onOpen(h.sourceId, h.matches[0] ?? { start: h.blockStart, end: h.blockEnd }, opts);
   // Enter acts on the results of what is typed: while they are still coming (or the list on screen
   // is for an earlier query), it waits for them instead of opening a hit of the previous query.
   const enterFor = useRef<string | null>(null);

@@ -22,12 +22,14 @@ import { targetFor } from '../transcript/coding-plan';
 import { useTranscriptCoding } from '../transcript/useTranscriptCoding';
 import { useProjectData } from './useProjectData';
 import { PassageActions } from '../consent/PassageActions';
+import { MediaPlayer } from '../media/MediaPlayer';
+import { useTranscriptMedia } from '../media/useTranscriptMedia';
 
 interface TranscriptPaneProps {
   id: string;
   sourceId: number | null;
   /** A place to bring into view (retrieval's jump); a new token asks again. */
-  jump: { sourceId: number; start: number; end: number; token: number } | null;
+  jump: { sourceId: number; start: number; end: number; token: number; play?: boolean } | null;
   onRemoved: () => void;
 }
 
@@ -51,6 +53,8 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const shown = source && source.id === sourceId ? source : null;
   const viewRef = useRef<HTMLDivElement>(null);
+  const media = useTranscriptMedia(sourceId, frameId, shown, jump);
+  const timed = media.timed ?? shown;
 
   const participantsById = useMemo(() => new Map((people ?? []).map((p) => [p.id, { name: p.name, pseudonym: p.pseudonym }])), [people]);
   const groups = useMemo(() => (people ?? []).filter((p) => p.kind === 'group'), [people]);
@@ -99,6 +103,8 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
 
   // Clicking a speaker's name selects that whole turn.
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
+    // With a recording, a turn's time plays from there.
+    if (media.onTimeClick(e.target as Element)) return;
     const who = (e.target as Element).closest('.tv-who');
     const body = who?.closest('.tv-block')?.querySelector('.tv-body');
     if (!body) return;
@@ -166,7 +172,19 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
       {/* Both bars together at the top; details, frames and the text scroll below them. */}
       {shown && !correcting && <SelectionBar sourceId={shown.id} codings={codings} codeMap={codeMap} />}
       {shown && !correcting && <PassageActions sourceId={shown.id} selection={selection} />}
-      <div ref={viewRef} className="pane-scroll transcript-scroll" onClick={onClick} onDragOver={onDragOver} onDrop={onDrop}>
+      {shown && media.info && (
+        <MediaPlayer
+          ref={media.player}
+          sourceId={shown.id}
+          frameId={frameId}
+          info={media.info}
+          viewRef={viewRef}
+          selection={selection}
+          blocks={turns}
+          onSync={media.onSync}
+        />
+      )}
+      <div ref={viewRef} className={`pane-scroll transcript-scroll${media.playable ? ' tv-has-media' : ''}`} onClick={onClick} onDragOver={onDragOver} onDrop={onDrop}>
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
         {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
@@ -177,7 +195,7 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
           <GlossaryHover text={shown.text}>
             <TranscriptView
               key={shown.id}
-              source={shown}
+              source={timed ?? shown}
               participantsById={participantsById}
               highlights={highlights}
               onSelectionChange={onSelectionChange}

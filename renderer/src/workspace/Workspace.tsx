@@ -67,12 +67,12 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const reviewSpeakers = useCallback((sourceIds: number[] | null) => setView({ kind: 'review', sourceIds, key: Date.now() }), []);
   const importer = useImporter(reviewSpeakers);
   const drop = useFileDrop(importer.actions.importFiles);
-  const [jump, setJump] = useState<{ sourceId: number; start: number; end: number; token: number } | null>(null);
+  const [jump, setJump] = useState<{ sourceId: number; start: number; end: number; token: number; play?: boolean } | null>(null);
   /** Opens a transcript in the main pane; with a range, scrolls to it and flashes it. Other features call this too. */
-  const openSource = useCallback((sourceId: number, range?: { start: number; end: number }) => {
+  const openSource = useCallback((sourceId: number, range?: { start: number; end: number }, opts?: { play?: boolean }) => {
     setSelectedSource(sourceId);
     setView({ kind: 'source' });
-    setJump(range ? { sourceId, start: range.start, end: range.end, token: Date.now() } : null);
+    setJump(range ? { sourceId, start: range.start, end: range.end, token: Date.now(), ...(opts?.play ? { play: true } : {}) } : null);
   }, []);
   const openSearch = useCallback(() => setView({ kind: 'search', focus: Date.now() }), []);
   useFindShortcut(openSearch);

@@ -5,7 +5,7 @@
  * below, or listed in the allow-list with the reason it carries no talk. A call added to the
  * contract without an entry here fails the test, so the class stays closed.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -204,6 +204,17 @@ const TABLE: Partial<Record<CallName, Entry>> = {
       for (const [name, bytes] of Object.entries(unzipSync(readFileSync((v as { path: string }).path)))) expect(strFromU8(bytes), name).not.toContain(MARKER);
     },
   },
+  // Recordings (electron/core/media): link a stand-in file beside the project, time the restricted turn, read the timing as a non-reader.
+  'media-link': {
+    inputs: (w) => {
+      writeFileSync(join(dirname(w.path), 'walk.ogg'), Buffer.alloc(64, 1));
+      return [{ sourceId: w.hui.id, path: join(dirname(w.path), 'walk.ogg') }];
+    },
+  },
+  'media-relink': { inputs: (w) => [{ sourceId: w.hui.id, path: join(dirname(w.path), 'walk.ogg') }] },
+  'media-sync-set': { inputs: (w) => [{ blockId: w.tamaTurn.id, ms: 1000 }, { blockId: w.tamaTurn.id, ms: null }, { blockId: w.tamaTurn.id, ms: 2000 }] },
+  'media-get': { inputs: (w) => [{ sourceId: w.hui.id }, { sourceId: w.hui.id, frameId: w.kmFrameId }] },
+  'media-unlink': { inputs: (w) => [{ sourceId: w.hui.id }] },
   'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
   'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
