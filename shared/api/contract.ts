@@ -24,6 +24,7 @@ import { glossaryCalls } from './calls-glossary';
 import { copyCalls } from './calls-copy';
 import { kaitiakiCalls } from './calls-kaitiaki';
 import { exchangeCalls } from './calls-exchange';
+import { teamCalls } from './calls-team';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -57,6 +58,7 @@ export const contract = join(
   copyCalls,
   kaitiakiCalls,
   exchangeCalls,
+  teamCalls,
 );
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ import { glossaryHandlers } from './handlers-glossary';
 import { copyHandlers } from './handlers-copy';
 import { kaitiakiHandlers } from './handlers-kaitiaki';
 import { exchangeHandlers } from './handlers-exchange';
+import { teamHandlers } from './handlers-team';
 
 export const allHandlers = {
   ...appHandlers,
@@ -34,4 +35,5 @@ export const allHandlers = {
   ...copyHandlers,
   ...kaitiakiHandlers,
   ...exchangeHandlers,
+  ...teamHandlers,
 } satisfies Handlers;

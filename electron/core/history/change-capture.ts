@@ -85,7 +85,9 @@ export function applyChanges(db: ProjectDb, changes: RowChange[]): void {
       const cols = Object.keys(c.new);
       db.prepare(`INSERT INTO ${c.table} (${cols.map((k) => `"${k}"`).join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`).run(c.new);
     } else if (c.op === 'delete' && c.old) {
-      db.prepare(`DELETE FROM ${c.table} WHERE id = ?`).run(c.old.id);
+      // Rows without an id column (full-text search rows a merge added) are named by rowid.
+      const key = 'id' in c.old ? 'id' : 'rowid';
+      db.prepare(`DELETE FROM ${c.table} WHERE ${key} = ?`).run(c.old[key]);
     } else if (c.op === 'update' && c.new) {
       const cols = Object.keys(c.new).filter((k) => k !== 'id');
       db.prepare(`UPDATE ${c.table} SET ${cols.map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @id`).run(c.new);
