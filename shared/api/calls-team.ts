@@ -24,7 +24,7 @@ export interface MergeFileReport {
   /** The coder the copy was made for (null for a plain copy of the file). */
   coder: string | null;
   codes: { added: string[]; matchedByGuid: number; matchedByPath: number; renamed: Array<{ lead: string; copy: string }> };
-  codings: { added: number; alreadyPresent: number; notOnMergedSource: number; byCoder: Record<string, number>; notInTeamList: Record<string, number> };
+  codings: { added: number; alreadyPresent: number; notOnMergedSource: number; /** Not codable in this project as it stands (a closed tikanga session, an unreleased part, a restricted passage). */ notCodable: number; byCoder: Record<string, number>; notInTeamList: Record<string, number> };
   memos: { added: number; updated: number; alreadyPresent: number; conflicts: Array<{ title: string; leadAuthor: string; copyAuthor: string }> };
   sources: { added: string[]; matched: number; textDiffers: string[] };
   participants: { added: string[]; matchedByGuid: number; matchedByName: Array<{ copy: string; lead: string }>; unsure: Array<{ guid: string; name: string; candidates: Array<{ id: number; name: string }> }> };

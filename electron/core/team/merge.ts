@@ -14,6 +14,7 @@ import type { MergeFileReport, MergeReport } from '../../../shared/api/calls-tea
 import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
+import { codableCheck } from '../tikanga/coding-guard';
 import { copyRecord, teamCoders } from './coder-copy';
 import { openCopy } from './copy-file';
 import { type ExtraRows, undoableMerge } from './merge-history';
@@ -38,7 +39,7 @@ function emptyReport(file: string, coder: string | null): MergeFileReport {
     file,
     coder,
     codes: { added: [], matchedByGuid: 0, matchedByPath: 0, renamed: [] },
-    codings: { added: 0, alreadyPresent: 0, notOnMergedSource: 0, byCoder: {}, notInTeamList: {} },
+    codings: { added: 0, alreadyPresent: 0, notOnMergedSource: 0, notCodable: 0, byCoder: {}, notInTeamList: {} },
     memos: { added: 0, updated: 0, alreadyPresent: 0, conflicts: [] },
     sources: { added: [], matched: 0, textDiffers: [] },
     participants: { added: [], matchedByGuid: 0, matchedByName: [], unsure: [] },
@@ -54,6 +55,9 @@ function mergeCodings(lead: ProjectDb, copy: Database.Database, maps: Maps, r: M
   }
   const byGuid = lead.prepare('SELECT id FROM codings WHERE guid = ?').pluck();
   const insert = lead.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at, guid) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const frameOf = lead.prepare('SELECT frame_id FROM codes WHERE id = ?').pluck();
+  // The lead's rules decide what is codable: a tikanga session closed to the frame, an unreleased part, a restricted passage.
+  const checks = new Map<number, ReturnType<typeof codableCheck>>();
   const rows = copy.prepare('SELECT id, code_id, source_id, start, end, coder, created_at, guid FROM codings ORDER BY id').raw().all() as Array<[number, number, number, number, number, string, string, string]>;
   for (const [id, codeId, sourceId, start, end, coder, createdAt, guid] of rows) {
     const code = maps.codes.get(codeId);
@@ -71,6 +75,13 @@ function mergeCodings(lead: ProjectDb, copy: Database.Database, maps: Maps, r: M
     }
     if (team.length && !team.includes(coder)) {
       r.codings.notInTeamList[coder] = (r.codings.notInTeamList[coder] ?? 0) + 1;
+      continue;
+    }
+    const frame = frameOf.get(code) as number;
+    let why = checks.get(frame);
+    if (!why) checks.set(frame, (why = codableCheck(lead, frame)));
+    if (why(source, { start, end })) {
+      r.codings.notCodable++;
       continue;
     }
     const newId = Number(insert.run(code, source, start, end, coder, createdAt, guid).lastInsertRowid);
@@ -155,6 +166,7 @@ function describe(files: MergeFileReport[]): string[] {
     for (const c of f.codes.renamed) line(`code ${c.lead} is ${c.copy} in the copy; the project's name is kept`);
     for (const [coder, n] of Object.entries(f.codings.byCoder)) line(`${n} new coding${n === 1 ? '' : 's'} by ${coder}`);
     for (const [coder, n] of Object.entries(f.codings.notInTeamList)) line(`${n} coding${n === 1 ? '' : 's'} by ${coder} not merged: ${coder} is not on the team's coder list (add them, or correct the name in the copy)`);
+    if (f.codings.notCodable) line(`${f.codings.notCodable} coding${f.codings.notCodable === 1 ? '' : 's'} not merged: not codable in this project (a tikanga session not opened to the frame, an unreleased part or a restricted passage)`);
     if (f.codings.notOnMergedSource) line(`${f.codings.notOnMergedSource} coding${f.codings.notOnMergedSource === 1 ? '' : 's'} on a source that was not merged`);
     for (const s of f.sources.added) line(`new source ${s}`);
     for (const s of f.sources.textDiffers) line(`source ${s} has other text in the copy under the same identity: not merged (its codings neither)`);

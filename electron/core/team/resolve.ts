@@ -8,6 +8,7 @@ import type { FocalCore } from '../app/focal-core';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { undoable } from '../history/history';
+import { assertCodable } from '../tikanga/coding-guard';
 import { codePaths } from './agreement';
 import { mergeRanges, type Range } from './intervals';
 
@@ -65,6 +66,8 @@ export function resolveCoding(core: FocalCore, i: { codeId: number; sourceId: nu
   const source = rangesOf(db, i.codeId, i.sourceId, from, length)
     .map(([s, e]) => [Math.max(s, lo), Math.min(e, hi)] as [number, number])
     .filter(([s, e]) => e > s);
+  const frameId = path.frameId;
+  assertCodable(db, frameId, i.sourceId, source.map(([start, end]) => ({ start, end })));
   const label = i.consensus ? `Record ${from}'s coding of ${path.path} as consensus` : `Accept ${from}'s coding of ${path.path} for ${to}`;
   let removed = 0;
   let added = 0;

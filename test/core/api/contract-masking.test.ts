@@ -28,6 +28,7 @@ const ALLOWED: Partial<Record<CallName, string>> = {
   'job-cancel': 'stops a running job by id; returns only whether it was running',
   'jobs-list': 'lists running jobs by id and task name; no project data',
   'project-backup': "writes a complete copy of the project file itself (the person's own project, not a view or an export); returns only the copy's path",
+  'team-copy-save': "writes a complete copy of the project file itself for a coder (as project-backup), the coder's name recorded in it; returns only the copy's path and the coder's name",
 };
 
 type Entry = {
@@ -187,6 +188,13 @@ const TABLE: Partial<Record<CallName, Entry>> = {
       },
     ],
   },
+  'team-info': { inputs: () => [{}] },
+  'team-coders-set': { inputs: () => [{ coders: [] }] },
+  'team-coder-set': { inputs: () => [{ name: 'Aroha Ngata' }] },
+  'team-merge': { inputs: (w) => [{ files: [join(dirname(w.path), 'walk-copy.focal')], dryRun: true }] },
+  'team-resolve': { inputs: (w) => [{ codeId: w.codeId, sourceId: w.hui.id, from: 'Aroha Ngata', consensus: true }] },
+  'team-agreement': { inputs: () => [{ coders: ['Aroha Ngata', 'consensus'] }, { coders: ['Aroha Ngata', 'consensus'], unit: 'turn' }] },
+  'team-agreement-cell': { inputs: (w) => [{ codeId: w.codeId, sourceId: w.hui.id, coders: ['Aroha Ngata', 'consensus'] }] },
   'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
   'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
@@ -215,6 +223,8 @@ describe('contract-masking: no call hands a restricted passage to a viewer who m
 
   beforeAll(async () => {
     w = await buildWorld(api, dir, as);
+    // A coder's copy for the merge walk, saved where exports are not checked (it is the whole project).
+    await core.requireProject().backup(join(dir, 'walk-copy.focal'));
     // Ids the walk creates, picked up from the results as it goes.
     const pick = (name: CallName, set: (w: World, v: any) => void) => (TABLE[name]!.after = set);
     pick('memo-save', (x, v) => (x.memoId = v.id));

@@ -190,6 +190,24 @@ describe('team-agreement on a project', () => {
     expect(r.rows[0]!.alpha!).toBeCloseTo(refAlpha(arrays[0]!.map((_, i) => arrays.map((x) => x[i]!)))!, 10);
   });
 
+  it('two coders coding the same turn each keep their coding (codings are per coder)', async () => {
+    const turns = (await api['source-get']({ sourceId })).blocks.filter((b) => b.kind === 'turn');
+    const turn = turns.find((b) => b.start > 400)!;
+    const arohaTurns = turns.filter((t) => t === turn || (t.start < 300 && t.end > 200)).length;
+    as('Aroha');
+    await api['coding-apply-blocks']({ codeId: other, blockIds: [turn.id] });
+    await api['coding-apply']({ codeId: other, sourceId, start: turn.start, end: turn.end });
+    as('Ben');
+    await api['coding-apply-blocks']({ codeId: other, blockIds: [turn.id] });
+    const mine = (await api['codings-list']({ sourceId })).filter((c) => c.codeId === other && c.start === turn.start && c.end === turn.end);
+    expect(mine.map((c) => c.coder).sort()).toEqual(['Aroha', 'Ben']);
+    const r = await api['team-agreement']({ coders: ['Aroha', 'Ben'], codeIds: [other], unit: 'turn' });
+    expect(r.rows[0]!.codedBy).toEqual([arohaTurns, 1]);
+    expect(r.rows[0]!.units).toBe(turns.length);
+    expect(r.rows[0]!.codedAgreement).toBeCloseTo(1 / arohaTurns, 10);
+    expect(r.rows[0]!.percentAgreement).toBeCloseTo((turns.length - arohaTurns + 1) / turns.length, 10);
+  });
+
   it('refuses an unknown coder, naming the coders there are', async () => {
     await expect(api['team-agreement']({ coders: ['Aroha', 'Bne'] })).rejects.toThrow(/"Bne".*Aroha, Ben, Tama/);
   });
