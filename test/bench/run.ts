@@ -15,8 +15,9 @@ import { pseudoNlpBench } from './bench-pseudo-nlp';
 import { searchBench } from './bench-search';
 import { transcriptViewBench } from './bench-transcript-view';
 import { exchangeBench } from './bench-exchange';
+import { teamBench } from './bench-team';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench, teamBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
