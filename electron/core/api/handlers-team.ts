@@ -12,7 +12,7 @@ export const teamHandlers = handlers({
   'team-copy-save': (i, core) => saveCoderCopy(core, i.coder, i.path),
   'team-merge': async (i, core) => {
     core.requireProject();
-    const files = i.files ?? (await core.host.chooseImportFiles());
+    const files = i.files ?? (core.host.chooseCoderCopies ? await core.host.chooseCoderCopies() : null);
     if (!files?.length) return { dryRun: i.dryRun, files: [], skipped: [], totals: { codes: 0, codings: 0, memos: 0, sources: 0, participants: 0, conflicts: 0, kaitiaki: 0 }, changes: [], undoLabel: null };
     return mergeCopies(core, files, { dryRun: i.dryRun, participants: i.participants });
   },

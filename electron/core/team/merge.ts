@@ -48,17 +48,23 @@ function emptyReport(file: string, coder: string | null): MergeFileReport {
   };
 }
 
-function mergeCodings(lead: ProjectDb, copy: Database.Database, maps: Maps, r: MergeFileReport, team: string[]): void {
+/**
+ * Codings are recorded for undo here rather than by the capture triggers: a merge can add a hundred
+ * thousand, and rows already in hand need no JSON round trip through SQLite.
+ */
+function mergeCodings(lead: ProjectDb, copy: Database.Database, maps: Maps, r: MergeFileReport, team: string[], extra: ExtraRows): void {
   const existing = new Map<string, number>();
   for (const c of lead.prepare('SELECT id, code_id, source_id, start, end, coder FROM codings').raw().iterate() as Iterable<[number, number, number, number, number, string]>) {
     existing.set(`${c[1]}:${c[2]}:${c[3]}:${c[4]}:${c[5]}`, c[0]);
   }
   const byGuid = lead.prepare('SELECT id FROM codings WHERE guid = ?').pluck();
   const insert = lead.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at, guid) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  const frameOf = lead.prepare('SELECT frame_id FROM codes WHERE id = ?').pluck();
+  const frameOf = new Map(lead.prepare('SELECT id, frame_id FROM codes').raw().all() as Array<[number, number]>);
   // The lead's rules decide what is codable: a tikanga session closed to the frame, an unreleased part, a restricted passage.
   const checks = new Map<number, ReturnType<typeof codableCheck>>();
-  const rows = copy.prepare('SELECT id, code_id, source_id, start, end, coder, created_at, guid FROM codings ORDER BY id').raw().all() as Array<[number, number, number, number, number, string, string, string]>;
+  const needsRange = new Set(lead.prepare("SELECT id FROM sources WHERE mode = 'tikanga' UNION SELECT source_id FROM sensitivity_labels WHERE label = 'restricted'").pluck().all() as number[]);
+  // In index order (code, source, start): inserting in that order touches each index page once, not at random.
+  const rows = copy.prepare('SELECT id, code_id, source_id, start, end, coder, created_at, guid FROM codings ORDER BY code_id, source_id, start').raw().all() as Array<[number, number, number, number, number, string, string, string]>;
   for (const [id, codeId, sourceId, start, end, coder, createdAt, guid] of rows) {
     const code = maps.codes.get(codeId);
     const source = maps.sources.get(sourceId);
@@ -77,14 +83,17 @@ function mergeCodings(lead: ProjectDb, copy: Database.Database, maps: Maps, r: M
       r.codings.notInTeamList[coder] = (r.codings.notInTeamList[coder] ?? 0) + 1;
       continue;
     }
-    const frame = frameOf.get(code) as number;
+    const frame = frameOf.get(code)!;
     let why = checks.get(frame);
     if (!why) checks.set(frame, (why = codableCheck(lead, frame)));
-    if (why(source, { start, end })) {
+    // Only tikanga sessions and sources with restricted passages need a check per range.
+    if (why(source, needsRange.has(source) ? { start, end } : null)) {
       r.codings.notCodable++;
       continue;
     }
     const newId = Number(insert.run(code, source, start, end, coder, createdAt, guid).lastInsertRowid);
+    extra.redo.push({ table: 'codings', op: 'insert', old: null, new: { id: newId, code_id: code, source_id: source, start, end, coder, created_at: createdAt, guid } });
+    extra.undo.push({ table: 'codings', op: 'delete', old: { id: newId }, new: null });
     existing.set(k, newId);
     maps.codings.set(id, newId);
     r.codings.added++;
@@ -147,7 +156,12 @@ function mergeOne(core: FocalCore, path: string, answers: Record<string, number 
     mergeParticipants(p.db, copy, maps, r, answers, extra);
     mergeCodes(p.db, copy, maps, r);
     mergeSources(p.db, copy, maps, r, extra);
-    mergeCodings(p.db, copy, maps, r, teamCoders(p.db));
+    p.db.exec('UPDATE temp.capture_flag SET on_ = 0');
+    try {
+      mergeCodings(p.db, copy, maps, r, teamCoders(p.db), extra);
+    } finally {
+      p.db.exec('UPDATE temp.capture_flag SET on_ = 1');
+    }
     mergeMemos(p.db, copy, maps, r, rec?.madeAt || null, rec?.coder ?? null);
     reportLeadOnly(p.db, copy, r);
     importStatements(p.db, copy, maps, r, core.now(), extra);
@@ -212,6 +226,9 @@ export function mergeCopies(core: FocalCore, files: string[], opts: { dryRun: bo
       undoLabel,
     };
   };
+  // A larger page cache while the merge runs (tens of thousands of rows into four indexes), then back.
+  const cache = p.db.pragma('cache_size', { simple: true }) as number;
+  p.db.pragma('cache_size = -131072');
   try {
     const { value, recorded } = undoableMerge(p.db, label, core.now(), (extra) => {
       const reports = focal.map((f) => mergeOne(core, f, opts.participants, extra));
@@ -225,5 +242,7 @@ export function mergeCopies(core: FocalCore, files: string[], opts: { dryRun: bo
   } catch (e) {
     if (e instanceof DryRun) return e.report;
     throw e;
+  } finally {
+    p.db.pragma(`cache_size = ${cache}`);
   }
 }
