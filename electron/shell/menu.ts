@@ -52,6 +52,11 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         sep,
         command('Import Transcripts…', 'import', 'CmdOrCtrl+I'),
         sep,
+        // Team coding: the lead hands out copies and merges them back (electron/core/team).
+        command('Save a Copy for a Coder…', 'save-coder-copy'),
+        command('Merge Coder Copies…', 'merge-coder-copies'),
+        command('Agreement', 'agreement'),
+        sep,
         // For a kaitiaki deciding elsewhere: needs no project.
         command('Open Review Pack…', 'open-review-pack'),
         sep,

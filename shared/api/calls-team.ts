@@ -20,7 +20,9 @@ export interface TeamInfo {
 }
 
 export interface MergeFileReport {
+  /** The copy's file name, and its full path (what the real merge is given after a dry run). */
   file: string;
+  path: string;
   /** The coder the copy was made for (null for a plain copy of the file). */
   coder: string | null;
   codes: { added: string[]; matchedByGuid: number; matchedByPath: number; renamed: Array<{ lead: string; copy: string }> };
@@ -96,7 +98,7 @@ export const teamCalls = {
   'team-info': call('The coder name in use, whether this is a coder\'s copy, the team\'s fixed coder list and the names that have coded.', z.object({})).returns<TeamInfo>(),
   'team-coder-set': call(
     'Set your name as coder (asked once on the start screen); refused when the project fixes a team list that does not hold it.',
-    z.object({ name: coderName }),
+    z.object({ name: z.string().trim().min(1, 'your name cannot be empty').max(200) }),
   ).returns<TeamInfo>(),
   'team-coders-set': call('Fix the team\'s list of coders in the open project (empty: any name), so a typo does not make a new coder.', z.object({ coders: z.array(coderName).max(200) })).returns<TeamInfo>(),
   'team-copy-save': call(

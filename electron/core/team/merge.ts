@@ -34,9 +34,10 @@ export function derivedGuid(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-function emptyReport(file: string, coder: string | null): MergeFileReport {
+function emptyReport(path: string, coder: string | null): MergeFileReport {
   return {
-    file,
+    file: basename(path),
+    path,
     coder,
     codes: { added: [], matchedByGuid: 0, matchedByPath: 0, renamed: [] },
     codings: { added: 0, alreadyPresent: 0, notOnMergedSource: 0, notCodable: 0, byCoder: {}, notInTeamList: {} },
@@ -151,7 +152,7 @@ function mergeOne(core: FocalCore, path: string, answers: Record<string, number 
   const copy = openCopy(path, p.db, resolve(p.path));
   try {
     const rec = copyRecord(copy as unknown as ProjectDb);
-    const r = emptyReport(basename(path), rec?.coder ?? null);
+    const r = emptyReport(path, rec?.coder ?? null);
     const maps: Maps = { frames: new Map(), codes: new Map(), participants: new Map(), sources: new Map(), codings: new Map() };
     mergeParticipants(p.db, copy, maps, r, answers, extra);
     mergeCodes(p.db, copy, maps, r);
