@@ -54,9 +54,10 @@ export function TeamView({ id, onClose, onSaveCopy, onMerge, notify }: Props) {
           <AgreementCell codeId={cell.codeId} sourceId={cell.sourceId} coders={cell.coders} onBack={() => setCell(null)} notify={notify} />
         ) : (
           <>
+            {candidates.length < 2 && <EmptyState>Agreement needs codings by two coders. Save a copy for each coder (above), let them code, then merge their copies back.</EmptyState>}
+            {candidates.length >= 2 && (
             <fieldset className="team-coders">
               <legend className="field-label">Coders to compare</legend>
-              {candidates.length < 2 && <EmptyState>Agreement needs codings by two coders. Save a copy for each coder (above), let them code, then merge their copies back.</EmptyState>}
               {candidates.map((c) => (
                 <label key={c} className="checkbox">
                   <input type="checkbox" checked={coders.includes(c)} onChange={() => toggle(c)} /> {c}
@@ -70,6 +71,7 @@ export function TeamView({ id, onClose, onSaveCopy, onMerge, notify }: Props) {
                 <option value="turn">Turns</option>
               </select>
             </fieldset>
+            )}
             {agreement.data && (
               <>
                 <p className="field-help team-note">
