@@ -37,27 +37,29 @@ export function codePaths(db: ProjectDb): Map<number, { path: string; frameId: n
 export function computeAgreement(db: ProjectDb, input: AgreementInput): AgreementReport {
   const coders = [...new Set(input.coders.map((c) => c.normalize('NFC')))];
   if (coders.length < 2) throw new FocalError('bad-input', 'Agreement needs at least two different coders.');
-  const known = new Set(db.prepare('SELECT DISTINCT coder FROM codings').pluck().all() as string[]);
-  const unknown = coders.filter((c) => !known.has(c));
-  if (unknown.length) throw new FocalError('bad-input', `No codings by ${unknown.map((u) => `"${u}"`).join(', ')} in this project; coders here: ${[...known].sort().join(', ') || 'none'}.`);
+  const hasCodings = db.prepare('SELECT 1 FROM codings WHERE coder = ? LIMIT 1').pluck();
+  const unknown = coders.filter((c) => !hasCodings.get(c));
+  if (unknown.length) {
+    const known = (db.prepare('SELECT DISTINCT coder FROM codings').pluck().all() as string[]).sort();
+    throw new FocalError('bad-input', `No codings by ${unknown.map((u) => `"${u}"`).join(', ')} in this project; coders here: ${known.join(', ') || 'none'}.`);
+  }
 
   const paths = codePaths(db);
   for (const id of input.codeIds ?? []) if (!paths.has(id)) throw new FocalError('not-found', `No code with id ${id}.`);
-  const codingRows = db
-    .prepare(`SELECT code_id AS codeId, source_id AS sourceId, coder, start, end FROM codings WHERE coder IN (${coders.map(() => '?').join(', ')})`)
-    .all(...coders) as Array<{ codeId: number; sourceId: number; coder: string; start: number; end: number }>;
-  const coderIndex = new Map(coders.map((c, i) => [c, i]));
-  // code -> source -> per-coder ranges
+  // code -> source -> per-coder ranges, read as raw rows (no object per coding).
   const byCode = new Map<number, Map<number, Range[][]>>();
   const touched = new Set<number>();
-  for (const r of codingRows) {
-    touched.add(r.sourceId);
-    let bySource = byCode.get(r.codeId);
-    if (!bySource) byCode.set(r.codeId, (bySource = new Map()));
-    let per = bySource.get(r.sourceId);
-    if (!per) bySource.set(r.sourceId, (per = coders.map(() => [])));
-    per[coderIndex.get(r.coder)!]!.push([r.start, r.end]);
-  }
+  const read = db.prepare('SELECT code_id, source_id, start, end FROM codings WHERE coder = ?').raw();
+  coders.forEach((coder, ci) => {
+    for (const [codeId, sourceId, start, end] of read.iterate(coder) as Iterable<[number, number, number, number]>) {
+      touched.add(sourceId);
+      let bySource = byCode.get(codeId);
+      if (!bySource) byCode.set(codeId, (bySource = new Map()));
+      let per = bySource.get(sourceId);
+      if (!per) bySource.set(sourceId, (per = coders.map(() => [])));
+      per[ci]!.push([start, end]);
+    }
+  });
   const codeIds = input.codeIds?.length ? [...new Set(input.codeIds)] : [...byCode.keys()].sort((a, b) => paths.get(a)!.path.localeCompare(paths.get(b)!.path));
   const sourceIds = input.sourceIds?.length ? [...new Set(input.sourceIds)] : [...touched].sort((a, b) => a - b);
   const sourceInfo = new Map<number, { title: string; units: number; turns: Range[] }>();
