@@ -67,6 +67,8 @@ export function MergeDialog({ onClose, notify }: { onClose: () => void; notify: 
   const [plan, setPlan] = useState<{ files: string[] | undefined; report: MergeReport } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** Answers for participants whose name matches several of the project's (GUID → participant id, or new). */
+  const [answers, setAnswers] = useState<Record<string, number | 'new'>>({});
   const files = () => (web ? paths.split('\n').map((p) => p.trim()).filter(Boolean) : undefined);
 
   const preview = async () => {
@@ -89,7 +91,7 @@ export function MergeDialog({ onClose, notify }: { onClose: () => void; notify: 
     setError(null);
     setBusy(true);
     try {
-      const r = await api['team-merge']({ files: plan.files ?? files() });
+      const r = await api['team-merge']({ files: plan.files ?? files(), participants: answers });
       notify(r.undoLabel ? `${r.undoLabel}: ${r.totals.codings} codings, ${r.totals.codes} codes, ${r.totals.memos} memos. Undo with Ctrl+Z.` : 'Nothing new in these copies.');
       onClose();
     } catch (e) {
@@ -151,6 +153,30 @@ export function MergeDialog({ onClose, notify }: { onClose: () => void; notify: 
           ) : (
             <p className="field-help">Nothing new: these copies hold nothing the project does not already have.</p>
           )}
+          {plan.report.files.flatMap((f) => f.participants.unsure).map((u) => (
+            <label key={u.guid} className="field-row">
+              <span>Who is “{u.name}” in this project?</span>
+              <select
+                className="input input-small"
+                value={String(answers[u.guid] ?? '')}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  setAnswers((a) => {
+                    const { [u.guid]: _drop, ...rest } = a;
+                    return v === '' ? rest : { ...rest, [u.guid]: v === 'new' ? 'new' : Number(v) };
+                  });
+                }}
+              >
+                <option value="">Leave out for now</option>
+                {u.candidates.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name} (#{c.id})
+                  </option>
+                ))}
+                <option value="new">Someone new: add them</option>
+              </select>
+            </label>
+          ))}
           {plan.report.skipped.map((s) => (
             <p key={s.file} className="field-help">
               Skipped {s.file}: {s.reason}

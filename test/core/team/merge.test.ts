@@ -225,3 +225,31 @@ describe('kaitiaki statements in a copy', () => {
     expect(again.files[0]!.kaitiaki).toMatchObject({ imported: 0, alreadyPresent: 2 });
   });
 });
+
+describe('participants in a copy', () => {
+  const lead = testCore();
+  it('matches by GUID, then by folded name; asks when the name fits several, and takes the answer', async () => {
+    const { api, path } = lead;
+    await api['project-new']({ name: 'People', path: path('people.focal') });
+    await api['participant-create']({ name: 'Mere Tāwhiri' });
+    await api['participant-create']({ name: 'Mere Tawhiri' });
+    await api['participant-create']({ name: 'Hōne' });
+    await api['team-copy-save']({ coder: 'Aroha', path: path('people-aroha.focal') });
+    await api['participant-create']({ name: 'Tama' }); // the lead adds Tama; the coder adds Tama too (another GUID)
+    const db = new Database(path('people-aroha.focal'));
+    db.prepare("INSERT INTO participants (name, created_at) VALUES ('MERE TAWHIRI', 'now'), ('tama', 'now'), ('Wiremu', 'now')").run();
+    db.close();
+    const dry = await api['team-merge']({ files: [path('people-aroha.focal')], dryRun: true });
+    const f = dry.files[0]!;
+    expect(f.participants.matchedByGuid).toBe(3);
+    expect(f.participants.matchedByName).toEqual([{ copy: 'tama', lead: 'Tama' }]);
+    expect(f.participants.added).toEqual(['Wiremu']);
+    expect(f.participants.unsure).toHaveLength(1);
+    expect(f.participants.unsure[0]!.candidates.map((c) => c.name).sort()).toEqual(['Mere Tawhiri', 'Mere Tāwhiri']);
+    expect(dry.changes.join('\n')).toMatch(/participant MERE TAWHIRI: several in the project have this name/);
+    const answer = f.participants.unsure[0]!;
+    const r = await api['team-merge']({ files: [path('people-aroha.focal')], participants: { [answer.guid]: answer.candidates[0]!.id } });
+    expect(r.files[0]!.participants.unsure).toEqual([]);
+    expect((await api['participants-list']({})).map((p) => p.name).sort()).toEqual(['Hōne', 'Mere Tawhiri', 'Mere Tāwhiri', 'Tama', 'Wiremu']);
+  });
+});
