@@ -19,6 +19,7 @@ import { registerShowCommand } from './commands/show-command';
 import { registerCorrectCommand } from './commands/correct-command';
 import { registerExchangeCommands, registerQdpxCommands } from './commands/exchange-commands';
 import { registerMediaCommands } from './commands/media-commands';
+import { registerTeamCommands } from './commands/team-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -42,6 +43,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerExchangeCommands(program, output);
   registerQdpxCommands(program, output);
   registerMediaCommands(program, output);
+  registerTeamCommands(program, output);
   return program;
 }
 

@@ -11,6 +11,8 @@ export interface HostServices {
   chooseProjectToOpen(): Promise<string | null>;
   /** Ask which transcript files to import. null = cancelled. */
   chooseImportFiles(): Promise<string[] | null>;
+  /** Ask which coders' copies (.focal) to merge into the open project. null = cancelled. */
+  chooseCoderCopies?(): Promise<string[] | null>;
   /** Ask where to write an export. null = cancelled. */
   chooseExportPath(suggestedName: string, extensions: string[]): Promise<string | null>;
   /** Put gate-checked text on the clipboard. */

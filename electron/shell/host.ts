@@ -52,6 +52,10 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostService
       });
     },
 
+    async chooseCoderCopies() {
+      return open({ title: "Merge coders' copies", buttonLabel: 'Merge', filters: [projectFilter], properties: ['openFile', 'multiSelections'] });
+    },
+
     async chooseExportPath(suggestedName, extensions) {
       const path = await save({
         title: 'Export',

@@ -55,6 +55,10 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         // REFI-QDA: whole projects from and to NVivo, ATLAS.ti, MAXQDA, QualCoder.
         command('Import Project (REFI-QDA)…', 'import-refi-project'),
         command('Export Project (REFI-QDA)…', 'export-refi-project'),
+        // Team coding: the lead hands out copies and merges them back (electron/core/team).
+        command('Save a Copy for a Coder…', 'save-coder-copy'),
+        command('Merge Coder Copies…', 'merge-coder-copies'),
+        command('Agreement', 'agreement'),
         sep,
         // For a kaitiaki deciding elsewhere: needs no project.
         command('Open Review Pack…', 'open-review-pack'),

@@ -93,6 +93,15 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       const outside = typeof path === 'string' ? pathOutside({ files: [{ path }] }, opts.workDir) : null;
       if (outside !== null) throw new HttpError(403, 'forbidden', `${basename(outside)}: in the browser Focal links only recordings in its folder (${opts.workDir}). Move the recording there, or use the desktop app.`);
     }
+    // A coder's copy is read or written by the core: over HTTP only inside the harness folder, as for imports.
+    if (name === 'team-merge') {
+      const files = (input as { files?: unknown } | null)?.files;
+      const outside = Array.isArray(files) ? pathOutside({ files: files.map((f) => ({ path: f })) }, opts.workDir) : null;
+      if (outside !== null) throw new HttpError(403, 'forbidden', `${basename(String(outside))}: in the browser Focal merges only copies in its folder (${opts.workDir}).`);
+    }
+    if (name === 'team-copy-save' && (input as { path?: unknown } | null)?.path !== undefined) {
+      throw new HttpError(403, 'forbidden', "In the browser a coder's copy is saved in Focal's exports folder; leave the path out.");
+    }
     const envelope = await core.call(CALL_NAME.test(name) ? name : `(invalid name)`, input);
     sendJson(res, 200, envelope);
   }

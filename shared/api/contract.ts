@@ -26,6 +26,7 @@ import { kaitiakiCalls } from './calls-kaitiaki';
 import { exchangeCalls } from './calls-exchange';
 import { qdpxCalls } from './calls-qdpx';
 import { mediaCalls } from './calls-media';
+import { teamCalls } from './calls-team';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -61,6 +62,7 @@ export const contract = join(
   exchangeCalls,
   qdpxCalls,
   mediaCalls,
+  teamCalls,
 );
 
 export type Contract = typeof contract;

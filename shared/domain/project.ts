@@ -38,6 +38,8 @@ export interface Preferences {
   userName: string;
   /** Display format for dates; New Zealand (dd/mm/yyyy) by default. */
   dateFormat: 'nz' | 'iso';
+  /** True once the person confirmed their coder name (the start screen asks once). */
+  coderConfirmed?: boolean;
 }
 
 export interface SourceSummary {

@@ -59,3 +59,24 @@ describe('import-files over HTTP', () => {
     expect(sources.env.ok && (sources.env.value as unknown[]).length).toBe(2);
   });
 });
+
+describe("coders' copies over HTTP", () => {
+  it('merges only copies inside the harness folder, and saves a copy only where the harness puts it', async () => {
+    const outside = join(outsideDir, 'copy.focal');
+    writeFileSync(outside, 'not even a project');
+    for (const path of [outside, join(workDir, '..', 'elsewhere', 'copy.focal'), '/etc/passwd']) {
+      const r = await post('team-merge', { files: [path], dryRun: true });
+      expect(r.status, path).toBe(403);
+      if (!r.env.ok) expect(r.env.error.message).toMatch(/merges only copies in its folder/);
+    }
+    const named = await post('team-copy-save', { coder: 'Aroha', path: join(outsideDir, 'aroha.focal') });
+    expect(named.status).toBe(403);
+    const saved = await post('team-copy-save', { coder: 'Aroha' });
+    expect(saved.status).toBe(200);
+    const path = saved.env.ok ? (saved.env.value as { path: string }).path : '';
+    expect(path.startsWith(join(workDir, 'exports'))).toBe(true);
+    const merged = await post('team-merge', { files: [path], dryRun: true });
+    expect(merged.status).toBe(200);
+    expect(merged.env.ok).toBe(true);
+  });
+});

@@ -18,8 +18,9 @@ import { exchangeBench } from './bench-exchange';
 import { correctBench } from './bench-correct';
 import { workersBench } from './bench-workers';
 import { mediaBench } from './bench-media';
+import { teamBench } from './bench-team';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench, correctBench, workersBench, mediaBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench, correctBench, workersBench, mediaBench, teamBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -26,11 +26,18 @@ export function registerProjectCommands(program: Command, output: (json: boolean
   program
     .command('backup <project> <copy>')
     .description('save a complete copy of a project (safe while the app has it open); the .focal file is the whole project')
+    .option('--coder <name>', "make it a coder's copy: the coder's name is recorded in it, for focal merge")
     .option('--json', 'machine-readable output')
-    .action(async (file: string, copy: string, opts: { json?: boolean }) => {
+    .action(async (file: string, copy: string, opts: { coder?: string; json?: boolean }) => {
       const target = resolve(extname(copy) ? copy : `${copy}.focal`);
       if (existsSync(target)) throw new CliError(`${target} already exists; choose another name for the copy`);
       await withProject(file, async (core) => {
+        if (opts.coder !== undefined) {
+          const r = await call(core, 'team-copy-save', { coder: opts.coder, path: target });
+          if (!r) throw new CliError('no copy was written');
+          print(output(!!opts.json), r, () => `Saved ${r.coder}'s copy of the project to ${r.path}`);
+          return;
+        }
         core.host.chooseExportPath = async () => target;
         const r = await call(core, 'project-backup', {});
         if (!r) throw new CliError('no copy was written');

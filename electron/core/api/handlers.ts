@@ -18,6 +18,7 @@ import { kaitiakiHandlers } from './handlers-kaitiaki';
 import { exchangeHandlers } from './handlers-exchange';
 import { qdpxHandlers } from './handlers-qdpx';
 import { mediaHandlers } from './handlers-media';
+import { teamHandlers } from './handlers-team';
 
 export const allHandlers = {
   ...appHandlers,
@@ -38,4 +39,5 @@ export const allHandlers = {
   ...exchangeHandlers,
   ...qdpxHandlers,
   ...mediaHandlers,
+  ...teamHandlers,
 } satisfies Handlers;

@@ -163,14 +163,14 @@ export function applyAutoCode(core: FocalCore, input: AutoCodeInput, hidden?: Hi
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
   const found = keptHits(find(db, input, code.frame_id, hidden).found, input);
-  const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
+  const exists = db.prepare('SELECT 1 FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ? AND coder = ?');
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const what = input.pattern !== undefined ? `matches of “${input.pattern}”` : 'turns';
   let coded = 0;
   undoable(db, `Auto-code ${what} with "${code.name}"`, core.now(), () => {
     const now = core.now();
     for (const f of found) {
-      if (exists.get(code.id, f.sourceId, f.start, f.end)) continue;
+      if (exists.get(code.id, f.sourceId, f.start, f.end, core.actor)) continue;
       insert.run(code.id, f.sourceId, f.start, f.end, core.actor, now);
       coded++;
     }

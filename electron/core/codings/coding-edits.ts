@@ -30,7 +30,8 @@ export function applyCoding(core: FocalCore, input: { codeId: number; sourceId: 
   const code = requireCode(db, input.codeId);
   checkRange(db, input.sourceId, input.start, input.end);
   assertCodable(db, code.frame_id, input.sourceId, [input]);
-  const existing = db.prepare(`SELECT ${CODING_COLUMNS} FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?`).get(input.codeId, input.sourceId, input.start, input.end) as Coding | undefined;
+  // Codings are kept per coder: another coder's identical coding is theirs, not this one (team agreement counts both).
+  const existing = db.prepare(`SELECT ${CODING_COLUMNS} FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ? AND coder = ?`).get(input.codeId, input.sourceId, input.start, input.end, core.actor) as Coding | undefined;
   if (existing) return existing;
   const id = undoable(db, `Code with "${code.name}"`, core.now(), () =>
     Number(db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(input.codeId, input.sourceId, input.start, input.end, core.actor, core.now()).lastInsertRowid),
@@ -49,14 +50,14 @@ export function applyToBlocks(core: FocalCore, input: { codeId: number; blockIds
     return b;
   });
   for (const sourceId of new Set(blocks.map((b) => b.sourceId))) assertCodable(db, code.frame_id, sourceId, blocks.filter((b) => b.sourceId === sourceId));
-  const exists = db.prepare('SELECT id FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ?');
+  const exists = db.prepare('SELECT id FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ? AND coder = ?');
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const label = blocks.length === 1 ? `Code a turn with "${code.name}"` : `Code ${blocks.length} turns with "${code.name}"`;
   const ids = undoable(db, label, core.now(), () =>
     blocks
       .filter((b) => b.end > b.start)
       .map((b) => {
-        const found = exists.get(code.id, b.sourceId, b.start, b.end) as { id: number } | undefined;
+        const found = exists.get(code.id, b.sourceId, b.start, b.end, core.actor) as { id: number } | undefined;
         return found ? found.id : Number(insert.run(code.id, b.sourceId, b.start, b.end, core.actor, core.now()).lastInsertRowid);
       }),
   );

@@ -113,7 +113,9 @@ export function applyChanges(db: ProjectDb, changes: RowChange[]): void {
       const cols = Object.keys(c.new);
       prep(`INSERT INTO ${c.table} (${cols.map((k) => `"${k}"`).join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`).run(c.new as Params);
     } else if (c.op === 'delete' && c.old) {
-      prep(`DELETE FROM ${c.table} WHERE ${key} = ?`).run(c.old[key] as number);
+      // Rows without an id column (full-text search rows a merge added) are named by rowid.
+      const delKey = key in c.old ? key : 'rowid';
+      prep(`DELETE FROM ${c.table} WHERE ${delKey} = ?`).run(c.old[delKey] as number);
     } else if (c.op === 'update' && c.new) {
       const cols = Object.keys(c.new).filter((k) => k !== key);
       prep(`UPDATE ${c.table} SET ${cols.map((k) => `"${k}" = @${k}`).join(', ')} WHERE ${key} = @${key}`).run(c.new as Params);

@@ -13,12 +13,15 @@ export function UserNameForm() {
   const [saved, setSaved] = useState(false);
   const inputId = useId();
   const helpId = useId();
-  const changed = name.trim() !== info.prefs.userName;
+  const confirmed = info.prefs.coderConfirmed === true;
+  const changed = name.trim() !== info.prefs.userName || !confirmed;
 
   const save = async () => {
     setError(null);
     try {
-      prefsChanged(await api['app-prefs-set']({ userName: name }));
+      // Confirming the name once (team-coder-set) is what stops the start screen asking.
+      await api['team-coder-set']({ name });
+      prefsChanged(await api['app-prefs-set']({}));
       setSaved(true);
     } catch (e) {
       setError(describeError(e));
@@ -34,7 +37,7 @@ export function UserNameForm() {
       }}
     >
       <label htmlFor={inputId} className="field-label">
-        Your name
+        {confirmed ? 'Your name' : 'Who is coding? Confirm your name once'}
       </label>
       <div className="field-row">
         <input
@@ -49,12 +52,12 @@ export function UserNameForm() {
             setSaved(false);
           }}
         />
-        <button type="submit" className="button" disabled={!changed}>
+        <button type="submit" className={confirmed ? 'button' : 'button button-primary'} disabled={!changed}>
           Save
         </button>
       </div>
       <p id={helpId} className="field-help" aria-live="polite">
-        {saved && !changed ? 'Saved. ' : ''}Recorded as the coder on everything you code.
+        {saved && !changed ? 'Saved. ' : ''}Recorded as the coder on everything you code; in a team, use the same name every time.
       </p>
       <ErrorMessage message={error} />
     </form>

@@ -1,12 +1,11 @@
 /** The bottom bar: where the project file is, what it holds, who is coding, and any task in progress. */
 import { type ReactNode, useEffect } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/project';
-import { useAppContext } from '../app/AppContext';
 import { plural } from '../format/numbers';
 import { useProgress } from './useProgress';
+import { CoderStatus } from '../team/CoderStatus';
 
 export function StatusBar({ project, children }: { project: ProjectInfo; children?: ReactNode }) {
-  const { info } = useAppContext();
   const c = project.counts;
   return (
     <footer className="statusbar" aria-label="Status bar">
@@ -19,9 +18,7 @@ export function StatusBar({ project, children }: { project: ProjectInfo; childre
         <span>{plural(c.codes, 'code')}</span>
         <span>{plural(c.codings, 'coding')}</span>
       </span>
-      <span className="status-coder" title="Recorded as the coder on everything you code">
-        Coder: {info.prefs.userName}
-      </span>
+      <CoderStatus />
       {children}
       <ProgressArea />
     </footer>

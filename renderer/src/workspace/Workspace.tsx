@@ -41,6 +41,9 @@ import { EXPORT_REFI, requestRefi } from '../exchange/RefiHost';
 import { TranscriptPane } from './TranscriptPane';
 import { PaneBoundary } from '../components/PaneBoundary';
 import { usePaneWidths } from './usePaneWidths';
+import { TeamView } from '../team/TeamView';
+import { CoderCopyDialog, MergeDialog } from '../team/TeamDialogs';
+import { useTeamMenu } from '../team/useTeamMenu';
 
 interface WorkspaceProps {
   project: ProjectInfo;
@@ -57,7 +60,8 @@ type MainView =
   | { kind: 'search'; focus: number }
   | { kind: 'analysis' }
   | { kind: 'quotes'; tab: QuoteTab }
-  | { kind: 'pseudonyms' };
+  | { kind: 'pseudonyms' }
+  | { kind: 'team' };
 
 export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const [widths, setWidth] = usePaneWidths();
@@ -88,6 +92,9 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const undo = useUndo(toast.notify);
   useCodingShortcuts(coding, undo);
   const openParticipant = useCallback((id: number) => setView({ kind: 'participant', id }), []);
+  const [teamDialog, setTeamDialog] = useState<'copy' | 'merge' | null>(null);
+  const openTeam = useCallback(() => setView({ kind: 'team' }), []);
+  useTeamMenu({ copy: () => setTeamDialog('copy'), merge: () => setTeamDialog('merge'), agreement: openTeam });
 
   return (
     <CodingContext.Provider value={coding}>
@@ -104,6 +111,9 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
             <AnalysisButtons current={view.kind} onSearch={openSearch} onAnalyse={() => setView({ kind: 'analysis' })} />
             <button type="button" className="button button-small" onClick={() => requestRefi(EXPORT_REFI)} title="The whole project as a .qdpx for NVivo, ATLAS.ti, MAXQDA or QualCoder, or a de-identified deposit">
               Export project…
+            </button>
+            <button type="button" className="button button-small" aria-pressed={view.kind === 'team'} onClick={() => setView(view.kind === 'team' ? { kind: 'source' } : { kind: 'team' })} title="Coder copies, merging them back, and inter-coder agreement">
+              Team
             </button>
           </TopBar>
           {(error || importer.error) && (
@@ -146,6 +156,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
                 />
               )}
               {view.kind === 'pseudonyms' && <PseudonymsView id="pane-main" onClose={showSource} />}
+              {view.kind === 'team' && <TeamView id="pane-main" onClose={showSource} onSaveCopy={() => setTeamDialog('copy')} onMerge={() => setTeamDialog('merge')} notify={toast.notify} />}
               {view.kind === 'review' && <SpeakerReview key={view.key} id="pane-main" sourceIds={view.sourceIds} onClose={showSource} />}
             </PaneBoundary>
             <Splitter side="right" width={widths.right} label="Resize codes pane" controls="pane-codes" onResize={(w) => setWidth('right', w)} />
@@ -160,6 +171,8 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
           {picker && <QuickPicker mode={picker} onClose={() => setPicker(null)} />}
           {memo && <MemoDialog target={memo} label={memo.label} onClose={() => setMemo(null)} />}
           {autoCode && <AutoCodeDialog onClose={() => setAutoCode(false)} />}
+          {teamDialog === 'copy' && <CoderCopyDialog onClose={() => setTeamDialog(null)} notify={toast.notify} />}
+          {teamDialog === 'merge' && <MergeDialog onClose={() => setTeamDialog(null)} notify={toast.notify} />}
           <DropOverlay visible={drop.zone === 'transcripts'} />
           {importer.ui}
         </div>

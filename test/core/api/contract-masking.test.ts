@@ -29,6 +29,7 @@ const ALLOWED: Partial<Record<CallName, string>> = {
   'job-cancel': 'stops a running job by id; returns only whether it was running',
   'jobs-list': 'lists running jobs by id and task name; no project data',
   'project-backup': "writes a complete copy of the project file itself (the person's own project, not a view or an export); returns only the copy's path",
+  'team-copy-save': "writes a complete copy of the project file itself for a coder (as project-backup), the coder's name recorded in it; returns only the copy's path and the coder's name",
 };
 
 type Entry = {
@@ -215,6 +216,14 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'media-sync-set': { inputs: (w) => [{ blockId: w.tamaTurn.id, ms: 1000 }, { blockId: w.tamaTurn.id, ms: null }, { blockId: w.tamaTurn.id, ms: 2000 }] },
   'media-get': { inputs: (w) => [{ sourceId: w.hui.id }, { sourceId: w.hui.id, frameId: w.kmFrameId }] },
   'media-unlink': { inputs: (w) => [{ sourceId: w.hui.id }] },
+  'team-info': { inputs: () => [{}] },
+  'team-coders-set': { inputs: () => [{ coders: [] }] },
+  'team-coder-set': { inputs: () => [{ name: 'Aroha Ngata' }] },
+  'team-merge': { inputs: (w) => [{ files: [join(dirname(w.path), 'walk-copy.focal')], dryRun: true }] },
+  // Aroha's coding of the hui covers the tapu passage: recording it as consensus in a mainstream frame is refused.
+  'team-resolve': { inputs: (w) => [{ codeId: w.codeId, sourceId: w.hui.id, from: 'Aroha Ngata', consensus: true }], refused: true },
+  'team-agreement': { inputs: () => [{ coders: ['Aroha Ngata', 'Walk Coder'] }, { coders: ['Aroha Ngata', 'Walk Coder'], unit: 'turn' }] },
+  'team-agreement-cell': { inputs: (w) => [{ codeId: w.codeId, sourceId: w.hui.id, coders: ['Aroha Ngata', 'Walk Coder'] }] },
   'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
   'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
@@ -257,6 +266,10 @@ describe('contract-masking: no call hands a restricted passage to a viewer who m
 
   beforeAll(async () => {
     w = await buildWorld(api, dir, as);
+    // A coder's copy for the merge walk, saved where exports are not checked (it is the whole project).
+    await core.requireProject().backup(join(dir, 'walk-copy.focal'));
+    // A second coder on the hui, for the agreement calls.
+    core.requireProject().db.prepare("INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, 'Walk Coder', '2026-01-01T00:00:00.000Z')").run(w.codeId, w.hui.id, w.tamaTurn.start, w.tamaTurn.end);
     // Ids the walk creates, picked up from the results as it goes.
     const pick = (name: CallName, set: (w: World, v: any) => void) => (TABLE[name]!.after = set);
     pick('memo-save', (x, v) => (x.memoId = v.id));
