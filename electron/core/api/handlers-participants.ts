@@ -7,6 +7,7 @@ import { exportRegister } from '../participants/register-export';
 import { importRegister } from '../participants/register-import';
 import { mapSpeakers, reviewSpeakers } from '../participants/speaker-review';
 import { acceptAllSuggestions } from '../participants/speaker-accept-all';
+import { markNotSpeaker, mergeLabels, reassignTurns } from '../participants/speaker-edits';
 import { previewGroupSetup, setupGroupFromSource } from '../participants/group-setup';
 import { addMembers, removeMember } from '../participants/memberships';
 import { handlers } from './handler-types';
@@ -27,6 +28,9 @@ export const participantHandlers = handlers({
   'speakers-review': (i, core) => reviewSpeakers(core.requireProject().db, i),
   'speakers-map': (i, core) => mapSpeakers(core, i),
   'speakers-accept-all': (i, core) => acceptAllSuggestions(core, i),
+  'speakers-not-speaker': (i, core) => markNotSpeaker(core, i),
+  'speakers-merge': (i, core) => mergeLabels(core, i),
+  'speakers-reassign': (i, core) => reassignTurns(core, i),
   'group-setup-preview': (i, core) => previewGroupSetup(core.requireProject().db, i.sourceId),
   'group-setup-from-source': (i, core) => setupGroupFromSource(core, i),
   'group-members-add': (i, core) => addMembers(core, i.groupId, i.memberIds, i.role),

@@ -9,8 +9,8 @@
  */
 import type { ProjectDb } from '../db/open-project';
 
-/** Tables whose changes are undoable: the code tree, codings and memos. */
-export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames'] as const;
+/** Tables whose changes are undoable: the code tree, codings, memos, and who said which turn (speaker review). */
+export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames', 'speakers', 'blocks'] as const;
 export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
 
 export interface RowChange {

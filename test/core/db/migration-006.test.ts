@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { checksum } from '../../../electron/core/db/migrate';
-import { migrations } from '../../../electron/core/db/migrations/index';
+import { LATEST_SCHEMA_VERSION, migrations } from '../../../electron/core/db/migrations/index';
 import { openProject } from '../../../electron/core/db/open-project';
 import { FOCAL_APPLICATION_ID } from '../../../electron/core/db/sqlite-header';
 import { testCore } from '../../support/core';
@@ -80,7 +80,7 @@ describe('migration 006', () => {
     const path = v5File();
     openProject(path).close();
     const db = openProject(path);
-    expect(db.pragma('user_version', { simple: true })).toBe(6);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     db.close();
   });
 });
