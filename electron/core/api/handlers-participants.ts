@@ -4,7 +4,7 @@ import { listAttributes } from '../participants/attribute-types';
 import { createParticipant, deleteParticipant, updateParticipant } from '../participants/participant-edits';
 import { getParticipant, listParticipants } from '../participants/participant-queries';
 import { exportRegister } from '../participants/register-export';
-import { importRegister } from '../participants/register-import';
+import { importRegister, registerBytes } from '../participants/register-import';
 import { mapSpeakers, reviewSpeakers } from '../participants/speaker-review';
 import { acceptAllSuggestions } from '../participants/speaker-accept-all';
 import { markNotSpeaker, mergeLabels, reassignTurns } from '../participants/speaker-edits';
@@ -22,7 +22,7 @@ export const participantHandlers = handlers({
   'attributes-list': (_i, core) => listAttributes(core.requireProject().db),
   'attribute-define': (i, core) => defineAttribute(core, i),
 
-  'participants-import-csv': (i, core) => importRegister(core, i.fileName, i.csv),
+  'participants-import-csv': (i, core) => importRegister(core, i.fileName, i.csv ?? registerBytes(i.fileName, i.dataBase64 ?? '')),
   'participants-export-csv': (_i, core) => exportRegister(core.requireProject().db),
 
   'speakers-review': (i, core) => reviewSpeakers(core.requireProject().db, i),
