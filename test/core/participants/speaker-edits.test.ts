@@ -68,6 +68,9 @@ describe('speaker review edits', () => {
     expect(accepted.rows.find((r) => r.speakerId === will)).toMatchObject({ participantId: null, notSpeaker: true });
     await expect(api['speakers-map']({ speakerIds: [will], create: { name: 'Will' } })).rejects.toMatchObject({ code: 'bad-input', message: expect.stringMatching(/not a speaker/i) });
     expect(JSON.parse(audit('speakers-not-speaker')!)).toMatchObject({ sourceId, speakerIds: [will], labels: ['Will'], blocks: 2 });
+    // `focal check` and the group set-up no longer ask for the label to be mapped.
+    expect((await api['project-check']({})).some((p) => p.kind === 'speaker-unmapped' && p.speakerId === will)).toBe(false);
+    expect((await api['group-setup-preview']({ sourceId })).unmappedLabels).not.toContain('Will');
 
     // Undo the accept-all first (not undoable: nothing to undo from it), then the "Not a speaker".
     const state = await api['history-state']({});
