@@ -42,6 +42,7 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
   const roleOf = (r: SpeakerReviewRow) => roles[r.speakerId] ?? (r.participantId !== null ? r.role : r.suggestion.role);
   const unlinked = rows.filter((r) => r.participantId === null && !r.notSpeaker);
   const chosen = rows.filter((r) => selected.has(r.speakerId) && !r.notSpeaker);
+  const notSpeakers = rows.filter((r) => r.notSpeaker).length;
   // Labels of one transcript can be merged into one label (the first ticked keeps its name).
   const oneSource = chosen.length > 1 && chosen.every((r) => r.sourceId === chosen[0]!.sourceId);
 
@@ -85,7 +86,7 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
             : unlinked.length
               ? `${plural(unlinked.length, 'speaker label')} to link. Suggestions come from the names in the labels and from the participant register.`
               : rows.length
-                ? `All ${plural(rows.length, 'speaker label')} are linked. Transcripts now show the participants’ names.`
+                ? `All ${plural(rows.length - notSpeakers, 'speaker label')} are linked${notSpeakers ? ` (${plural(notSpeakers, 'label')} marked not a speaker)` : ''}. Transcripts now show the participants’ names.`
                 : ''}
         </p>
         <button type="button" className="button button-primary" disabled={review.busy || unlinked.length === 0} onClick={() => void review.acceptAll(roleOf).then(setQuestion)}>
