@@ -155,4 +155,18 @@ describe('importing Otter and Rev exports and reviewing their speakers', () => {
     expect(moved.map((b) => rev.text.slice(b.start, b.end))).toEqual(['And the second interviewer asks: what now?']);
     await app.screenshot('speaker-review-split');
   });
+
+  it('shows text whose label is not a speaker under that label, credited to no one', async () => {
+    const { page } = app;
+    await reviewRow('Background').getByRole('button', { name: 'Background is not a speaker' }).click();
+    await expect.poll(() => reviewRow('Background').innerText()).toContain('Not a speaker');
+    await review().getByRole('button', { name: 'Close' }).click();
+    await landmarks(app).sourcesList().getByRole('button', { name: /Hui at Waiwhetū marae/ }).click();
+    const view = page.getByTestId('transcript-view');
+    await view.locator('.tv-not-speaker').first().waitFor();
+    expect(await view.locator('.tv-not-speaker .tv-head-label').allTextContents()).toEqual(['Background', 'Background']);
+    expect(new Set(await view.locator('.tv-speaker').allTextContents())).toEqual(new Set(['Mere Tawhiri', 'Hēmi Te Whata']));
+    expect(await view.innerText()).toContain('Tape changed; the kōrero before this is on the first file.');
+    await app.screenshot('transcript-not-a-speaker');
+  });
 });
