@@ -42,6 +42,23 @@ function loadLabels(db: ProjectDb, ids: number[]): LabelRow[] {
   return ids.map((id) => rows.find((r) => r.id === id)!);
 }
 
+/**
+ * A withdrawn participant's talk must stay theirs, so that the withdrawal follows it into every
+ * export: their label cannot be made "Not a speaker", merged, or lose turns to another label.
+ */
+function refuseWithdrawn(db: ProjectDb, speakerIds: number[], what: string): void {
+  const hit = db
+    .prepare(
+      `SELECT p.name FROM speakers sp JOIN participants p ON p.id = sp.participant_id JOIN consents c ON c.participant_id = p.id
+       WHERE sp.id IN (SELECT value FROM json_each(?)) AND c.withdrawn_on IS NOT NULL LIMIT 1`,
+    )
+    .pluck()
+    .get(JSON.stringify(speakerIds)) as string | undefined;
+  if (hit !== undefined) {
+    throw new FocalError('bad-input', `${hit} has withdrawn: their talk stays credited to them so the withdrawal follows it, so ${what} is refused. If the label is wrong, correct the withdrawal record first.`);
+  }
+}
+
 /** One undoable, audited step; the review rows of the transcripts it touched are the answer. */
 function step(core: FocalCore, label: string, fn: (w: WriteContext) => number[]): SpeakerReviewRow[] {
   const sourceIds = commit(core, ['participants', 'sources', 'history'], (w) => undoable(w.db, label, w.now, () => fn(w)));
@@ -64,6 +81,7 @@ function dropEmptyLabels(db: ProjectDb, sourceId: number): string[] {
 export function markNotSpeaker(core: FocalCore, input: ParsedInput<'speakers-not-speaker'>): SpeakerReviewRow[] {
   const ids = [...new Set(input.speakerIds)];
   const labels = loadLabels(core.requireProject().db, ids).map((l) => l.label);
+  if (!input.restore) refuseWithdrawn(core.requireProject().db, ids, 'marking their label Not a speaker');
   const title = input.restore ? `A speaker again: ${quoted(labels)}` : `Not a speaker: ${quoted(labels)}`;
   return step(core, title, (w) => {
     const rows = loadLabels(w.db, ids);
@@ -99,6 +117,7 @@ export function mergeLabels(core: FocalCore, input: ParsedInput<'speakers-merge'
   }
   const off = rows.filter((r) => r.notSpeaker === 1);
   if (off.length) throw new FocalError('bad-input', `${quoted(off.map((r) => r.label))} ${off.length === 1 ? 'is' : 'are'} marked Not a speaker; mark ${off.length === 1 ? 'it' : 'them'} a speaker again before merging.`);
+  refuseWithdrawn(core.requireProject().db, ids, 'merging their label with another');
   const otherLabels = others.map((o) => o.label);
   return step(core, `Merge ${otherLabels.map((l) => `"${l}"`).join(', ')} into "${into.label}"`, (w) => {
     const move = w.db.prepare('UPDATE blocks SET speaker_id = ? WHERE speaker_id = ?');
@@ -133,6 +152,7 @@ export function reassignTurns(core: FocalCore, input: ParsedInput<'speakers-reas
   const wrong = blocks.filter((b) => b.kind !== 'turn' && b.kind !== 'text');
   if (wrong.length) throw new FocalError('bad-input', `Only turns and plain text can be given to a speaker; block ${wrong[0]!.id} is a ${wrong[0]!.kind}.`);
 
+  refuseWithdrawn(db, [...new Set(blocks.flatMap((b) => (b.speakerId === null ? [] : [b.speakerId])))], 'giving their turns to someone else');
   let target: LabelRow | undefined;
   let newLabel: string | undefined;
   if (input.speakerId !== undefined) {
