@@ -1,11 +1,14 @@
 /**
- * The Electron main process: a thin shell. It opens the window, hands each window its own
- * FocalCore, and moves contract calls, push events and menu commands across IPC. Everything the
- * app actually does lives in electron/core (which never imports electron) and the renderer.
+ * The Electron main process: a thin shell. It opens the window, starts each window's cores in
+ * utility processes (a writer and a pool of readers, shell/core-processes.ts), and only relays:
+ * contract calls, push events and menu commands across IPC, the cores' dialog and clipboard
+ * questions to the native ones. Everything the app actually does lives in electron/core (which
+ * never imports electron) and the renderer.
  */
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow, dialog, session } from 'electron';
 import type { MenuCommand } from '../shared/api/bridge';
+import { AppState } from './core/app/app-state';
 import { MENU_CHANNEL } from './shell/channels';
 import { registerCalls } from './shell/ipc';
 import { installMenu } from './shell/menu';
@@ -21,6 +24,7 @@ const paths: ShellPaths = {
   index: join(appRoot, 'dist', 'renderer', 'index.html'),
   preload: join(appRoot, 'dist', 'electron', 'preload.cjs'),
   icon: join(appRoot, 'resources', 'icon.png'),
+  coreProcess: join(appRoot, 'dist', 'electron', 'core-process.cjs'),
 };
 // The renderer is served from app://focal/ (app-protocol.ts), never from file://.
 const isAppPage = (url: string) => isAppPageUrl(url);
@@ -112,7 +116,8 @@ function refreshMenu(): void {
   installMenu({
     isDev: !app.isPackaged,
     platform: process.platform,
-    recent: () => [...windows.values()][0]?.core.state.recent() ?? [],
+    // The app state file the cores keep, read fresh (they run in their own processes).
+    recent: () => new AppState(app.getPath('userData')).recent(),
     send: sendMenuCommand,
     openRecent: (path) => openProject(currentWindow(), path),
     about: () => {

@@ -27,5 +27,7 @@ await Promise.all([
   build({ ...common, packages: undefined, minify: true, external: ['electron'], entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs', platform: 'node' }),
   build({ ...common, entryPoints: ['electron/cli/focal.ts'], outfile: 'dist/cli/focal.cjs', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: ['electron/web/harness.ts'], outfile: 'dist/web/harness.cjs' }),
+  build({ ...common, entryPoints: ['electron/web/core-worker.ts'], outfile: 'dist/web/core-worker.cjs' }),
+  build({ ...common, entryPoints: ['electron/shell/core-process.ts'], outfile: 'dist/electron/core-process.cjs', external: ['electron'] }),
 ]);
 chmodSync(join(root, 'dist/cli/focal.cjs'), 0o755);

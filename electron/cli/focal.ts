@@ -16,7 +16,8 @@ import { registerSearchCommands } from './commands/search-commands';
 import { registerPseudoCommands } from './commands/pseudo-commands';
 import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
 import { registerShowCommand } from './commands/show-command';
-import { registerExchangeCommands } from './commands/exchange-commands';
+import { registerCorrectCommand } from './commands/correct-command';
+import { registerExchangeCommands, registerQdpxCommands } from './commands/exchange-commands';
 import { registerSpeakersCommands } from './commands/speakers-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
@@ -37,7 +38,9 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerPseudoCommands(program, output);
   registerKaitiakiCommands(program, output);
   registerShowCommand(program, output);
+  registerCorrectCommand(program, output);
   registerExchangeCommands(program, output);
+  registerQdpxCommands(program, output);
   registerSpeakersCommands(program, output);
   return program;
 }

@@ -25,10 +25,18 @@ export interface HostServices {
   chooseDataFile?(purpose: 'save' | 'open', kind: DataFileKind, suggestedName: string): Promise<string | null>;
 }
 
-/** Files a person sends to another: the analyst's review pack, the kaitiaki's signed decisions. */
-export type DataFileKind = 'review-pack' | 'kaitiaki-decisions';
+/** Files a person sends to another: the analyst's review pack, the kaitiaki's signed decisions; REFI-QDA projects and codebooks from other tools. */
+export type DataFileKind = 'review-pack' | 'kaitiaki-decisions' | 'refi-project' | 'refi-codebook';
 
-export const dataFileLabels: Record<DataFileKind, string> = { 'review-pack': 'Kaitiaki review pack', 'kaitiaki-decisions': 'Kaitiaki decisions' };
+export const dataFileLabels: Record<DataFileKind, string> = {
+  'review-pack': 'Kaitiaki review pack',
+  'kaitiaki-decisions': 'Kaitiaki decisions',
+  'refi-project': 'REFI-QDA project',
+  'refi-codebook': 'REFI-QDA codebook',
+};
+
+/** The extension each kind of data file has. */
+export const dataFileExtensions: Record<DataFileKind, string> = { 'review-pack': 'json', 'kaitiaki-decisions': 'json', 'refi-project': 'qdpx', 'refi-codebook': 'qdc' };
 
 /** A host for the CLI and tests: every question must be answered by the caller's input instead. */
 export function headlessHost(platform: HostServices['platform'] = 'cli'): HostServices {

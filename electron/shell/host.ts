@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { app, type BrowserWindow, clipboard, dialog, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
-import { dataFileLabels, type HostServices } from '../core/host';
+import { dataFileExtensions, dataFileLabels, type HostServices } from '../core/host';
 import { importExtensions, projectExtension, safeFileName, withExtension } from './policy';
 
 const projectFilter = { name: 'Focal project', extensions: [projectExtension] };
@@ -81,16 +81,17 @@ export function electronHost(getWindow: () => BrowserWindow | null): HostService
     },
 
     async chooseDataFile(purpose, kind, suggestedName) {
-      const filters = [{ name: dataFileLabels[kind], extensions: ['json'] }];
-      if (purpose === 'open') return (await open({ title: `Open a ${dataFileLabels[kind].toLowerCase()}`, filters, properties: ['openFile'] }))?.[0] ?? null;
+      const ext = dataFileExtensions[kind];
+      const filters = [{ name: dataFileLabels[kind], extensions: [ext] }];
+      if (purpose === 'open') return (await open({ title: `Open a ${dataFileLabels[kind].replace(/^(?!REFI)./, (c) => c.toLowerCase())}`, filters, properties: ['openFile'] }))?.[0] ?? null;
       const path = await save({
-        title: `Save the ${dataFileLabels[kind].toLowerCase()}`,
+        title: `Save the ${dataFileLabels[kind].replace(/^(?!REFI)./, (c) => c.toLowerCase())}`,
         buttonLabel: 'Save',
-        defaultPath: inDocuments(withExtension(safeFileName(suggestedName, dataFileLabels[kind]), ['json'])),
+        defaultPath: inDocuments(withExtension(safeFileName(suggestedName, dataFileLabels[kind]), [ext])),
         filters,
         properties: ['createDirectory', 'showOverwriteConfirmation'],
       });
-      return path && withExtension(path, ['json']);
+      return path && withExtension(path, [ext]);
     },
   };
 }

@@ -7,12 +7,21 @@ import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { callNames } from '../../shared/api/contract';
 import type { Envelope } from '../../shared/api/errors';
 import { eventNames } from '../../shared/api/events';
-import type { FocalCore } from '../core/app/focal-core';
+import type { EventName, FocalEvents } from '../../shared/api/events';
 import { CALL_CHANNEL_PREFIX, EVENT_CHANNEL } from './channels';
+
+/** What answers a window's calls: its CoreRelay (core-processes.ts), or any core with call(). */
+export interface CallTarget {
+  call(name: string, input: unknown): Promise<Envelope<unknown>>;
+}
+
+export interface EventSource {
+  on<E extends EventName>(event: E, listener: (payload: FocalEvents[E]) => void): () => void;
+}
 
 export interface CallRouting {
   /** The core belonging to the window whose page sent the call. */
-  coreFor(contents: WebContents): FocalCore | undefined;
+  coreFor(contents: WebContents): CallTarget | undefined;
   /** True only for our own bundled renderer page. */
   isAppPage(url: string): boolean;
 }
@@ -43,7 +52,7 @@ function refused(name: string): Envelope<unknown> {
 }
 
 /** Sends the core's push events to the window's page; returns a function that stops forwarding. */
-export function forwardEvents(core: FocalCore, contents: WebContents): () => void {
+export function forwardEvents(core: EventSource, contents: WebContents): () => void {
   const stops = eventNames.map((name) =>
     core.on(name, (payload) => {
       if (!contents.isDestroyed()) contents.send(EVENT_CHANNEL, name, payload);

@@ -52,6 +52,10 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         sep,
         command('Import Transcripts…', 'import', 'CmdOrCtrl+I'),
         sep,
+        // REFI-QDA: whole projects from and to NVivo, ATLAS.ti, MAXQDA, QualCoder.
+        command('Import Project (REFI-QDA)…', 'import-refi-project'),
+        command('Export Project (REFI-QDA)…', 'export-refi-project'),
+        sep,
         // For a kaitiaki deciding elsewhere: needs no project.
         command('Open Review Pack…', 'open-review-pack'),
         sep,

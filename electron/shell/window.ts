@@ -1,10 +1,11 @@
 /**
- * One Focal window = one BrowserWindow + one FocalCore. The core lives exactly as long as the
- * window: closing the window closes its project (checkpointing the database) and drops its
- * listeners.
+ * One Focal window = one BrowserWindow + its cores: a writer and a pool of readers in utility
+ * processes (core-processes.ts), reached through a CoreRelay. The cores live exactly as long as
+ * the window: closing the window closes its project (checkpointing the database) and ends them.
  */
 import { app, BrowserWindow, dialog } from 'electron';
-import { FocalCore } from '../core/app/focal-core';
+import type { CoreRelay } from '../core/relay/relay-client';
+import { startCoreProcesses } from './core-processes';
 import { electronHost } from './host';
 import { APP_URL } from './app-url';
 import { forwardEvents } from './ipc';
@@ -16,11 +17,14 @@ export interface ShellPaths {
   preload: string;
   /** Window icon for Linux (Windows and macOS take it from the packaged app). */
   icon: string;
+  /** dist/electron/core-process.cjs: the cores' utility process. */
+  coreProcess: string;
 }
 
 export interface FocalWindow {
   win: BrowserWindow;
-  core: FocalCore;
+  /** The window's cores, behind the relay: call() and on() as a core has them. */
+  core: CoreRelay;
   /** webContents id, kept because webContents cannot be read after the window closes. */
   id: number;
 }
@@ -54,12 +58,14 @@ export function openWindow(opts: WindowOptions): FocalWindow {
     },
   });
 
-  const core = new FocalCore({
+  const cores = startCoreProcesses({
+    script: opts.paths.coreProcess,
     dataDir: app.getPath('userData'),
     host: electronHost(() => (win.isDestroyed() ? null : win)),
     version: app.getVersion(),
-    ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}),
+    nativeBinding: opts.nativeBinding,
   });
+  const core = cores.relay;
   const self: FocalWindow = { win, core, id: win.webContents.id };
 
   const stopEvents = forwardEvents(core, win.webContents);
@@ -69,12 +75,12 @@ export function openWindow(opts: WindowOptions): FocalWindow {
 
   win.once('ready-to-show', () => win.show());
   win.webContents.on('render-process-gone', (_event, details) => {
-    console.error(`[focal] renderer exited (${details.reason}); the open project stays safe in the main process.`);
+    console.error(`[focal] renderer exited (${details.reason}); the open project stays safe in its core process.`);
   });
   win.on('closed', () => {
     stopEvents();
     stopWatching();
-    core.dispose();
+    void cores.close();
     opts.onClosed(self);
   });
 

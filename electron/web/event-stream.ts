@@ -4,7 +4,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { eventNames } from '../../shared/api/events';
-import type { FocalCore } from '../core/app/focal-core';
+import type { EventName, FocalEvents } from '../../shared/api/events';
 import { SECURITY_HEADERS } from './csp';
 
 // Proxies and idle timers drop silent connections; a comment line every so often keeps it open.
@@ -13,7 +13,7 @@ const KEEPALIVE_MS = 20_000;
 export class EventStreams {
   private readonly open = new Set<ServerResponse>();
 
-  constructor(private readonly core: FocalCore) {}
+  constructor(private readonly core: { on<E extends EventName>(event: E, listener: (payload: FocalEvents[E]) => void): () => void }) {}
 
   attach(res: ServerResponse): void {
     res.writeHead(200, {

@@ -1,6 +1,8 @@
 /**
  * The browser harness: the same FocalCore the Electron shell runs, served over loopback HTTP so
- * the renderer can be used (and tested with Playwright) in an ordinary browser.
+ * the renderer can be used (and tested with Playwright) in an ordinary browser. The cores run in
+ * worker threads (a writer and a pool of readers, core-workers.ts); this thread only serves HTTP
+ * and relays calls, events and the cores' host-service questions.
  *
  * Security model: binds 127.0.0.1 only; every API request carries a random per-run token (header
  * for calls, query string for the event stream); requests for any Host other than our own
@@ -12,7 +14,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
 import { FOCAL_VERSION } from '../../shared/version';
-import { FocalCore } from '../core/app/focal-core';
+import { startCoreWorkers } from './core-workers';
+import { HarnessCore } from './harness-core';
 import { EventStreams } from './event-stream';
 import { HttpError, hostAllowed, originAllowed, parseJson, readBody, sendError, sendJson, tokenMatches } from './http-util';
 import { pathOutside } from './import-paths';
@@ -29,6 +32,8 @@ export interface HarnessOptions {
   host?: '127.0.0.1';
   /** Where the core reports unexpected errors; stderr by default. */
   logger?: (level: 'info' | 'warn' | 'error', message: string, error?: unknown) => void;
+  /** Reader threads for the heavy reads (default: 1–2 by CPU count). */
+  readers?: number;
 }
 
 export interface Harness {
@@ -38,7 +43,8 @@ export interface Harness {
   appUrl: string;
   token: string;
   port: number;
-  core: FocalCore;
+  /** The relay to the core threads, plus this side's conveniences (harness-core.ts). */
+  core: HarnessCore;
   host: WebHost;
   close(): Promise<void>;
 }
@@ -49,12 +55,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   mkdirSync(opts.workDir, { recursive: true });
   const token = randomBytes(32).toString('hex');
   const host = createWebHost(opts.workDir);
-  const core = new FocalCore({
-    dataDir: join(opts.workDir, '.focal-app'),
-    host,
-    version: FOCAL_VERSION,
-    ...(opts.logger ? { logger: opts.logger } : {}),
-  });
+  const dataDir = join(opts.workDir, '.focal-app');
+  const logger = opts.logger ?? defaultLogger;
+  const workers = await startCoreWorkers({ dataDir, host, version: FOCAL_VERSION, log: logger, ...(opts.readers !== undefined ? { readers: opts.readers } : {}) });
+  const core = new HarnessCore(workers.relay, dataDir, logger);
   const streams = new EventStreams(core);
   let port = 0;
 
@@ -105,10 +109,19 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
     });
   });
 
+  // An idle keep-alive socket is closed by the client (browsers, undici: a few seconds), not by
+  // us: when both close at once, the request the client was just sending on it gets ECONNRESET.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   await new Promise<void>((resolvePromise, reject) => {
-    server.once('error', reject);
+    const failed = (e: Error) => {
+      void workers.close();
+      reject(e);
+    };
+    server.once('error', failed);
     server.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolvePromise();
     });
   });
@@ -121,7 +134,7 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
       streams.closeAll();
       server.close(() => {
         core.dispose();
-        resolveClose();
+        workers.close().then(resolveClose, resolveClose);
       });
       // Keep-alive sockets would hold close() open for seconds.
       server.closeAllConnections();
@@ -130,6 +143,10 @@ export async function startHarness(opts: HarnessOptions): Promise<Harness> {
   };
 
   return { url, appUrl: `${url}/#token=${token}`, token, port, core, host, close };
+}
+
+function defaultLogger(level: 'info' | 'warn' | 'error', message: string, error?: unknown): void {
+  if (level === 'error') console.error(`[focal] ${message}`, error ?? '');
 }
 
 function unauthorised(): HttpError {

@@ -4,11 +4,11 @@
  * name made from the project name, exports go to its exports/ folder (never over an existing
  * file: a taken name becomes "name (2).docx"), and "open" is left to
  * the recent-projects list (null = nothing chosen). Files someone sent this person (a review pack,
- * a kaitiaki's decisions) are put in its received/ folder; "open" takes the newest .json there.
+ * a kaitiaki's decisions, a REFI-QDA project or codebook) are put in its received/ folder; "open" takes the newest file of that kind there.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import type { DataFileKind, HostServices } from '../core/host';
+import { dataFileExtensions, type DataFileKind, type HostServices } from '../core/host';
 
 export interface WebHost extends HostServices {
   platform: 'web';
@@ -82,12 +82,14 @@ export function createWebHost(workDir: string): WebHost {
       return n === 1 ? null : at(n - 1);
     },
     async chooseDataFile(purpose: 'save' | 'open', kind: DataFileKind, suggestedName: string) {
-      // Always .json: a name like "a.b" must not pass for one with its own extension.
-      if (purpose === 'save') return freshExportPath(workDir, /\.json$/i.test(suggestedName) ? suggestedName : `${suggestedName}.json`, ['json'], kind);
+      // Always the kind's own extension: a name like "a.b" must not pass for one with its own extension.
+      const ext = dataFileExtensions[kind];
+      const dotExt = `.${ext}`;
+      if (purpose === 'save') return freshExportPath(workDir, suggestedName.toLowerCase().endsWith(dotExt) ? suggestedName : `${suggestedName}${dotExt}`, [ext], kind);
       const dir = join(workDir, 'received');
       if (!existsSync(dir)) return null;
       const newest = readdirSync(dir)
-        .filter((f) => f.toLowerCase().endsWith('.json') && !f.startsWith('.'))
+        .filter((f) => f.toLowerCase().endsWith(dotExt) && !f.startsWith('.'))
         .map((f) => ({ path: join(dir, f), at: statSync(join(dir, f)).mtimeMs }))
         .sort((a, b) => b.at - a.at)[0];
       return newest?.path ?? null;

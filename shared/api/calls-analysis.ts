@@ -58,9 +58,9 @@ export const matrixInput = z.object({
 
 /** Which chart a file holds: the core works out its data and labels from this, never from the page. */
 export const chartSpec = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('frequency'), frameId: id().optional() }),
+  z.object({ kind: z.literal('frequency'), frameId: id().optional(), mode: mode.optional() }),
   z.object({ kind: z.literal('matrix'), matrix: matrixInput }),
-  z.object({ kind: z.literal('cooccurrence'), frameId: id().optional() }),
+  z.object({ kind: z.literal('cooccurrence'), frameId: id().optional(), mode: mode.optional() }),
 ]);
 
 /** Forced real names in a file: refused unless every person named in it consented to be named. */
@@ -90,7 +90,10 @@ export const analysisCalls = {
     'Save a matrix (counts only, no quotes) as CSV or XLSX where the person chooses, with export labels (pseudonyms), audited.',
     matrixInput.extend({ format: z.enum(['csv', 'xlsx']), realNames }),
   ).returns<SavedFile | null>(),
-  'codes-cooccurrence': call('How often codes overlap each other (codes of a frame, or chosen codes).', z.object({ frameId: id().optional(), codeIds: codeList.optional() })).returns<CooccurrenceResult>(),
+  'codes-cooccurrence': call(
+    'How often codes overlap each other (codes of a frame, or chosen codes), in one mode or (with a note) both.',
+    z.object({ frameId: id().optional(), codeIds: codeList.optional(), mode: mode.optional() }),
+  ).returns<CooccurrenceResult>(),
   'chart-image': call(
     'A chart as a file will draw it: the core-built SVG with export labels, and the size a PNG of it must be.',
     z.object({ chart: chartSpec, realNames }),

@@ -7,7 +7,7 @@ export interface CodebookExportResult {
   /** null when the person cancelled the save dialog (nothing written). */
   path: string | null;
   sha256: string | null;
-  format: 'qdc' | 'csv';
+  format: 'qdc' | 'csv' | 'docx';
   frameId: number;
   codes: number;
 }
@@ -47,8 +47,8 @@ const fileRef = z
 
 export const exchangeCalls = {
   'qdc-export': call(
-    'Export a frame\'s codes as a REFI-QDA codebook (.qdc, validated against the Codebook schema before writing) or a CSV codebook report with counts; the host asks where to save; audited.',
-    z.object({ frameId: id().optional(), format: z.enum(['qdc', 'csv']).default('qdc') }),
+    'Export a frame\'s codes as a REFI-QDA codebook (.qdc, validated against the Codebook schema before writing) or a codebook report with counts (CSV or Word); the host asks where to save; audited.',
+    z.object({ frameId: id().optional(), format: z.enum(['qdc', 'csv', 'docx']).default('qdc') }),
   ).returns<CodebookExportResult>(),
   'qdc-import': call(
     'Import a REFI-QDA codebook (.qdc) into a frame (or a new one): codes with hierarchy, colours and descriptions, matched by GUID then by path, never duplicated; one undoable step. Without a file, the host asks.',

@@ -35,6 +35,10 @@ export const kaitiakiCalls = {
     'Who may read restricted (tapu) passages in a kaupapa Māori frame, besides the kaitiaki: a signed list of names. Kaitiaki only.',
     z.object({ groupId: id(), readers: z.array(z.string().trim().min(1).max(300)).max(200) }),
   ).returns<KaitiakiKeyStatus>(),
+  'kaitiaki-gap-acknowledge': call(
+    "Kaitiaki only: acknowledge, with the key, the gaps in the group's record of signed statements (statements removed from the file), after reviewing its decisions.",
+    z.object({ groupId: id() }),
+  ).returns<{ acknowledged: number }>(),
   'kaitiaki-check': call('Kaitiaki decisions that do not count (bad signature, superseded key, other text, unsigned record) and keys to confirm.', z.object({})).returns<Problem[]>(),
   'kaitiaki-review-pack': call("A review pack for the group's kaitiaki: the quotes awaiting their decision, with a little context, and no other project data.", z.object({ groupId: id() })).returns<ReviewPack>(),
   'kaitiaki-import-decisions': call(

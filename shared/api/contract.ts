@@ -25,6 +25,7 @@ import { glossaryCalls } from './calls-glossary';
 import { copyCalls } from './calls-copy';
 import { kaitiakiCalls } from './calls-kaitiaki';
 import { exchangeCalls } from './calls-exchange';
+import { qdpxCalls } from './calls-qdpx';
 import type { CallSpec } from './define';
 
 function join<T extends Record<string, CallSpec>[]>(...areas: T): UnionToIntersection<T[number]> {
@@ -59,6 +60,7 @@ export const contract = join(
   copyCalls,
   kaitiakiCalls,
   exchangeCalls,
+  qdpxCalls,
 );
 
 export type Contract = typeof contract;

@@ -156,13 +156,15 @@ export interface CooccurrenceResult {
   codes: Array<{ codeId: number; name: string; color: string }>;
   /** counts[i][j]: segments of code i that overlap a coding of code j (diagonal: segments of i). */
   counts: number[][];
+  /** Said beside the figures: e.g. that they mix mainstream and tikanga-based sessions. */
+  notes: string[];
 }
 
 /** Which chart to draw into a file: the core works out its data and its export labels itself. */
 export type ChartSpec =
-  | { kind: 'frequency'; frameId?: number | undefined }
+  | { kind: 'frequency'; frameId?: number | undefined; mode?: 'mainstream' | 'tikanga' | undefined }
   | { kind: 'matrix'; matrix: MatrixInput }
-  | { kind: 'cooccurrence'; frameId?: number | undefined };
+  | { kind: 'cooccurrence'; frameId?: number | undefined; mode?: 'mainstream' | 'tikanga' | undefined };
 
 /** A chart as a file will draw it: the core's SVG (export labels only) and the size a PNG of it must have. */
 export interface ChartImage {

@@ -11,6 +11,8 @@ export interface KaitiakiKeyStatus {
   history: Array<{ fingerprint: string; kaitiakiName: string; from: string; until: string | null; how: 'registered' | 'handed on' | 'recovered by collective consent' }>;
   /** People the kaitiaki allowed to read restricted passages in a kaupapa Māori frame (signed). */
   readers: string[];
+  /** Statements of the group's record that refer to one removed from the file (see `kaitiaki-gap-acknowledge`). */
+  gaps: number;
 }
 
 /** A signed decision that does not count: listed by `focal check`. */

@@ -186,6 +186,7 @@ export type ProblemKind =
   | 'kaitiaki-missing'
   | 'note-unclassified'
   | 'kaitiaki-decision-unverified'
+  | 'kaitiaki-record-gap'
   | 'kaitiaki-key-missing'
   | 'kaitiaki-key-recovered';
 

@@ -15,8 +15,10 @@ import { pseudoNlpBench } from './bench-pseudo-nlp';
 import { searchBench } from './bench-search';
 import { transcriptViewBench } from './bench-transcript-view';
 import { exchangeBench } from './bench-exchange';
+import { correctBench } from './bench-correct';
+import { workersBench } from './bench-workers';
 
-const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench];
+const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench, correctBench, workersBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];

@@ -55,7 +55,15 @@ describe('focal kaitiaki init / review-pack / sign / import-decisions', () => {
     // On the kaitiaki's machine: a fresh state folder, no project.
     const elsewhere = { ...env, FOCAL_DATA_DIR: join(dir, 'kaitiaki-machine') };
     const decisionsFile = join(dir, 'decisions.json');
-    const signed = runFocal(['kaitiaki', 'sign', packFile, '--key-file', keyFile, '--decisions', `approve:${quotes[0]},${quotes[1]}`, `refuse:${quotes[2]}`, '--out', decisionsFile], elsewhere);
+    // A condition on a quote that is not approved in the same command is a usage error.
+    expect(runFocal(['kaitiaki', 'sign', packFile, '--key-file', keyFile, '--decisions', `refuse:${quotes[2]}`, '--conditions', `${quotes[2]}=Only for the rōpū`, '--out', join(dir, 'y.json')], elsewhere)).toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--conditions: quote \d+ is not approved here/),
+    });
+    const signed = runFocal(
+      ['kaitiaki', 'sign', packFile, '--key-file', keyFile, '--decisions', `approve:${quotes[0]},${quotes[1]}`, `refuse:${quotes[2]}`, '--conditions', `${quotes[0]}=Only in the report to the rōpū, with its name`, '--out', decisionsFile],
+      elsewhere,
+    );
     expect(signed.stdout).toMatch(/Signed 2 approval\(s\) and 1 refusal\(s\)/);
     expect(runFocal(['kaitiaki', 'sign', packFile, '--key-file', keyFile, '--decisions', `approve:${quotes[0]}`, '--out', join(dir, 'x.json')], { ...elsewhere, FOCAL_KAITIAKI_PASSPHRASE: 'wrong one' })).toMatchObject({ code: 1, stderr: expect.stringMatching(/passphrase does not unlock/) });
 
@@ -79,5 +87,9 @@ describe('focal kaitiaki init / review-pack / sign / import-decisions', () => {
         [quotes[2], 'refused'],
       ]),
     );
+    // The condition was signed with the approval and came in with it.
+    const approvals = await api['approvals-list']({ sourceId: p.hui.id, scope: 'quote' });
+    expect(approvals.find((a) => a.quoteId === quotes[0])!.conditions).toBe('Only in the report to the rōpū, with its name');
+    expect(approvals.find((a) => a.quoteId === quotes[1])!.conditions).toBe('');
   });
 });

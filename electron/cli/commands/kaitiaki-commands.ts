@@ -81,8 +81,9 @@ export function registerKaitiakiCommands(program: Command, output: (json: boolea
     .requiredOption('--key-file <file>', 'the kaitiaki key file')
     .requiredOption('--decisions <decisions...>', 'approve:ID,ID and/or refuse:ID,ID')
     .requiredOption('--out <file>', 'the decisions file to write (JSON), to send back to the analyst')
+    .option('--conditions <ID=TEXT...>', 'conditions on an approval, signed with it (e.g. 12="Only in the report to the rōpū")')
     .option('--json', 'machine-readable output')
-    .action(async (packFile: string, o: { keyFile: string; decisions: string[]; out: string; json?: boolean }) => {
+    .action(async (packFile: string, o: { keyFile: string; decisions: string[]; out: string; conditions?: string[]; json?: boolean }) => {
       const pack = parseReviewPack(readFileSync(resolve(packFile), 'utf8'), packFile);
       const decided = { approve: [] as number[], refuse: [] as number[] };
       for (const d of o.decisions) {
@@ -91,10 +92,32 @@ export function registerKaitiakiCommands(program: Command, output: (json: boolea
         else if (verb === 'refuse') decided.refuse.push(...ids(list, d));
         else throw new CliError(`--decisions: "${d}" is not approve:IDs or refuse:IDs`, 2);
       }
+      const conditions: Record<number, string> = {};
+      for (const c of o.conditions ?? []) {
+        const at = c.indexOf('=');
+        const [quoteId] = at > 0 ? ids(c.slice(0, at), c) : [];
+        const text = at > 0 ? c.slice(at + 1).trim() : '';
+        if (quoteId === undefined || !text) throw new CliError(`--conditions: "${c}" is not ID=TEXT`, 2);
+        if (!decided.approve.includes(quoteId)) throw new CliError(`--conditions: quote ${quoteId} is not approved here; conditions go with an approval`, 2);
+        conditions[quoteId] = text;
+      }
       const key = unlockKeyFile(parseKeyFile(readFileSync(resolve(o.keyFile), 'utf8'), o.keyFile), await passphrase('Passphrase of the kaitiaki key: '));
-      const file = signPack(pack, key, decided, new Date().toISOString());
+      const file = signPack(pack, key, { ...decided, conditions }, new Date().toISOString());
       writeFileSync(resolve(o.out), `${JSON.stringify(file, null, 2)}\n`, { flag: 'wx' });
       print(output(!!o.json), { approved: decided.approve.length, refused: decided.refuse.length, out: resolve(o.out) }, () => `Signed ${decided.approve.length} approval(s) and ${decided.refuse.length} refusal(s) with key ${key.fingerprint}: ${resolve(o.out)}`);
+    });
+  k.command('acknowledge-gap <project>')
+    .description("the kaitiaki, after reviewing the group's decisions: acknowledge statements removed from the project's record (listed by focal check)")
+    .requiredOption('--group <name>', 'the group (rōpū) as named in the register')
+    .requiredOption('--key-file <file>', 'the kaitiaki key file')
+    .option('--json', 'machine-readable output')
+    .action(async (project: string, o: { group: string; keyFile: string; json?: boolean }) => {
+      await withProject(project, async (core) => {
+        const g = await groupId(core, o.group);
+        await call(core, 'kaitiaki-key-unlock', { groupId: g, keyFile: resolve(o.keyFile), passphrase: await passphrase('Passphrase of the kaitiaki key: ') });
+        const r = await call(core, 'kaitiaki-gap-acknowledge', { groupId: g });
+        print(output(!!o.json), r, () => (r.acknowledged ? `Acknowledged ${r.acknowledged} removed statement(s) in the record of ${o.group}` : `The record of ${o.group} has no gap`));
+      });
     });
   k.command('import-decisions <project> <decisions>')
     .description("verify a kaitiaki's signed decisions file and import it; each decision must name its quote's exact text")

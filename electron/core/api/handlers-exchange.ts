@@ -10,8 +10,7 @@ export const exchangeHandlers = handlers({
     let file = i.file;
     if (!file) {
       // No file given: the host asks (the desktop's open dialog; headless hosts answer null).
-      const chosen = await core.host.chooseImportFiles();
-      const path = chosen?.[0];
+      const path = core.host.chooseDataFile ? await core.host.chooseDataFile('open', 'refi-codebook', '') : (await core.host.chooseImportFiles())?.[0];
       if (!path) return { file: null, frameId: null, frameName: null, namespace: null, created: 0, matched: 0, renamed: [], moved: 0, updated: 0, codes: [], warnings: [], undoLabel: null };
       file = { name: path, path };
     }

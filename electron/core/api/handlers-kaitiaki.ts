@@ -1,6 +1,6 @@
 /** Handlers for the kaitiaki key, signed decisions and review packs (../kaitiaki/). */
 import { kaitiakiProblems } from '../kaitiaki/check';
-import { createGroupKey, handOver, keyStatus, lockGroupKey, recoverKey, setReaders, unlockGroupKey } from '../kaitiaki/keys';
+import { acknowledgeGaps, createGroupKey, handOver, keyStatus, lockGroupKey, recoverKey, setReaders, unlockGroupKey } from '../kaitiaki/keys';
 import { buildReviewPack, importDecisions } from '../kaitiaki/review-pack';
 import { closeReviewPack, currentReviewPack, importDecisionsFile, openReviewPack, saveDecisions, saveReviewPack, unlockForPack } from '../kaitiaki/remote-review';
 import { handlers } from './handler-types';
@@ -13,6 +13,7 @@ export const kaitiakiHandlers = handlers({
   'kaitiaki-handover': (i, core) => handOver(core, i),
   'kaitiaki-key-recover': (i, core) => recoverKey(core, i),
   'kaitiaki-readers-set': (i, core) => setReaders(core, i.groupId, i.readers),
+  'kaitiaki-gap-acknowledge': (i, core) => acknowledgeGaps(core, i.groupId),
   'kaitiaki-check': (_i, core) => kaitiakiProblems(core.requireProject().db),
   'kaitiaki-review-pack': (i, core) => buildReviewPack(core, i.groupId),
   'kaitiaki-import-decisions': (i, core) => importDecisions(core, i.decisions),

@@ -16,6 +16,7 @@ import { glossaryHandlers } from './handlers-glossary';
 import { copyHandlers } from './handlers-copy';
 import { kaitiakiHandlers } from './handlers-kaitiaki';
 import { exchangeHandlers } from './handlers-exchange';
+import { qdpxHandlers } from './handlers-qdpx';
 
 export const allHandlers = {
   ...appHandlers,
@@ -34,4 +35,5 @@ export const allHandlers = {
   ...copyHandlers,
   ...kaitiakiHandlers,
   ...exchangeHandlers,
+  ...qdpxHandlers,
 } satisfies Handlers;

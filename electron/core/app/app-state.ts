@@ -31,6 +31,11 @@ export class AppState {
     this.state = this.load();
   }
 
+  /** Re-reads the file: another process or thread (the harness, a worker) changed it. */
+  reload(): void {
+    this.state = this.load();
+  }
+
   private load(): StoredState {
     const fallback: StoredState = { prefs: { userName: defaultUserName(), dateFormat: 'nz' }, recent: [] };
     if (!existsSync(this.file)) return fallback;

@@ -50,6 +50,16 @@ export class FocalCore {
     return this.clock();
   }
 
+  /** How this core opens project files (its native binding, its clock): a reader opens the same way. */
+  get openOptions(): OpenOptions {
+    return this.openOpts;
+  }
+
+  /** How this core creates and opens project files (the native binding, the clock): for a project built aside, e.g. a REFI-QDA import. */
+  get projectOptions(): OpenOptions {
+    return { ...this.openOpts };
+  }
+
   /** The name recorded as coder/actor on everything this user does. */
   get actor(): string {
     return this.state.prefs.userName;
@@ -77,8 +87,10 @@ export class FocalCore {
       this.idleTimer = null;
       if (this.project !== project || !project.db.open) return;
       try {
-        project.checkpoint();
-        this.checkpointedAt = project.changes();
+        // Never wait for a reader in the middle of a long read (a scan in the worker pool): the
+        // writer must stay free for the next call. Busy: try again after another idle moment.
+        if (project.checkpoint({ wait: false })) this.checkpointedAt = project.changes();
+        else this.checkpointWhenIdle();
       } catch (e) {
         this.log('warn', 'checkpoint failed; will try after the next write', e);
       }

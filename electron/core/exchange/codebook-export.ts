@@ -1,6 +1,6 @@
 /**
  * A frame's codes out as a REFI-QDA codebook (`.qdc`, namespace urn:QDA-XML:codebook:1.0) or as a
- * CSV codebook report (code, path, description, colour, counts), what NVivo users print.
+ * codebook report in CSV or Word (code, path, description, colour, counts), what NVivo users print.
  *
  * A codebook carries code names, colours, descriptions and GUIDs only: the team's own words, no
  * talk. The file's suggested name is the project's name through the pseudonymisation rules (a
@@ -17,6 +17,7 @@ import { withAuditedFile } from '../audit/audited-file';
 import { listCodes, listFrames } from '../codes/code-queries';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
+import { Document, HeadingLevel, Packer, Paragraph, TextRun } from 'docx';
 import { safeCsv } from '../export/csv-safe';
 import { MetadataGate } from '../gate/metadata';
 import { pseudoPort } from '../gate/pseudo-port';
@@ -86,10 +87,33 @@ export function codebookCsv(fc: FrameCodes): string {
   return safeCsv(rows, { fields: ['Code', 'Path', 'Description', 'Colour', 'Segments', 'Sources', 'Participants'], bom: true, trailingNewline: true });
 }
 
+/** The Word codebook report: the title, then each code as a heading at its depth with its path, description and counts. */
+export async function codebookDocx(fc: FrameCodes, title: string): Promise<Buffer> {
+  const byParent = children(fc.codes);
+  const levels = [HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+  const body: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(`Codebook: ${title}`)] }),
+    new Paragraph({ children: [new TextRun({ text: `Code frame “${fc.frame.name}” (${fc.frame.kind === 'kaupapa-maori' ? 'kaupapa Māori' : 'mainstream'}), ${fc.codes.length} code${fc.codes.length === 1 ? '' : 's'}. Counts: coded segments, sources, participants.`, italics: true })] }),
+  ];
+  const walk = (parentId: number | null, depth: number, path: string): void => {
+    for (const c of byParent.get(parentId) ?? []) {
+      const p = path ? `${path} › ${c.name}` : c.name;
+      body.push(new Paragraph({ heading: levels[Math.min(depth, levels.length - 1)], children: [new TextRun(c.name)] }));
+      if (depth > 0) body.push(new Paragraph({ children: [new TextRun({ text: p, color: '666666' })] }));
+      if (c.description) for (const line of c.description.split('\n')) body.push(new Paragraph({ children: [new TextRun(line)] }));
+      body.push(new Paragraph({ children: [new TextRun({ text: `${c.counts.segments} segments · ${c.counts.sources} sources · ${c.counts.participants} participants`, color: '666666' })] }));
+      walk(c.id, depth + 1, p);
+    }
+  };
+  walk(null, 0, '');
+  return Packer.toBuffer(new Document({ creator: 'Focal', title: `Codebook: ${title}`, sections: [{ children: body }] }));
+}
+
 /** Builds and checks the bytes for a frame; throws (nothing written) when the frame is empty or the codebook would not validate. */
-export async function codebookBytes(db: ProjectDb, frameId: number | undefined, format: 'qdc' | 'csv'): Promise<{ fc: FrameCodes; bytes: Buffer }> {
+export async function codebookBytes(db: ProjectDb, frameId: number | undefined, format: 'qdc' | 'csv' | 'docx', title = 'Focal project'): Promise<{ fc: FrameCodes; bytes: Buffer }> {
   const fc = frameCodes(db, frameId);
   if (format === 'csv') return { fc, bytes: Buffer.from(codebookCsv(fc), 'utf8') };
+  if (format === 'docx') return { fc, bytes: await codebookDocx(fc, title) };
   if (!fc.codes.length) throw new FocalError('bad-input', `The frame "${fc.frame.name}" has no codes; a REFI codebook needs at least one, so nothing was written.`);
   const xml = codebookXml(fc);
   const problems = await schemaProblems(xml, 'Codebook-mrt2019.xsd');
@@ -99,18 +123,18 @@ export async function codebookBytes(db: ProjectDb, frameId: number | undefined, 
   return { fc, bytes: Buffer.from(xml, 'utf8') };
 }
 
-export async function exportCodebook(core: FocalCore, input: { frameId?: number | undefined; format: 'qdc' | 'csv' }): Promise<CodebookExportResult> {
+export async function exportCodebook(core: FocalCore, input: { frameId?: number | undefined; format: 'qdc' | 'csv' | 'docx' }): Promise<CodebookExportResult> {
   const project = core.requireProject();
-  const { fc, bytes } = await codebookBytes(project.db, input.frameId, input.format);
-  // The file name is a way out too: the project's name through the rules (neutral while undecided).
+  // The file name (and a Word report's title) is a way out too: the project's name through the rules (neutral while undecided).
   const title = new MetadataGate(pseudoPort(project.db)).projectTitle(project.info().name);
-  const ext = input.format === 'qdc' ? 'qdc' : 'csv';
+  const { fc, bytes } = await codebookBytes(project.db, input.frameId, input.format, title);
+  const ext = input.format;
   const path = await core.host.chooseExportPath(`${title} codebook.${ext}`, [ext]);
   const base = { format: input.format, frameId: fc.frame.id, codes: fc.codes.length };
   if (!path) return { ...base, path: null, sha256: null };
   const { sha256 } = withAuditedFile(
     core,
-    { format: input.format === 'qdc' ? 'qdc' : 'codebook-csv', profile: 'report', quotes: [], action: 'codebook-exported', detail: { frameId: fc.frame.id, codes: fc.codes.length } },
+    { format: input.format === 'qdc' ? 'qdc' : `codebook-${input.format}`, profile: 'report', quotes: [], action: 'codebook-exported', detail: { frameId: fc.frame.id, codes: fc.codes.length } },
     path,
     bytes,
   );

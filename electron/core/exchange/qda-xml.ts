@@ -107,11 +107,13 @@ const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu
 
 /** Text as element content: &, < and > escaped; a CR kept as &#13; (a parser would turn it into LF). */
 export function escapeText(s: string): string {
+  if (!/[&<>\r\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/.test(s)) return s;
   return s.replace(NOT_XML_CHAR, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 }
 
 /** Text as an attribute value in double quotes; line ends and tabs kept as character references (a parser would make them spaces). */
 export function escapeAttr(s: string): string {
+  if (!/[&<>"\t\n\r\u0000-\u001f\ud800-\udfff\ufffe\uffff]/.test(s)) return s;
   return escapeText(s).replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
 }
 

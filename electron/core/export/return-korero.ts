@@ -37,7 +37,7 @@ export function groupSourceIds(data: GateData, db: ProjectDb, groupId: number): 
 }
 
 /** Stretches of a transcript that never go back in the document, each with why. */
-function excludedSpans(src: SourceData, data: GateData): Array<Span & { why: string }> {
+export function excludedSpans(src: SourceData, data: GateData): Array<Span & { why: string }> {
   const out: Array<Span & { why: string }> = [];
   const groups = quoteGroups({ data, src });
   for (const p of src.parts) if (p.phase !== 'korero' && !data.partReleased(src, p, groups)) out.push({ start: p.start, end: p.end, why: 'unreleased tikanga part' });

@@ -11,15 +11,40 @@ import { governingGroups, requireGoverningKaitiaki, type KaitiakiAuthority } fro
 import { groupStatements, storeStatement } from '../kaitiaki/statements';
 import { sourceSha } from '../kaitiaki/subjects';
 
+/**
+ * The texts this session had that lead to its text now through corrections its group's kaitiaki
+ * signed (`source-correct`, corrections/): the kaitiaki attested each step as the same session,
+ * corrected. An opening (about the whole session, not about particular words) signed over an
+ * earlier text still counts through such a chain; a correction nobody signed breaks it.
+ */
+export function signedTextLineage(db: ProjectDb, sourceId: number, groupId: number, sha: string): Set<string> {
+  const out = new Set([sha]);
+  const steps = groupStatements(db, groupId, ['source-correct'])
+    .valid.filter((s) => s.body.kind === 'source-correct')
+    .map((s) => s.body.subject as { source?: { id?: number; sha256?: string }; to?: { sha256?: string } })
+    .filter((sub) => sub.source?.id === sourceId && typeof sub.source.sha256 === 'string' && typeof sub.to?.sha256 === 'string');
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const st of steps) {
+      if (out.has(st.to!.sha256!) && !out.has(st.source!.sha256!)) {
+        out.add(st.source!.sha256!);
+        grew = true;
+      }
+    }
+  }
+  return out;
+}
+
 /** Frame ids a governing kaitiaki has opened this (tikanga-based) session to, by verified statement. */
 export function signedOpenings(db: ProjectDb, sourceId: number): Set<number> {
   const sha = sourceSha(db, sourceId);
   const out = new Set<number>();
   for (const g of governingGroups(db, sourceId)) {
+    const texts = signedTextLineage(db, sourceId, g, sha);
     for (const s of groupStatements(db, g, ['frame-open']).valid) {
       if (s.body.kind !== 'frame-open') continue;
       const sub = s.body.subject as { source?: { id?: number; sha256?: string }; frame?: { id?: number } };
-      if (sub.source?.id === sourceId && sub.source.sha256 === sha && typeof sub.frame?.id === 'number') out.add(sub.frame.id);
+      if (sub.source?.id === sourceId && typeof sub.source.sha256 === 'string' && texts.has(sub.source.sha256) && typeof sub.frame?.id === 'number') out.add(sub.frame.id);
     }
   }
   return out;

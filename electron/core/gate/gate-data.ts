@@ -92,6 +92,8 @@ export class GateData {
   readonly people = new Map<number, PersonRow>();
   readonly collective: CollectiveConsentRow[];
   readonly approvals: ApprovalRow[];
+  /** Groups whose record of kaitiaki statements has a gap: none of their tikanga kōrero leaves (row 9). */
+  readonly statementGaps: Map<number, number>;
   /** Verified decisions on tikanga parts (release or refusal), by content. */
   readonly partDecisions: VerifiedPartDecision[];
   private readonly sources = new Map<number, SourceData>();
@@ -114,6 +116,7 @@ export class GateData {
     // Kaitiaki decisions count only as signed statements that verify against the group's key
     // history; the readable tables can take authority away (a record revoked, narrowed or removed), never add it.
     const verified = verifiedDecisions(db);
+    this.statementGaps = verified.gaps;
     this.collective = (
       db
         .prepare(

@@ -188,6 +188,19 @@ export const rows: Array<(i: RowInput) => GateReason[]> = [
     if (!groups.length) return [reason('no-kaitiaki-approval', 'This tikanga-based transcript has no group, so no kaitiaki can approve it.', { kind: 'ask-kaitiaki', label: "Set the transcript's group, then ask its kaitiaki" })];
     return groups.flatMap((g) => {
       const kaitiaki = i.data.people.get(g)?.kaitiakiId ?? null;
+      // A signed statement removed from the group's record (a revocation, say) could have turned any
+      // decision around: nothing of the group's leaves until the kaitiaki has looked (gap-ack) or the
+      // project is restored from a copy.
+      if (i.data.statementGaps.has(g)) {
+        return [
+          reason('no-kaitiaki-approval', `A signed kaitiaki statement of ${nameOf(i, g)} was removed from this project, so none of its kaitiaki's decisions can be trusted.`, {
+            kind: 'ask-kaitiaki',
+            label: `Ask ${kaitiaki ? nameOf(i, kaitiaki) : "the group's kaitiaki"} to review the record (or restore the project from a copy)`,
+            groupId: g,
+            ...(kaitiaki ? { participantId: kaitiaki } : {}),
+          }),
+        ];
+      }
       // Only signed decisions that verify count (GateData), and a decision on a quote only while
       // it still names this quote's exact text (source hash, range, cuts, text hash).
       const relevant = i.data.approvals.filter(

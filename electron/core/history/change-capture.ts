@@ -7,11 +7,18 @@
  * the `history` table in the same transaction as the action itself. FK cascades fire the
  * triggers too, so deleting a code also captures the codings the cascade removed.
  */
+import { applySourceTextChange } from '../corrections/source-text';
 import type { ProjectDb } from '../db/open-project';
 
-/** Tables whose changes are undoable: the code tree, codings, memos, and who said which turn (speaker review). */
-export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames', 'speakers', 'blocks'] as const;
-export type UndoableTable = (typeof UNDOABLE_TABLES)[number];
+/** Tables whose changes are undoable: the code tree, codings, memos and speaker labels (the speaker review, with blocks at level 2). */
+export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames', 'speakers'] as const;
+/**
+ * Tables captured too while a transcript's text is corrected (capture level 2): everything that
+ * holds an offset into it. The text itself and the search index are logged by the correction as
+ * `source_text` (edits, not copies of the text) and `search_index` (by rowid) changes.
+ */
+export const TEXT_TABLES = ['blocks', 'annotations', 'session_parts', 'quotes', 'passage_marks', 'sensitivity_labels', 'approvals'] as const;
+export type UndoableTable = (typeof UNDOABLE_TABLES)[number] | (typeof TEXT_TABLES)[number] | 'search_index' | 'source_text';
 
 export interface RowChange {
   table: UndoableTable;
@@ -35,9 +42,10 @@ export function installChangeCapture(db: ProjectDb): void {
     CREATE TEMP TABLE IF NOT EXISTS capture_log (seq INTEGER PRIMARY KEY, tbl TEXT, op TEXT, old TEXT, new TEXT);
     DELETE FROM temp.capture_flag; INSERT INTO temp.capture_flag VALUES (0);
   `);
-  for (const table of UNDOABLE_TABLES) {
+  for (const table of [...UNDOABLE_TABLES, ...TEXT_TABLES]) {
     const cols = columns(db, table);
-    const when = 'WHEN (SELECT on_ FROM temp.capture_flag) = 1';
+    const level = (UNDOABLE_TABLES as readonly string[]).includes(table) ? '>= 1' : '= 2';
+    const when = `WHEN (SELECT on_ FROM temp.capture_flag) ${level}`;
     db.exec(`
       CREATE TEMP TRIGGER IF NOT EXISTS capture_${table}_ins AFTER INSERT ON main.${table} ${when}
         BEGIN INSERT INTO temp.capture_log (tbl, op, old, new) VALUES ('${table}', 'insert', NULL, ${jsonRow('NEW', cols)}); END;
@@ -49,9 +57,9 @@ export function installChangeCapture(db: ProjectDb): void {
   }
 }
 
-/** Runs fn with capture on and returns what it changed. Call inside a transaction. */
-export function captureChanges<T>(db: ProjectDb, fn: () => T): { value: T; changes: RowChange[] } {
-  db.exec('DELETE FROM temp.capture_log; UPDATE temp.capture_flag SET on_ = 1;');
+/** Runs fn with capture on and returns what it changed. Call inside a transaction. Level 2 captures the text tables too. */
+export function captureChanges<T>(db: ProjectDb, fn: () => T, level: 1 | 2 = 1): { value: T; changes: RowChange[] } {
+  db.exec(`DELETE FROM temp.capture_log; UPDATE temp.capture_flag SET on_ = ${level};`);
   try {
     const value = fn();
     const rows = db.prepare('SELECT tbl, op, old, new FROM temp.capture_log ORDER BY seq').all() as {
@@ -72,6 +80,11 @@ export function captureChanges<T>(db: ProjectDb, fn: () => T): { value: T; chang
   }
 }
 
+/** Adds a change the triggers cannot see (the text as edits, the FTS index) to the running capture, in order. */
+export function logChange(db: ProjectDb, change: RowChange): void {
+  db.prepare('INSERT INTO temp.capture_log (tbl, op, old, new) VALUES (?, ?, ?, ?)').run(change.table, change.op, change.old ? JSON.stringify(change.old) : null, change.new ? JSON.stringify(change.new) : null);
+}
+
 /** The changes that undo `changes`: inverse ops in reverse order. */
 export function invert(changes: RowChange[]): RowChange[] {
   return [...changes].reverse().map((c) => ({ table: c.table, op: c.op === 'insert' ? 'delete' : c.op === 'delete' ? 'insert' : 'update', old: c.new, new: c.old }));
@@ -80,15 +93,30 @@ export function invert(changes: RowChange[]): RowChange[] {
 /** Applies row changes exactly (ids included). Foreign keys are checked at commit, so order within the batch does not matter. */
 export function applyChanges(db: ProjectDb, changes: RowChange[]): void {
   db.pragma('defer_foreign_keys = ON');
+  // A correction moves hundreds of rows the same way: each statement is compiled once per replay.
+  const stmts = new Map<string, ReturnType<ProjectDb['prepare']>>();
+  type Params = Record<string, unknown>;
+  const prep = (sql: string) => {
+    let st = stmts.get(sql);
+    if (!st) stmts.set(sql, (st = db.prepare(sql)));
+    return st;
+  };
+  // The rows this batch restores itself (a correction's replay carries every other range: source-text.ts).
+  const touched = new Set(changes.map((c) => `${c.table}:${String((c.new ?? c.old)?.id)}`));
   for (const c of changes) {
+    if (c.table === 'source_text') {
+      if (c.new) applySourceTextChange(db, c.new, touched);
+      continue;
+    }
+    const key = c.table === 'search_index' ? 'rowid' : 'id';
     if (c.op === 'insert' && c.new) {
       const cols = Object.keys(c.new);
-      db.prepare(`INSERT INTO ${c.table} (${cols.map((k) => `"${k}"`).join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`).run(c.new);
+      prep(`INSERT INTO ${c.table} (${cols.map((k) => `"${k}"`).join(', ')}) VALUES (${cols.map((k) => `@${k}`).join(', ')})`).run(c.new as Params);
     } else if (c.op === 'delete' && c.old) {
-      db.prepare(`DELETE FROM ${c.table} WHERE id = ?`).run(c.old.id);
+      prep(`DELETE FROM ${c.table} WHERE ${key} = ?`).run(c.old[key] as number);
     } else if (c.op === 'update' && c.new) {
-      const cols = Object.keys(c.new).filter((k) => k !== 'id');
-      db.prepare(`UPDATE ${c.table} SET ${cols.map((k) => `"${k}" = @${k}`).join(', ')} WHERE id = @id`).run(c.new);
+      const cols = Object.keys(c.new).filter((k) => k !== key);
+      prep(`UPDATE ${c.table} SET ${cols.map((k) => `"${k}" = @${k}`).join(', ')} WHERE ${key} = @${key}`).run(c.new as Params);
     }
   }
 }

@@ -10,9 +10,9 @@ import { applyChanges, captureChanges, invert, type RowChange } from './change-c
 
 const MAX_ENTRIES = 200;
 
-export function undoable<T>(db: ProjectDb, label: string, now: string, fn: () => T): T {
+export function undoable<T>(db: ProjectDb, label: string, now: string, fn: () => T, level: 1 | 2 = 1): T {
   return db.transaction(() => {
-    const { value, changes } = captureChanges(db, fn);
+    const { value, changes } = captureChanges(db, fn, level);
     if (changes.length) {
       db.prepare("DELETE FROM history WHERE state = 'undone'").run();
       db.prepare("INSERT INTO history (label, undo, redo, state, at) VALUES (?, ?, ?, 'done', ?)").run(label, JSON.stringify(invert(changes)), JSON.stringify(changes), now);

@@ -23,6 +23,17 @@ export function decodeTranscriptBytes(bytes: Uint8Array, fileName: string): stri
   return decodeTextBytes(bytes, fileName).text;
 }
 
+/** Line ends to "\n" and NFC: what every importer stores (REFI positions are counted before this; see qdpx/text-map.ts). */
+export function normaliseTranscriptText(raw: string): string {
+  // CRLF (Windows) and lone CR (old Mac) become LF; form feed and vertical tab are page/line breaks in exports.
+  return raw.replace(/\r\n?|[\f\v]/g, '\n').normalize('NFC');
+}
+
+/** The file's text as written (encoding detected, byte-order mark removed), before line ends and NFC are normalised. */
+export function decodeTranscriptRaw(bytes: Uint8Array, fileName: string): string {
+  return decodeRaw(bytes, fileName, TRANSCRIPT_ADVICE).text;
+}
+
 export interface DecodedText {
   text: string;
   /** A file that mixes UTF-8 and Windows-1252 lines: which lines, and how they were read. */
@@ -36,9 +47,16 @@ export interface DecodeOptions {
 
 const TRANSCRIPT_ADVICE = 'save the transcript as .txt or .docx and import that';
 
+/** Decoded and normalised (line ends, NFC), with the warnings of a file that mixes encodings. */
 export function decodeTextBytes(bytes: Uint8Array, fileName: string, options: DecodeOptions = {}): DecodedText {
+  const raw = decodeRaw(bytes, fileName, options.binaryAdvice ?? TRANSCRIPT_ADVICE);
+  const text = normaliseTranscriptText(raw.text);
+  if (text.trim() === '') throw new ImportError(fileName, 'the file has no text, only blank space');
+  return { text, warnings: raw.warnings };
+}
+
+function decodeRaw(bytes: Uint8Array, fileName: string, advice: string): DecodedText {
   if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty (0 bytes)');
-  const advice = options.binaryAdvice ?? TRANSCRIPT_ADVICE;
 
   const { encoding, bomLength } = detectEncoding(bytes, fileName, advice);
   const body = bytes.subarray(bomLength);
@@ -60,13 +78,7 @@ export function decodeTextBytes(bytes: Uint8Array, fileName: string, options: De
   }
 
   rejectControlCharacters(text, fileName, advice);
-  text = text
-    .replace(/^\uFEFF/, '')
-    // CRLF (Windows) and lone CR (old Mac) become LF; form feed and vertical tab are page/line breaks in exports.
-    .replace(/\r\n?|[\f\v]/g, '\n')
-    .normalize('NFC');
-  if (text.trim() === '') throw new ImportError(fileName, 'the file has no text, only blank space');
-  return { text, warnings };
+  return { text: text.replace(/^\uFEFF/, ''), warnings };
 }
 
 /**

@@ -68,7 +68,7 @@ export function checkDocxZip(bytes: Uint8Array, fileName: string): void {
   for (const e of entries) verifyEntrySize(bytes, e, fileName);
 }
 
-function isUnsafePath(name: string): boolean {
+export function isUnsafePath(name: string): boolean {
   if (/^[/\\]/.test(name) || /^[a-zA-Z]:/.test(name)) return true;
   return name.split(/[/\\]/).some((segment) => segment === '..');
 }

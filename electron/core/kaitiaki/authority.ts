@@ -21,6 +21,11 @@ export function dropKey(core: FocalCore, fingerprint: string): boolean {
   return unlocked.get(core)?.delete(fingerprint) ?? false;
 }
 
+/** Whether this session holds any unlocked key (then what it may read differs from a fresh session's). */
+export function hasUnlockedKeys(core: FocalCore): boolean {
+  return (unlocked.get(core)?.size ?? 0) > 0;
+}
+
 export function heldKey(core: FocalCore, fingerprint: string | null | undefined): UnlockedKey | null {
   return fingerprint ? (unlocked.get(core)?.get(fingerprint) ?? null) : null;
 }

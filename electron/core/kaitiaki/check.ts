@@ -20,6 +20,8 @@ const KIND_LABEL: Record<string, string> = {
   readers: 'readers list',
   'source-change': 'change of mode or group',
   'frame-open': 'opening of a session to a frame',
+  'source-correct': "correction of a session's text",
+  'gap-ack': 'acknowledgement of removed statements',
   'part-change': 'change of a tikanga part',
   'key-register': 'key registration',
   'key-handover': 'key handover',
@@ -37,6 +39,15 @@ export function kaitiakiProblems(db: ProjectDb): Problem[] {
       message: `A kaitiaki ${KIND_LABEL[bad.kind] ?? bad.kind} for ${name(bad.groupId)} (statement ${bad.id}) does not count: ${bad.why}.`,
       fix: 'Ask the kaitiaki to decide again with their key; a decision without a valid signature counts as absent.',
       participantId: bad.groupId,
+    });
+  }
+  for (const [groupId, n] of v.gaps) {
+    out.push({
+      kind: 'kaitiaki-record-gap',
+      severity: 'error',
+      message: `The record of ${name(groupId)}'s kaitiaki decisions has a gap: ${n === 1 ? 'a signed statement refers' : `${n} signed statements refer`} to an earlier statement that is no longer in the project (removed from the file). Until it is resolved, none of the group's tikanga-based kōrero leaves the project.`,
+      fix: `Restore the project from a copy made before the change; or the kaitiaki reviews the group's decisions and acknowledges the gap with their key (\`focal kaitiaki acknowledge-gap\`, or Acknowledge on the group's page).`,
+      participantId: groupId,
     });
   }
   const signed = new Set((db.prepare("SELECT record_table || ':' || record_id FROM kaitiaki_statements WHERE record_id IS NOT NULL").pluck().all() as string[]));

@@ -71,6 +71,7 @@ export function keyStatus(core: FocalCore, groupId: number): KaitiakiKeyStatus {
     unlocked: !!heldKey(core, current?.fingerprint),
     history: chain.keys.map((k) => ({ fingerprint: k.fingerprint, kaitiakiName: k.kaitiakiName, from: k.from, until: k.until, how: k.how })),
     readers: verifiedReaders(db, groupId),
+    gaps: groupStatements(db, groupId).gaps.length,
   };
 }
 
@@ -242,6 +243,25 @@ export function setReaders(core: FocalCore, groupId: number, readers: string[]):
   })();
   core.emit('changed', { kinds: ['participants', 'sources'] });
   return keyStatus(core, groupId);
+}
+
+/**
+ * The kaitiaki acknowledges the gaps in the group's record (statements removed from the file) after
+ * reviewing its decisions: a signed `gap-ack` naming each missing statement's hash. The decisions
+ * that are still there count again; what was removed stays gone (decide again where needed).
+ */
+export function acknowledgeGaps(core: FocalCore, groupId: number): { acknowledged: number } {
+  const db = core.requireProject().db;
+  const auth = requireKaitiakiKey(core, groupId, 'This group');
+  const gaps = groupStatements(db, groupId).gaps;
+  if (!gaps.length) return { acknowledged: 0 };
+  const missing = [...new Set(gaps.map((g) => g.missing))];
+  db.transaction(() => {
+    storeStatement(db, auth.key, { groupId, kind: 'gap-ack', by: auth.kaitiakiName, at: core.now(), subject: { missing } });
+    core.requireProject().audit(core.actor, 'kaitiaki-gap-acknowledged', { groupId, missing: missing.length, kaitiaki: auth.kaitiakiName }, core.now());
+  })();
+  core.emit('changed', { kinds: ['participants', 'quotes'] });
+  return { acknowledged: missing.length };
 }
 
 export type { UnlockedKey };

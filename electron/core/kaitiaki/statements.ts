@@ -30,7 +30,9 @@ export type StatementKind =
   | 'source-change'
   | 'part-change'
   | 'readers'
-  | 'frame-open';
+  | 'frame-open'
+  | 'gap-ack'
+  | 'source-correct';
 
 export const KEY_KINDS: StatementKind[] = ['key-register', 'key-handover', 'key-recovery'];
 
@@ -42,6 +44,12 @@ export interface StatementBody {
   at: string;
   by: string;
   subject: Record<string, unknown>;
+  /**
+   * The hash of the group's latest statement when this one was signed in the project (absent on the
+   * first, and on decisions signed elsewhere from a review pack): a chain, so a statement removed
+   * from the middle of a group's record shows as a gap (`gaps`).
+   */
+  prev?: string;
 }
 
 export interface StoredStatement {
@@ -76,6 +84,11 @@ export interface GroupStatements {
   current: ChainKey | null;
   valid: StoredStatement[];
   invalid: Array<{ statement: StoredStatement; why: string }>;
+  /**
+   * Statements whose predecessor (`prev`) is missing from the project: a signed statement was
+   * removed. Not acknowledged by a later `gap-ack` of the kaitiaki. Only computed on a full read.
+   */
+  gaps: Array<{ statementId: number; missing: string }>;
 }
 
 const memo = new Map<string, { body: string; publicKey: string; ok: boolean }>();
@@ -185,7 +198,23 @@ export function groupStatements(db: ProjectDb, groupId: number, only?: Statement
     else valid.push(s);
   }
   valid.sort((a, b) => a.id - b.id);
-  return { groupId, keys, current: keys[keys.length - 1] ?? null, valid, invalid };
+  return { groupId, keys, current: keys[keys.length - 1] ?? null, valid, invalid, gaps: only ? [] : chainGaps(rows, valid) };
+}
+
+/**
+ * Links of the chain that point at a statement no longer in the project. Every stored row counts as
+ * present (its hash recomputed from its text), valid or not: a gap is about removal, not about
+ * signatures. A gap the kaitiaki acknowledged (a valid `gap-ack` naming the missing hash) is closed.
+ */
+function chainGaps(rows: Array<{ id: number; body: string }>, valid: StoredStatement[]): GroupStatements['gaps'] {
+  const present = new Set(rows.map((r) => sha256Hex(r.body)));
+  const acknowledged = new Set(valid.filter((s) => s.body.kind === 'gap-ack').flatMap((s) => (Array.isArray(s.body.subject.missing) ? s.body.subject.missing.map(String) : [])));
+  const gaps: GroupStatements['gaps'] = [];
+  for (const s of valid) {
+    const prev = s.body.prev;
+    if (typeof prev === 'string' && !present.has(prev) && !acknowledged.has(prev)) gaps.push({ statementId: s.id, missing: prev });
+  }
+  return gaps;
 }
 
 export function recoveryConsentHolds(db: ProjectDb, groupId: number, s: StoredStatement): boolean {
@@ -217,7 +246,8 @@ export interface NewStatement {
 
 /** Sign and store a statement (inside the caller's transaction). Returns its hash. */
 export function storeStatement(db: ProjectDb, key: UnlockedKey, s: NewStatement): { id: number; hash: string } {
-  const body: StatementBody = { v: 1, kind: s.kind, group: s.groupId, key: key.fingerprint, at: s.at, by: s.by.normalize('NFC'), subject: s.subject };
+  const last = db.prepare('SELECT body FROM kaitiaki_statements WHERE group_id = ? ORDER BY id DESC LIMIT 1').pluck().get(s.groupId) as string | undefined;
+  const body: StatementBody = { v: 1, kind: s.kind, group: s.groupId, key: key.fingerprint, at: s.at, by: s.by.normalize('NFC'), subject: s.subject, ...(last !== undefined ? { prev: sha256Hex(last) } : {}) };
   const text = canonicalJson(body);
   return insertSigned(db, s.groupId, text, signBody(text, key), s.record, s.at);
 }

@@ -47,12 +47,14 @@ export interface VerifiedDecisions {
   consents: Map<number, VerifiedConsent>;
   readers: Map<number, string[]>;
   invalid: Array<{ groupId: number; id: number; kind: string; why: string; recordTable: string | null; recordId: number | null }>;
+  /** Groups whose record of signed statements has a gap (a statement was removed), by statements affected. */
+  gaps: Map<number, number>;
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function verifiedDecisions(db: ProjectDb): VerifiedDecisions {
-  const out: VerifiedDecisions = { approvals: [], parts: [], consents: new Map(), readers: new Map(), invalid: [] };
+  const out: VerifiedDecisions = { approvals: [], parts: [], consents: new Map(), readers: new Map(), invalid: [], gaps: new Map() };
   type Row = { id: number; revokedAt: string | null; scope: string; quoteId: number | null; exportLabel: string | null; partId: number | null; decision: string };
   const approvalRows = new Map((db.prepare('SELECT id, revoked_at AS revokedAt, scope, quote_id AS quoteId, export_label AS exportLabel, part_id AS partId, decision FROM approvals').all() as Row[]).map((r) => [r.id, r]));
   // The readable row a statement stands behind must still be about the same thing (ids can be reused).
@@ -65,6 +67,7 @@ export function verifiedDecisions(db: ProjectDb): VerifiedDecisions {
   for (const groupId of groupsWithStatements(db)) {
     const g = groupStatements(db, groupId);
     for (const { statement: s, why } of g.invalid) out.invalid.push({ groupId, id: s.id, kind: s.body.kind, why, recordTable: s.recordTable, recordId: s.recordId });
+    if (g.gaps.length) out.gaps.set(groupId, g.gaps.length);
     const revoked = new Map<string, string>();
     for (const s of g.valid) if (s.body.kind === 'revoke') revoked.set(String(s.body.subject.statement), s.body.at);
     const revokedAt = (s: StoredStatement): string | null => {
@@ -96,7 +99,9 @@ export function verifiedDecisions(db: ProjectDb): VerifiedDecisions {
 
 /** The readers list of one group (people the kaitiaki allowed to read restricted passages). */
 export function verifiedReaders(db: ProjectDb, groupId: number): string[] {
-  const g = groupStatements(db, groupId, ['readers']);
+  // A gap in the group's record (a statement removed, perhaps a narrower list) leaves the kaitiaki alone as reader.
+  const g = groupStatements(db, groupId);
+  if (g.gaps.length) return [];
   const last = g.valid.filter((s) => s.body.kind === 'readers').pop();
   const readers = last?.body.subject.readers;
   return Array.isArray(readers) ? readers.map((r) => String((r as { name?: unknown }).name ?? r)) : [];

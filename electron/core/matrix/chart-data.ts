@@ -9,6 +9,15 @@ import { chartSvg, type ChartModel } from './chart-svg';
 import { cooccurrence } from './cooccurrence';
 import { labeller, labelMatrixForExport, type LabelOptions } from './export-labels';
 import { runMatrix } from './matrix';
+import { modeMixNotes, type SessionMode } from './mode-mix';
+
+/** Segments per code in the sources of one mode. */
+function segmentsInMode(db: ProjectDb, mode: SessionMode): Map<number, number> {
+  const rows = db
+    .prepare('SELECT cd.code_id AS id, count(*) AS n FROM codings cd JOIN sources s ON s.id = cd.source_id WHERE s.mode = ? GROUP BY cd.code_id')
+    .all(mode) as Array<{ id: number; n: number }>;
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
 
 /** PNGs are drawn at twice the SVG's size, as the on-screen export was. */
 export const PNG_SCALE = 2;
@@ -36,18 +45,24 @@ function model(db: ProjectDb, spec: ChartSpec, options: LabelOptions): { model: 
   const l = labeller(db);
   if (spec.kind === 'frequency') {
     const codes = listCodes(db, spec.frameId);
+    const inMode = spec.mode ? segmentsInMode(db, spec.mode) : null;
     return {
       name: 'code-frequencies',
-      notes: l.notes,
-      model: { type: 'bar', title: 'Coded segments per code', axis: 'Segments', bars: codes.map((c) => ({ label: l.codePath(c.id).name, value: c.counts.segments, color: c.color })) },
+      notes: [...modeMixNotes(db, codes.map((c) => c.id), spec.mode), ...l.notes],
+      model: {
+        type: 'bar',
+        title: spec.mode ? `Coded segments per code (${spec.mode === 'tikanga' ? 'tikanga-based sessions' : 'mainstream sessions'})` : 'Coded segments per code',
+        axis: 'Segments',
+        bars: codes.map((c) => ({ label: l.codePath(c.id).name, value: inMode ? (inMode.get(c.id) ?? 0) : c.counts.segments, color: c.color })),
+      },
     };
   }
-  const co = cooccurrence(db, spec.frameId === undefined ? {} : { frameId: spec.frameId });
+  const co = cooccurrence(db, { ...(spec.frameId === undefined ? {} : { frameId: spec.frameId }), ...(spec.mode ? { mode: spec.mode } : {}) });
   const names = co.codes.map((c) => l.codePath(c.codeId).name);
   const values = co.codes.map((_a, i) => co.codes.map((_b, j) => (i === j ? 0 : (co.counts[i]?.[j] ?? 0))));
   return {
     name: 'code-co-occurrence',
-    notes: l.notes,
+    notes: [...co.notes, ...l.notes],
     model: { type: 'heat', title: 'Segments of the row’s code that overlap a coding of the column’s code', rows: names, cols: names, values, text: values.map((r) => r.map((v) => (v ? String(v) : ''))) },
   };
 }

@@ -5,16 +5,25 @@
 import type { CooccurrenceResult } from '../../../shared/domain/analysis';
 import type { ProjectDb } from '../db/open-project';
 import { codesInTreeOrder } from './matrix';
+import { modeMixNotes } from './mode-mix';
 
-export function cooccurrence(db: ProjectDb, input: { frameId?: number | undefined; codeIds?: number[] | undefined }): CooccurrenceResult {
+export function cooccurrence(
+  db: ProjectDb,
+  input: { frameId?: number | undefined; codeIds?: number[] | undefined; mode?: 'mainstream' | 'tikanga' | undefined },
+): CooccurrenceResult {
   const all = codesInTreeOrder(db, input.frameId);
   const codes = input.codeIds?.length ? all.filter((c) => input.codeIds?.includes(c.id)) : all;
   const index = new Map(codes.map((c, i) => [c.id, i]));
   const n = codes.length;
   const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
   const rows = db
-    .prepare('SELECT id, code_id AS codeId, source_id AS sourceId, start, end FROM codings WHERE code_id IN (SELECT value FROM json_each(?)) ORDER BY source_id, start')
-    .all(JSON.stringify(codes.map((c) => c.id))) as Array<{ id: number; codeId: number; sourceId: number; start: number; end: number }>;
+    .prepare(
+      `SELECT id, code_id AS codeId, source_id AS sourceId, start, end FROM codings
+       WHERE code_id IN (SELECT value FROM json_each(@codes))
+         AND (@mode IS NULL OR source_id IN (SELECT id FROM sources WHERE mode = @mode))
+       ORDER BY source_id, start`,
+    )
+    .all({ codes: JSON.stringify(codes.map((c) => c.id)), mode: input.mode ?? null }) as Array<{ id: number; codeId: number; sourceId: number; start: number; end: number }>;
   // For each coding, the set of other codes it overlaps.
   const overlaps = new Map<number, Set<number>>();
   let open: typeof rows = [];
@@ -45,5 +54,5 @@ export function cooccurrence(db: ProjectDb, input: { frameId?: number | undefine
       row[j] = (row[j] ?? 0) + 1;
     }
   }
-  return { codes: codes.map((c) => ({ codeId: c.id, name: c.name, color: c.color })), counts };
+  return { codes: codes.map((c) => ({ codeId: c.id, name: c.name, color: c.color })), counts, notes: modeMixNotes(db, codes.map((c) => c.id), input.mode) };
 }

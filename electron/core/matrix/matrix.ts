@@ -9,6 +9,7 @@
  * index seek to the turn containing its start (not a scan of the source's blocks), grouped by
  * code and column.
  */
+import { modeMixNotes } from './mode-mix';
 import type { MatrixCell, MatrixColumns, MatrixInput, MatrixResult, QuerySegment } from '../../../shared/domain/analysis';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
@@ -180,7 +181,7 @@ export function runMatrix(db: ProjectDb, input: MatrixInput): MatrixResult {
       return { segments: t?.segments ?? 0, participants: t?.participants ?? 0 };
     }),
     maxSegments,
-    warnings: talkKindWarnings(db, codeIds, input),
+    warnings: [...modeMixNotes(db, codeIds, input.mode), ...talkKindWarnings(db, codeIds, input)],
     colsBy: input.cols,
     colsLabel: attrName ?? COLUMN_NAMES[input.cols],
   };

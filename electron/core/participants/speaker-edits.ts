@@ -61,7 +61,8 @@ function refuseWithdrawn(db: ProjectDb, speakerIds: number[], what: string): voi
 
 /** One undoable, audited step; the review rows of the transcripts it touched are the answer. */
 function step(core: FocalCore, label: string, fn: (w: WriteContext) => number[]): SpeakerReviewRow[] {
-  const sourceIds = commit(core, ['participants', 'sources', 'history'], (w) => undoable(w.db, label, w.now, () => fn(w)));
+  // Level 2: blocks are captured with the text tables (history/change-capture.ts); speakers at every level.
+  const sourceIds = commit(core, ['participants', 'sources', 'history'], (w) => undoable(w.db, label, w.now, () => fn(w), 2));
   return reviewSpeakers(core.requireProject().db, { sourceIds });
 }
 

@@ -17,8 +17,21 @@ export class ProjectSession {
   private constructor(
     readonly db: ProjectDb,
     readonly path: string,
+    /** A reader's connection (the worker pool's): never writes, never checkpoints. */
+    readonly readOnly = false,
   ) {
-    installChangeCapture(db);
+    if (!readOnly) installChangeCapture(db);
+  }
+
+  /**
+   * A read-only connection to a project another connection has open for writing (a reader in the
+   * worker pool). WAL lets it read everything committed, while the writer goes on writing. The
+   * writer opened (inspected, migrated) the file first; this only reads it.
+   */
+  static openReadOnly(path: string, opts: OpenOptions = {}): ProjectSession {
+    const db = new Database(path, { readonly: true, fileMustExist: true, nativeBinding: opts.nativeBinding });
+    db.pragma('busy_timeout = 5000');
+    return new ProjectSession(db, path, true);
   }
 
   static create(path: string, name: string, opts: OpenOptions = {}): ProjectSession {
@@ -79,11 +92,27 @@ export class ProjectSession {
 
   /**
    * Moves everything committed into the .focal file itself and empties the -wal file, so a copy of
-   * the .focal file alone (a USB stick, a shared drive) holds the latest work. A reader still in
-   * the middle of a read can keep part of the log back; the next checkpoint moves it.
+   * the .focal file alone (a USB stick, a shared drive) holds the latest work. With `wait: false`
+   * it does not wait for readers: while a reader (the worker pool's) is in the middle of a read of
+   * an older snapshot it returns false at once instead of holding up the writer; try again later.
    */
-  checkpoint(): void {
-    if (this.db.open) this.db.pragma('wal_checkpoint(TRUNCATE)');
+  checkpoint(opts: { wait?: boolean } = {}): boolean {
+    if (!this.db.open || this.readOnly) return true;
+    if (opts.wait !== false) {
+      this.db.pragma('wal_checkpoint(TRUNCATE)');
+      return true;
+    }
+    const timeout = this.db.pragma('busy_timeout', { simple: true }) as number;
+    this.db.pragma('busy_timeout = 0');
+    try {
+      const [row] = this.db.pragma('wal_checkpoint(TRUNCATE)') as Array<{ busy: number }>;
+      return row?.busy === 0;
+    } catch (e) {
+      if ((e as { code?: string }).code === 'SQLITE_BUSY') return false;
+      throw e;
+    } finally {
+      this.db.pragma(`busy_timeout = ${timeout}`);
+    }
   }
 
   /**

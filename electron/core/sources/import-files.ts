@@ -2,6 +2,10 @@
  * Importing a batch of transcript files: read, hash, check for duplicates, parse and store each
  * file on its own, reporting progress as it goes. A bad file gets a one-line reason naming it and
  * never stops the others; each good file is written in one transaction.
+ *
+ * An import is a job (electron/core/jobs): its progress events carry the job id, and `job-cancel`
+ * stops it between files. The files already committed stay, each whole with its turns and audit
+ * line; the file in hand is not written at all.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
@@ -15,6 +19,8 @@ import { MAX_IMPORT_BYTES, parseTranscriptFile } from '../import/parse-file';
 import { transcriptTitle } from '../import/title';
 import { storeTranscript } from './store-transcript';
 import { insertParticipant } from '../participants/participant-edits';
+import { FocalError } from '../errors';
+import type { Job } from '../jobs/jobs';
 
 export interface FileRef {
   name: string;
@@ -51,6 +57,11 @@ function readBytes(file: FileRef): Uint8Array {
 }
 
 export async function importFiles(core: FocalCore, files: FileRef[], opts: ImportOptions): Promise<ImportFileResult[]> {
+  core.requireProject();
+  return core.jobs.run('import', (job) => importAsJob(core, job, files, opts));
+}
+
+async function importAsJob(core: FocalCore, job: Job, files: FileRef[], opts: ImportOptions): Promise<ImportFileResult[]> {
   const project = core.requireProject();
   const db = project.db;
   const findByHash = db.prepare('SELECT id AS sourceId, title FROM sources WHERE content_hash = ? ORDER BY id LIMIT 1');
@@ -58,71 +69,80 @@ export async function importFiles(core: FocalCore, files: FileRef[], opts: Impor
   const seenInBatch = new Map<string, string>();
   const total = files.length;
   let newGroupId: number | undefined;
-
-  for (const [i, file] of files.entries()) {
-    // The format comes from the file that is read: a path's own name, not the name a caller gives it.
-    const fileName = basename(file.path ?? file.name);
-    core.emit('progress', { task: 'import', done: i, total, label: `Reading ${fileName}` });
-    try {
-      const bytes = readBytes({ ...file, name: fileName });
-      const hash = createHash('sha256').update(bytes).digest('hex');
-      const existing = findByHash.get(hash) as { sourceId: number; title: string } | undefined;
-      const twinInBatch = seenInBatch.get(hash);
-      if ((existing || twinInBatch) && opts.onDuplicate !== 'import') {
+  // One event per file (a file is the unit), each with the job's id so the UI can offer Stop.
+  const progress = (done: number, label: string) => core.emit('progress', { task: 'import', jobId: job.id, cancellable: done < total, done, total, label });
+  try {
+    for (const [i, file] of files.entries()) {
+      // Between files: events go out, and a cancel that came in stops the job here.
+      await job.tick();
+      // The format comes from the file that is read: a path's own name, not the name a caller gives it.
+      const fileName = basename(file.path ?? file.name);
+      progress(i, `Reading ${fileName}`);
+      try {
+        const bytes = readBytes({ ...file, name: fileName });
+        const hash = createHash('sha256').update(bytes).digest('hex');
+        const existing = findByHash.get(hash) as { sourceId: number; title: string } | undefined;
+        const twinInBatch = seenInBatch.get(hash);
+        if ((existing || twinInBatch) && opts.onDuplicate !== 'import') {
+          results.push({
+            fileName,
+            status: 'duplicate',
+            ...(existing ? { duplicateOf: existing } : {}),
+            message: existing
+              ? `${fileName} has the same content as "${existing.title}", already in this project.`
+              : `${fileName} has the same content as ${twinInBatch}, earlier in this batch.`,
+          });
+          continue;
+        }
+        const parsed = await parseTranscriptFile(fileName, bytes);
+        const parts = detectSessionParts(parsed);
+        // Parsing may have waited (a .docx): a cancel that came meanwhile stops before anything is written.
+        job.throwIfCancelled();
+        // One transaction per file: a new group (created with the first file that imports, so a batch
+        // where every file fails creates none), the transcript, and its audit line, all or nothing.
+        const sourceId = db.transaction(() => {
+          const groupId = opts.groupId ?? (opts.groupName ? (newGroupId ??= findOrCreateGroup(core, opts.groupName)) : null);
+          const id = storeTranscript(db, parsed, { fileName, contentHash: hash, mode: opts.mode, groupId, parts, now: core.now() });
+          project.audit(core.actor, 'source-imported', { file: fileName, sourceId: id, ...(groupId !== null ? { groupId } : {}) }, core.now());
+          return id;
+        })();
+        seenInBatch.set(hash, fileName);
+        const row = db.prepare('SELECT title, mode, word_count AS wordCount FROM sources WHERE id = ?').get(sourceId) as {
+          title: string;
+          mode: SourceMode;
+          wordCount: number;
+        };
+        const speakers = [...new Set(parsed.blocks.flatMap((b) => (b.kind === 'turn' && b.speaker ? [b.speaker] : [])))];
+        const timed = parsed.blocks.some((b) => b.kind === 'turn' && b.startMs !== undefined);
         results.push({
           fileName,
-          status: 'duplicate',
-          ...(existing ? { duplicateOf: existing } : {}),
-          message: existing
-            ? `${fileName} has the same content as "${existing.title}", already in this project.`
-            : `${fileName} has the same content as ${twinInBatch}, earlier in this batch.`,
+          status: 'imported',
+          sourceId,
+          title: row.title,
+          titleFrom: transcriptTitle(parsed, fileName).from,
+          mode: row.mode,
+          wordCount: row.wordCount,
+          speakers,
+          timed,
+          warnings: parsed.warnings,
         });
-        continue;
-      }
-      const parsed = await parseTranscriptFile(fileName, bytes);
-      const parts = detectSessionParts(parsed);
-      // One transaction per file: a new group (created with the first file that imports, so a batch
-      // where every file fails creates none), the transcript, and its audit line, all or nothing.
-      const sourceId = db.transaction(() => {
-        const groupId = opts.groupId ?? (opts.groupName ? (newGroupId ??= findOrCreateGroup(core, opts.groupName)) : null);
-        const id = storeTranscript(db, parsed, { fileName, contentHash: hash, mode: opts.mode, groupId, parts, now: core.now() });
-        project.audit(core.actor, 'source-imported', { file: fileName, sourceId: id, ...(groupId !== null ? { groupId } : {}) }, core.now());
-        return id;
-      })();
-      seenInBatch.set(hash, fileName);
-      const row = db.prepare('SELECT title, mode, word_count AS wordCount FROM sources WHERE id = ?').get(sourceId) as {
-        title: string;
-        mode: SourceMode;
-        wordCount: number;
-      };
-      const speakers = [...new Set(parsed.blocks.flatMap((b) => (b.kind === 'turn' && b.speaker ? [b.speaker] : [])))];
-      const timed = parsed.blocks.some((b) => b.kind === 'turn' && b.startMs !== undefined);
-      results.push({
-        fileName,
-        status: 'imported',
-        sourceId,
-        title: row.title,
-        titleFrom: transcriptTitle(parsed, fileName).from,
-        mode: row.mode,
-        wordCount: row.wordCount,
-        speakers,
-        timed,
-        warnings: parsed.warnings,
-      });
-    } catch (e) {
-      if (e instanceof ImportError) {
-        results.push({ fileName, status: 'failed', message: e.message });
-      } else {
-        core.log('error', `import of ${fileName} failed`, e);
-        const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-        results.push({ fileName, status: 'failed', message: `${fileName}: could not be imported (${reason}).` });
+      } catch (e) {
+        if (e instanceof FocalError && e.code === 'cancelled') throw e;
+        if (e instanceof ImportError) {
+          results.push({ fileName, status: 'failed', message: e.message });
+        } else {
+          core.log('error', `import of ${fileName} failed`, e);
+          const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+          results.push({ fileName, status: 'failed', message: `${fileName}: could not be imported (${reason}).` });
+        }
       }
     }
+    progress(total, 'Import finished');
+    return results;
+  } finally {
+    // Also when stopped: the files committed before are in the project, and the views should show them.
+    if (results.some((r) => r.status === 'imported')) core.emit('changed', { kinds: newGroupId ? ['sources', 'participants'] : ['sources'] });
   }
-  core.emit('progress', { task: 'import', done: total, total, label: 'Import finished' });
-  const imported = results.filter((r) => r.status === 'imported');
-  if (imported.length) core.emit('changed', { kinds: newGroupId ? ['sources', 'participants'] : ['sources'] });
-  return results;
 }
 
 /** The group named `name` (NFC, exact), or a new one (as participant-create makes it); inside the caller's transaction. */

@@ -8,6 +8,7 @@ import { useApi, useConnection, useFocalEvent } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { CopyGuard } from '../copy/CopyGuard';
 import { ReviewPackHost } from '../review-pack/ReviewPackHost';
+import { RefiHost } from '../exchange/RefiHost';
 import { NewProjectDialog } from '../start/NewProjectDialog';
 import { OpenRecentDialog } from '../start/OpenRecentDialog';
 import { StartScreen } from '../start/StartScreen';
@@ -95,6 +96,7 @@ export function App() {
     <AppContext.Provider value={context}>
       <CopyGuard />
       <ReviewPackHost />
+      <RefiHost projectOpen={project !== null} />
       {project ? (
         <Workspace key={project.path} project={project} error={actionError} onDismissError={() => setActionError(null)} />
       ) : (

@@ -9,6 +9,7 @@ import { describeError } from '../api/errors';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { PaneHeader } from '../components/PaneHeader';
+import { CodebookMenu } from '../exchange/CodebookMenu';
 import { shortcut } from '../format/keys';
 import { CodeEditDialog, DeleteCodeDialog, FrameDialog, MergeDialog } from './CodeDialogs';
 import { CodeTree } from './CodeTree';
@@ -53,6 +54,7 @@ export function CodeTreePane({ id, error }: { id: string; error: string | null }
         <button type="button" className="button button-small" onClick={() => setOpen({ kind: 'new', parent: null })} disabled={coding.frameId === null}>
           New code
         </button>
+        <CodebookMenu />
       </PaneHeader>
       {coding.frames && <FrameSwitcher frames={coding.frames} current={coding.frameId} onChange={coding.setFrameId} onNew={() => setOpen({ kind: 'frame' })} />}
       {selected && (

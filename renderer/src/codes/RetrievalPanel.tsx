@@ -17,6 +17,7 @@ import { LeadIn, TailOut, TalkRun, talkProps } from '../copy/TalkText';
 import { useProjectData } from '../workspace/useProjectData';
 import { useCoding } from './CodingContext';
 import { leadIn, tailOut } from './context';
+import { ModeMixNote, ModeSelect, useModeScope } from '../analysis-scope/ModeScope';
 
 /** The core gives up to this many characters of context each side (electron/core/codings/segments.ts). */
 const CORE_CONTEXT = 200;
@@ -25,7 +26,6 @@ interface Filters {
   sourceId?: number;
   participantId?: number;
   groupId?: number;
-  mode?: 'mainstream' | 'tikanga';
   includeChildren?: boolean;
 }
 
@@ -36,7 +36,9 @@ export function RetrievalPanel({ code }: { code: Code }) {
   const coding = useCoding();
   const dateFormat = useDateFormat();
   const [filters, setFilters] = useState<Filters>({});
-  const loadSegments = useCallback(() => api['segments-list']({ codeId: code.id, ...filters }), [api, code.id, filters]);
+  const scope = useModeScope();
+  const mode = scope.mode;
+  const loadSegments = useCallback(() => api['segments-list']({ codeId: code.id, ...filters, ...(mode ? { mode } : {}) }), [api, code.id, filters, mode]);
   const segments = useProjectData(loadSegments, ['codings', 'codes', 'sources', 'participants']);
   const loadSources = useCallback(() => api['sources-list']({}), [api]);
   const sources = useProjectData(loadSources, ['sources']);
@@ -88,26 +90,20 @@ export function RetrievalPanel({ code }: { code: Code }) {
               </option>
             ))}
         </select>
-        <select
-          className="input input-compact"
-          aria-label="Mode"
-          value={filters.mode ?? ''}
-          onChange={(e) => set({ mode: e.target.value === '' ? undefined : (e.target.value as Filters['mode']) })}
-        >
-          <option value="">All modes</option>
-          <option value="mainstream">Focus groups and interviews</option>
-          <option value="tikanga">Tikanga-based (hui)</option>
-        </select>
+        <ModeSelect scope={scope} className="input input-compact" />
         <label className="retrieval-check">
           <input type="checkbox" checked={filters.includeChildren ?? false} onChange={(e) => set({ includeChildren: e.target.checked || undefined })} /> With sub-codes
         </label>
       </div>
+      <ModeMixNote scope={scope} />
       <ErrorMessage message={segments.error} />
       <div ref={scrollRef} className="retrieval-scroll">
         {segments.data && rows.length === 0 && (
           <p className="empty-state">
             {Object.values(filters).some((v) => v !== undefined)
               ? `Nothing coded with “${code.name}” matches these filters.`
+              : scope.choice !== 'both' && code.counts.segments > 0
+                ? `Nothing coded with “${code.name}” in ${scope.choice === 'tikanga' ? 'tikanga-based hui' : 'focus groups and interviews'}. Choose another mode to see its other segments.`
               : `Nothing coded with “${code.name}” yet. Select a passage in a transcript, then click the code or press ${shortcut('k')}.`}
           </p>
         )}

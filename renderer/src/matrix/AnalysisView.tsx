@@ -1,5 +1,6 @@
 /** Queries & matrix: matrix coding, coding queries and charts, in tabs over the main pane. */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { ModeMixNote, ModeSelect, useModeScope } from '../analysis-scope/ModeScope';
 import type { MatrixInput } from '../../../shared/domain/analysis';
 import { PaneHeader } from '../components/PaneHeader';
 import { ChartsPanel } from '../charts/ChartsPanel';
@@ -22,7 +23,13 @@ interface Props {
 
 export function AnalysisView({ id, onOpen, onClose, onOpenQuotes }: Props) {
   const [tab, setTab] = useState<Tab>('matrix');
-  const [spec, setSpec] = useState<MatrixInput>({ cols: 'role' });
+  const [baseSpec, setSpec] = useState<MatrixInput>({ cols: 'role' });
+  // One mode at a time, the active frame's, unless both are chosen (then said under each tab).
+  const scope = useModeScope();
+  const spec = useMemo<MatrixInput>(() => {
+    const { mode: _m, ...rest } = baseSpec;
+    return scope.mode ? { ...rest, mode: scope.mode } : rest;
+  }, [baseSpec, scope.mode]);
   const choices = useFilterChoices();
   const matrix = useMatrix(spec);
   const tabs: Array<[Tab, string]> = [
@@ -44,10 +51,15 @@ export function AnalysisView({ id, onOpen, onClose, onOpenQuotes }: Props) {
           </button>
         ))}
       </div>
+      <div className="analysis-scope">
+        <ModeSelect scope={scope} visibleLabel />
+        {/* The matrix says it in its own notes (the core's, also written into its files). */}
+        {tab !== 'matrix' && <ModeMixNote scope={scope} />}
+      </div>
       <div id="analysis-tabpanel" role="tabpanel" aria-labelledby={`analysis-tab-${tab}`} className="pane-scroll analysis-body">
         {tab === 'matrix' && <MatrixPanel spec={spec} onSpec={setSpec} matrix={matrix.data} error={matrix.error} choices={choices} onOpen={onOpen} />}
-        {tab === 'query' && <QueryPanel choices={choices} onOpen={onOpen} onOpenQuotes={onOpenQuotes} />}
-        {tab === 'charts' && <ChartsPanel matrix={matrix.data} matrixSpec={spec} frameId={spec.frameId} />}
+        {tab === 'query' && <QueryPanel choices={choices} onOpen={onOpen} onOpenQuotes={onOpenQuotes} mode={scope.mode} />}
+        {tab === 'charts' && <ChartsPanel matrix={matrix.data} matrixSpec={spec} frameId={spec.frameId} mode={scope.mode} />}
       </div>
     </section>
   );

@@ -1,4 +1,4 @@
-/** What the matrix compares: rows (a frame's codes, or every code), columns, and a mode filter. */
+/** What the matrix compares: rows (a frame's codes, or every code) and columns; the mode is chosen above the tabs (AnalysisView). */
 import type { MatrixColumns, MatrixInput } from '../../../shared/domain/analysis';
 import type { FilterChoices } from '../search/useFilterChoices';
 
@@ -56,14 +56,6 @@ export function MatrixControls({ value, choices, onChange }: Props) {
           </select>
         </label>
       )}
-      <label className="search-filter">
-        <span>Mode</span>
-        <select className="input input-compact select" value={value.mode ?? ''} onChange={(e) => set({ mode: (e.target.value || undefined) as MatrixInput['mode'] })}>
-          <option value="">All sessions</option>
-          <option value="mainstream">Mainstream</option>
-          <option value="tikanga">Tikanga-based</option>
-        </select>
-      </label>
     </div>
   );
 }

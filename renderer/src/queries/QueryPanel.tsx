@@ -22,9 +22,11 @@ interface Props {
   onOpen: (sourceId: number, range: { start: number; end: number }) => void;
   /** Opens the quote bank (after adding the results to it). */
   onOpenQuotes?: (() => void) | undefined;
+  /** One mode (the active frame's by default), or undefined when both were chosen above the tabs. */
+  mode?: 'mainstream' | 'tikanga' | undefined;
 }
 
-export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
+export function QueryPanel({ choices, onOpen, onOpenQuotes, mode }: Props) {
   const api = useApi();
   const [ops, setOps] = useState<Record<number, Op>>({});
   const [result, setResult] = useState<'overlap' | 'union'>('overlap');
@@ -51,7 +53,7 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
     if (pick('not').length) q.none = pick('not');
     if (pick('near').length) q.near = { codeIds: pick('near'), ...(nearBy === 'words' && nearWords.trim() ? { words: Math.max(0, Number(nearWords) || 0) } : {}) };
     if (q.all && q.all.length > 1) q.result = result;
-    const { mode, codeId: _codeId, sourceIds: _sourceIds, ...speakers } = effectiveFilters(filters);
+    const { mode: _mode, codeId: _codeId, sourceIds: _sourceIds, ...speakers } = effectiveFilters(filters);
     if (Object.keys(speakers).length) q.speakers = speakers;
     if (mode) q.mode = mode;
     try {
@@ -134,7 +136,7 @@ export function QueryPanel({ choices, onOpen, onOpenQuotes }: Props) {
               </label>
             </div>
           )}
-          <SearchFilters choices={choices} value={filters} onChange={setFilters} withCode={false} />
+          <SearchFilters choices={choices} value={filters} onChange={setFilters} withCode={false} withMode={false} />
           <div>
             <button type="submit" className="button button-primary button-small" disabled={!canRun || busy}>
               Run query

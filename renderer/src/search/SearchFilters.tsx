@@ -8,23 +8,27 @@ interface Props {
   onChange: (f: Filters) => void;
   /** Coding queries choose codes themselves: no "coded with" filter there. */
   withCode?: boolean;
+  /** Queries take their mode from the analysis scope (ModeScope), not from here. */
+  withMode?: boolean;
 }
 
 const num = (v: string) => (v ? Number(v) : undefined);
 
-export function SearchFilters({ choices, value, onChange, withCode = true }: Props) {
+export function SearchFilters({ choices, value, onChange, withCode = true, withMode = true }: Props) {
   const set = (patch: Partial<Filters>) => onChange(Object.fromEntries(Object.entries({ ...value, ...patch }).filter(([, v]) => v !== undefined)) as Filters);
   const attr = choices?.attributes.find((a) => a.id === value.attribute?.attributeId);
   return (
     <div className="search-filters" role="group" aria-label="Filters">
-      <label className="search-filter">
-        <span>Mode</span>
-        <select className="input input-compact select" value={value.mode ?? ''} onChange={(e) => set({ mode: (e.target.value || undefined) as Filters['mode'] })}>
-          <option value="">All sessions</option>
-          <option value="mainstream">Mainstream</option>
-          <option value="tikanga">Tikanga-based</option>
-        </select>
-      </label>
+      {withMode && (
+        <label className="search-filter">
+          <span>Mode</span>
+          <select className="input input-compact select" value={value.mode ?? ''} onChange={(e) => set({ mode: (e.target.value || undefined) as Filters['mode'] })}>
+            <option value="">All sessions</option>
+            <option value="mainstream">Mainstream</option>
+            <option value="tikanga">Tikanga-based</option>
+          </select>
+        </label>
+      )}
       <label className="search-filter">
         <span>Role</span>
         <select className="input input-compact select" value={value.role ?? ''} onChange={(e) => set({ role: e.target.value || undefined })}>

@@ -12,6 +12,7 @@ import { DateField, SelectField, TextField } from '../components/TextField';
 import { useAutoSave } from '../components/useAutoSave';
 import { plural } from '../format/numbers';
 import { SESSION_KINDS } from '../../../shared/domain/tikanga';
+import { GroupSetupDialog } from '../participants/GroupSetupDialog';
 import { RemoveSourceDialog } from './RemoveSourceDialog';
 
 type SourcePatch = Omit<CallInput<'source-update'>, 'sourceId'>;
@@ -30,6 +31,7 @@ export function SourceDetails({ id, source: s, groups, onRemoved }: SourceDetail
   const { errors, status, save } = useAutoSave(write);
   const [titleProblem, setTitleProblem] = useState<string | null>(null);
   const [removing, setRemoving] = useState(false);
+  const [settingUp, setSettingUp] = useState(false);
   const text = (field: keyof SourcePatch) => (value: string) => void save(field, { [field]: value });
   const groupOptions = [{ value: '', label: 'No group' }, ...groups.map((g) => ({ value: String(g.id), label: g.name }))];
 
@@ -74,6 +76,14 @@ export function SourceDetails({ id, source: s, groups, onRemoved }: SourceDetail
           error={errors.groupId}
           onChange={(v) => void save('groupId', { groupId: v === '' ? null : Number(v) })}
         />
+        {s.mode === 'tikanga' && s.groupId === null && (
+          <div className="form-note" role="note">
+            <span>This tikanga-based hui has no rōpū yet: its collective consent and its kaitiaki come from its group.</span>{' '}
+            <button type="button" className="button button-small" onClick={() => setSettingUp(true)}>
+              Set up the rōpū…
+            </button>
+          </div>
+        )}
         <TextField label="Facilitators" value={s.facilitators} error={errors.facilitators} onCommit={text('facilitators')} />
         <TextField label="Location" value={s.location} error={errors.location} onCommit={text('location')} />
         <TextField label="Round" value={s.round} placeholder="e.g. 1, follow-up" error={errors.round} onCommit={text('round')} />
@@ -87,6 +97,7 @@ export function SourceDetails({ id, source: s, groups, onRemoved }: SourceDetail
           Remove transcript…
         </button>
       </div>
+      {settingUp && <GroupSetupDialog sourceId={s.id} onClose={() => setSettingUp(false)} />}
       {removing && (
         <RemoveSourceDialog
           source={s}

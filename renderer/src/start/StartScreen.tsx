@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useAppContext } from '../app/AppContext';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { ariaShortcut, shortcut } from '../format/keys';
+import { IMPORT_REFI, requestRefi } from '../exchange/RefiHost';
 import { requestOpenReviewPack } from '../review-pack/ReviewPackHost';
 import { RecentProjects } from './RecentProjects';
 import { UserNameForm } from './UserNameForm';
@@ -36,6 +37,10 @@ export function StartScreen({ error, onDismissError }: { error: string | null; o
               <kbd className="kbd">{shortcut('o')}</kbd>
             </button>
           )}
+          {/* A project from NVivo, ATLAS.ti, MAXQDA or QualCoder becomes a new Focal project. */}
+          <button type="button" className="button" onClick={() => requestRefi(IMPORT_REFI)}>
+            Import project (REFI-QDA)…
+          </button>
           {/* For a kaitiaki deciding on their own machine: no project needed. */}
           <button type="button" className="button" onClick={requestOpenReviewPack}>
             Open review pack…

@@ -63,6 +63,25 @@ export function KaitiakiKeySection({ groupId }: { groupId: number }) {
               </button>
             )}
           </div>
+          {status.gaps > 0 && (
+            <div className="tk-gap" role="alert">
+              <p>
+                <strong>A signed statement is missing.</strong> The record of this group&rsquo;s kaitiaki decisions refers to{' '}
+                {status.gaps === 1 ? 'a statement' : `${status.gaps} statements`} no longer in the project: something was removed from the file, perhaps a refusal
+                or a revocation. Until {kaitiaki} has reviewed the group&rsquo;s decisions and acknowledged the gap, none of its tikanga-based kōrero leaves the
+                project. Restoring the project from an earlier copy also mends it.
+              </p>
+              <button
+                type="button"
+                className="button button-small"
+                disabled={!status.unlocked || action.busy}
+                title={status.unlocked ? undefined : `${kaitiaki} unlocks the key to acknowledge`}
+                onClick={() => void action.run(() => api['kaitiaki-gap-acknowledge']({ groupId }))}
+              >
+                Reviewed: acknowledge the gap
+              </button>
+            </div>
+          )}
           <p className="tk-key-fp">
             <span className="form-label">Fingerprint of {kaitiaki}&rsquo;s key</span>
             <Fingerprint value={status.fingerprint} />

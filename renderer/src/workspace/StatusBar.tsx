@@ -1,5 +1,5 @@
 /** The bottom bar: where the project file is, what it holds, who is coding, and any task in progress. */
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { useAppContext } from '../app/AppContext';
 import { plural } from '../format/numbers';
@@ -28,15 +28,35 @@ export function StatusBar({ project, children }: { project: ProjectInfo; childre
   );
 }
 
+/** What is running, how far it is, and a Stop button (Escape too, when no dialog has it) while it can be stopped. */
 function ProgressArea() {
-  const progress = useProgress();
+  const { progress, stop, stopping } = useProgress();
+  useEffect(() => {
+    if (!stop) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape' || e.defaultPrevented) return;
+      // A dialog or menu that is open takes Escape for itself.
+      if (document.querySelector('dialog[open], [role="dialog"], [role="alertdialog"], [role="menu"]')) return;
+      e.preventDefault();
+      stop();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [stop]);
   return (
-    <span className="status-progress" role="status" aria-live="polite">
-      {progress && (
-        <>
-          <span className="status-progress-label">{progress.label}</span>
-          <progress max={Math.max(progress.total, 1)} value={Math.min(progress.done, progress.total)} aria-label={progress.task} />
-        </>
+    <span className="status-progress">
+      <span role="status" aria-live="polite" className="status-progress-live">
+        {progress && (
+          <>
+            <span className="status-progress-label">{progress.cancelled ? `Stopped: ${progress.task} (what was finished is kept)` : stopping ? `Stopping… ${progress.label}` : progress.label}</span>
+            <progress max={Math.max(progress.total, 1)} value={Math.min(progress.done, progress.total)} aria-label={progress.task} />
+          </>
+        )}
+      </span>
+      {stop && (
+        <button type="button" className="button status-progress-stop" onClick={stop} disabled={stopping} title="Stop this job (Esc); what is finished is kept" aria-keyshortcuts="Escape">
+          Stop
+        </button>
       )}
     </span>
   );

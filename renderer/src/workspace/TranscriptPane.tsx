@@ -15,6 +15,7 @@ import { SourceDetails } from '../sources/SourceDetails';
 import { GlossaryHover } from '../glossary/GlossaryHover';
 import { MaskedNotice } from '../tikanga/MaskedNotice';
 import { TikangaPanel } from '../tikanga/TikangaPanel';
+import { CorrectTranscript } from '../transcript/CorrectTranscript';
 import { SelectionBar } from '../transcript/SelectionBar';
 import { TranscriptView, type SourceRange } from '../transcript/TranscriptView';
 import { targetFor } from '../transcript/coding-plan';
@@ -45,6 +46,8 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
   const { data: people } = useProjectData(loadPeople, ['participants']);
   const [detailsOpen, setDetailsOpen] = useState(false);
   const [tikangaOpen, setTikangaOpen] = useState(false);
+  // "Correct transcript" mode: turns as plain text fields, saved through source-correct.
+  const [correcting, setCorrecting] = useState(false);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const shown = source && source.id === sourceId ? source : null;
   const viewRef = useRef<HTMLDivElement>(null);
@@ -87,8 +90,9 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
     document.addEventListener('selectionchange', onChange);
     return () => document.removeEventListener('selectionchange', onChange);
   }, [shown, turns, setTarget]);
-  // A different transcript: nothing of the old one stays targeted.
+  // A different transcript: nothing of the old one stays targeted, and correcting ends.
   useEffect(() => {
+    setCorrecting(false);
     if (coding.target && coding.target.sourceId !== sourceId) setTarget(null);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [sourceId]);
@@ -149,21 +153,27 @@ export function TranscriptPane({ id, sourceId, jump, onRemoved }: TranscriptPane
           </>
         )}
         {shown && (
+          <button type="button" className="button button-small correct-toggle" aria-pressed={correcting} aria-label="Correct transcript" onClick={() => setCorrecting((on) => !on)} title="Correct transcript: fix typos and mis-heard words, one turn at a time; codings stay on their words">
+            Correct
+          </button>
+        )}
+        {shown && (
           <button type="button" className="button button-small" aria-expanded={tikangaOpen} aria-controls="source-tikanga" onClick={() => setTikangaOpen((open) => !open)}>
             {shown.mode === 'tikanga' ? 'Tikanga' : 'Frames'}
           </button>
         )}
       </PaneHeader>
       {/* Both bars together at the top; details, frames and the text scroll below them. */}
-      {shown && <SelectionBar sourceId={shown.id} codings={codings} codeMap={codeMap} />}
-      {shown && <PassageActions sourceId={shown.id} selection={selection} />}
+      {shown && !correcting && <SelectionBar sourceId={shown.id} codings={codings} codeMap={codeMap} />}
+      {shown && !correcting && <PassageActions sourceId={shown.id} selection={selection} />}
       <div ref={viewRef} className="pane-scroll transcript-scroll" onClick={onClick} onDragOver={onDragOver} onDrop={onDrop}>
         {sourceId === null && <EmptyState>Select a transcript on the left to read and code it.</EmptyState>}
         {sourceId !== null && <ErrorMessage message={error} />}
         {shown && detailsOpen && <SourceDetails id="source-details" source={shown} groups={groups} onRemoved={onRemoved} />}
         {shown && tikangaOpen && <TikangaPanel id="source-tikanga" source={shown} people={people ?? []} selection={selection} />}
         {shown && <MaskedNotice source={shown} />}
-        {shown && highlights && (
+        {shown && correcting && <CorrectTranscript source={shown} participantsById={participantsById} frameId={frameId} onClose={() => setCorrecting(false)} />}
+        {shown && highlights && !correcting && (
           <GlossaryHover text={shown.text}>
             <TranscriptView
               key={shown.id}

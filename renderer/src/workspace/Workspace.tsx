@@ -37,6 +37,7 @@ import { SourcesList } from './SourcesList';
 import { Splitter } from './Splitter';
 import { StatusBar } from './StatusBar';
 import { TopBar } from './TopBar';
+import { EXPORT_REFI, requestRefi } from '../exchange/RefiHost';
 import { TranscriptPane } from './TranscriptPane';
 import { PaneBoundary } from '../components/PaneBoundary';
 import { usePaneWidths } from './usePaneWidths';
@@ -101,6 +102,9 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
               Memos
             </button>
             <AnalysisButtons current={view.kind} onSearch={openSearch} onAnalyse={() => setView({ kind: 'analysis' })} />
+            <button type="button" className="button button-small" onClick={() => requestRefi(EXPORT_REFI)} title="The whole project as a .qdpx for NVivo, ATLAS.ti, MAXQDA or QualCoder, or a de-identified deposit">
+              Export project…
+            </button>
           </TopBar>
           {(error || importer.error) && (
             <div className="workspace-error">

@@ -7,6 +7,7 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callNames, type CallName } from '../../../shared/api/contract';
 import { createClient } from '../../../shared/api/client';
@@ -103,6 +104,7 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'kaitiaki-key-lock': { inputs: (w) => [{ groupId: w.ropuId }] },
   'kaitiaki-handover': { inputs: (w) => [{ groupId: w.ropuId, newKaitiakiId: w.tamaId, passphrase: 'a new passphrase', keyFile: `${dirname(w.path)}/handed.focalkey` }], refused: true },
   'kaitiaki-readers-set': { inputs: (w) => [{ groupId: w.ropuId, readers: ['Aroha Ngata'] }], refused: true },
+  'kaitiaki-gap-acknowledge': { inputs: (w) => [{ groupId: w.ropuId }], refused: true },
   'kaitiaki-check': { inputs: () => [{}] },
   'kaitiaki-review-pack': { inputs: (w) => [{ groupId: w.ropuId }] },
   'kaitiaki-import-decisions': { inputs: (w) => [{ decisions: { format: 'focal-kaitiaki-decisions', version: 1, groupId: w.ropuId, fingerprint: 'XXXX', statements: [{ body: '{}', signature: 'AAAA' }] } }] },
@@ -187,6 +189,21 @@ const TABLE: Partial<Record<CallName, Entry>> = {
       },
     ],
   },
+  // Correcting words in (or at the edge of) a tapu passage of the hui, saved or previewed: refused for a non-kaitiaki.
+  'source-correct': {
+    inputs: (w) => [
+      { sourceId: w.hui.id, edits: [{ start: w.tapu.start, end: w.tapu.start + 3, text: 'abc' }] },
+      { sourceId: w.hui.id, edits: [{ start: w.tapu.end, end: w.tapu.end, text: 'x' }], preview: true },
+    ],
+    refused: true,
+  },
+  // A whole project out (full profile: the restricted passage must be `[…]`): the result holds only paths and counts; the zip is unpacked and read below.
+  'qdpx-export': {
+    inputs: () => [{ profile: 'full' }],
+    after: (_w, v) => {
+      for (const [name, bytes] of Object.entries(unzipSync(readFileSync((v as { path: string }).path)))) expect(strFromU8(bytes), name).not.toContain(MARKER);
+    },
+  },
   'quotes-delete': { inputs: (w) => [{ ids: [w.fgQuoteId] }] },
   'participant-delete': { inputs: (w) => [{ id: w.participantId }] },
   'source-delete': { inputs: (w) => [{ sourceId: w.extraSourceId }] },
@@ -198,6 +215,20 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   'speakers-reassign': { inputs: (w) => [{ blockIds: [w.tamaTurn.id], newLabel: 'Walk label' }] },
   'speakers-merge': { inputs: (w) => [{ speakerIds: [w.speakerId, w.walkLabelId ?? 0] }] },
   'speakers-not-speaker': { inputs: (w) => [{ speakerIds: [w.speakerId] }, { speakerIds: [w.speakerId], restore: true }] },
+  // Very last: it builds a NEW project from a REFI-QDA file and switches to it; its result is about that file only.
+  'qdpx-import': {
+    inputs: () => [
+      {
+        file: {
+          name: 'walk.qdpx',
+          dataBase64: Buffer.from(
+            zipSync({ 'project.qde': Buffer.from('<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Walk import"><Sources><TextSource guid="5b0c7a4e-1d2f-4a3b-9c8d-7e6f5a4b3c2e" name="Walk"><PlainTextContent>Tama: kia ora</PlainTextContent></TextSource></Sources></Project>') }),
+          ).toString('base64'),
+        },
+        out: join(tempDir(), 'walk-import.focal'),
+      },
+    ],
+  },
 };
 
 describe('contract-masking: no call hands a restricted passage to a viewer who may not read it', () => {

@@ -3,7 +3,8 @@
  * a shared drive: the .focal file alone, without its -wal) holds every action made before the app
  * went idle; `project-backup` (File ▸ Save a copy…, `focal backup`) makes a complete copy at any time.
  */
-import { copyFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openProject } from '../../../electron/core/db/open-project';
 import { testCore } from '../../support/core';
@@ -50,5 +51,35 @@ describe('a project file is safe to copy while open', () => {
   it('refuses to write a copy over the open project itself', async () => {
     core.host.chooseExportPath = async () => path('live.focal');
     await expect(api['project-backup']({})).rejects.toThrow(/open project/);
+  });
+});
+
+describe('the idle checkpoint and readers', () => {
+  const { api, core, path } = testCore();
+
+  it('never waits for a reader holding an old snapshot (the writer stays free); it folds the log in once the reader is done', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await api['project-new']({ name: 'Readers', path: path('readers.focal') });
+      const [frame] = await api['frames-list']({});
+      // A reader in the middle of a long read: its snapshot predates the next write.
+      const reader = new Database(path('readers.focal'), { readonly: true });
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM codes').get();
+      await api['code-create']({ frameId: frame!.id, name: 'While reading' });
+      const project = core.requireProject();
+      // With the default busy timeout a blocking checkpoint would sit here for seconds.
+      expect(project.checkpoint({ wait: false })).toBe(false);
+      expect(project.db.pragma('busy_timeout', { simple: true })).toBe(5000);
+      vi.advanceTimersByTime(5_000);
+      expect(statSync(path('readers.focal-wal')).size).toBeGreaterThan(0);
+      reader.exec('COMMIT');
+      reader.close();
+      // The idle timer tries again, and now the log is folded in.
+      vi.advanceTimersByTime(5_000);
+      expect(statSync(path('readers.focal-wal')).size).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -13,6 +13,10 @@ import { detectIdentifiers, loadPseudoContext } from '../../../electron/core/pse
 import { signRecorded } from '../../support/kaitiaki-sign';
 
 const fixtures = join(process.cwd(), 'test/fixtures');
+
+/** A core, or the browser harness's handle on its core thread: anything that reaches the open project's database. */
+type ProjectHolder = Pick<FocalCore, 'requireProject'>;
+
 export const TRANSCRIPTS = ['hui-tupu-group-interview.txt', 'focus-group-lived-experience.vtt', 'individual-interview-manager.srt', 'workshop-feedback.tsv'];
 export const REGISTER = readFileSync(join(fixtures, 'participants.csv'), 'utf8');
 
@@ -43,7 +47,7 @@ export async function codeEveryTurn(api: FocalApi): Promise<Map<string, number>>
 }
 
 /** What `focal pseudo accept-all` does: every pending candidate becomes a rule with its suggestion. */
-export function acceptAllCandidates(core: FocalCore, skip: string[] = []): number {
+export function acceptAllCandidates(core: ProjectHolder, skip: string[] = []): number {
   const db = core.requireProject().db;
   const ctx = loadPseudoContext(db);
   const seen = new Set<string>();
@@ -60,7 +64,7 @@ export function acceptAllCandidates(core: FocalCore, skip: string[] = []): numbe
 }
 
 /** The rōpū's attribution, kaitiaki (Koro Hemi) and collective consent; approvals are given per test. */
-export async function recordRopu(api: FocalApi, core: FocalCore): Promise<{ groupId: number; kaitiakiId: number }> {
+export async function recordRopu(api: FocalApi, core: ProjectHolder): Promise<{ groupId: number; kaitiakiId: number }> {
   const people = await api['participants-list']({});
   const group = people.find((p) => p.name === 'Te Whare Oranga rōpū')!;
   const koro = people.find((p) => p.name === 'Koro Hemi')!;
@@ -73,7 +77,7 @@ export async function recordRopu(api: FocalApi, core: FocalCore): Promise<{ grou
   return { groupId: group.id, kaitiakiId: koro.id };
 }
 
-export function approveQuotes(core: FocalCore, groupId: number, kaitiakiId: number, quoteIds: number[]): void {
+export function approveQuotes(core: ProjectHolder, groupId: number, kaitiakiId: number, quoteIds: number[]): void {
   const insert = core.requireProject().db.prepare("INSERT INTO approvals (group_id, kaitiaki_id, scope, quote_id, decision, decided_at) VALUES (?, ?, 'quote', ?, 'approved', 'now')");
   for (const q of quoteIds) insert.run(groupId, kaitiakiId, q);
   // The kaitiaki signs the decisions (the gate reads only signed ones).

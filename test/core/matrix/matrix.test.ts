@@ -85,10 +85,15 @@ describe('matrix coding', () => {
 
   it('warns when individual interviews and group sessions are compared', async () => {
     const mixed = await api['matrix-run']({ codeIds: [ids.Relationship!], cols: 'source' });
-    expect(mixed.warnings).toHaveLength(1);
-    expect(mixed.warnings[0]).toMatch(/1 individual interview with 2 group sessions: the kinds of talk differ/);
+    // Two notes: the hui and the focus groups are different modes; and interviews are not group talk.
+    expect(mixed.warnings).toHaveLength(2);
+    expect(mixed.warnings[0]).toMatch(/mix mainstream focus groups and tikanga-based hui/);
+    expect(mixed.warnings[1]).toMatch(/1 individual interview with 2 group sessions: the kinds of talk differ/);
     const groupsOnly = await api['matrix-run']({ codeIds: [ids.Paperwork!], cols: 'source' });
     expect(groupsOnly.warnings).toEqual([]);
+    const mainstreamOnly = await api['matrix-run']({ codeIds: [ids.Relationship!], cols: 'source', mode: 'mainstream' });
+    expect(mainstreamOnly.warnings).toHaveLength(1);
+    expect(mainstreamOnly.warnings[0]).toMatch(/1 individual interview with 1 group session: the kinds of talk differ/);
   });
 
   it('a cell opens to its segments', async () => {

@@ -21,6 +21,8 @@ describe('the application menu', () => {
       ['File', 'New Project…', 'new-project', 'CmdOrCtrl+N'],
       ['File', 'Open Project…', 'open-project', 'CmdOrCtrl+O'],
       ['File', 'Import Transcripts…', 'import', 'CmdOrCtrl+I'],
+      ['File', 'Import Project (REFI-QDA)…', 'import-refi-project', undefined],
+      ['File', 'Export Project (REFI-QDA)…', 'export-refi-project', undefined],
       ['File', 'Open Review Pack…', 'open-review-pack', undefined],
       ['File', 'Close Project', 'close-project', undefined],
       ['Edit', 'Undo', 'undo', 'CmdOrCtrl+Z'],

@@ -5,26 +5,28 @@ import { fake, FakeBrowserWindow } from './fake-electron';
 vi.hoisted(() => void (process.env.ELECTRON_OVERRIDE_DIST_PATH = '/nonexistent-electron'));
 vi.mock('electron', async () => (await import('./fake-electron')).electron);
 
-// A stand-in core: records how it was made and whether it was disposed.
-const cores = vi.hoisted(() => [] as Array<{ opts: Record<string, unknown>; disposed: boolean; listeners: Map<string, (p: unknown) => void> }>);
-vi.mock('../../../electron/core/app/focal-core', () => ({
-  FocalCore: class {
-    disposed = false;
-    listeners = new Map<string, (p: unknown) => void>();
-    constructor(readonly opts: Record<string, unknown>) {
-      cores.push(this as never);
-    }
-    on(name: string, fn: (p: unknown) => void) {
-      this.listeners.set(`${name}:${this.listeners.size}`, fn);
-      return () => {};
-    }
-    dispose() {
-      this.disposed = true;
-    }
+// Stand-in core processes: records how they were started and whether they were closed; the relay
+// is what the window holds as its core.
+const cores = vi.hoisted(() => [] as Array<{ opts: Record<string, unknown>; disposed: boolean; listeners: Map<string, (p: unknown) => void>; relay: unknown }>);
+vi.mock('../../../electron/shell/core-processes', () => ({
+  startCoreProcesses(opts: Record<string, unknown>) {
+    const listeners = new Map<string, (p: unknown) => void>();
+    const relay = {
+      on(name: string, fn: (p: unknown) => void) {
+        listeners.set(`${name}:${listeners.size}`, fn);
+        return () => {};
+      },
+    };
+    const record = { opts, disposed: false, listeners, relay };
+    cores.push(record);
+    return {
+      relay,
+      close: async () => void (record.disposed = true),
+    };
   },
 }));
 
-const paths = { index: '/app/dist/renderer/index.html', preload: '/app/dist/electron/preload.cjs', icon: '/app/resources/icon.png' };
+const paths = { index: '/app/dist/renderer/index.html', preload: '/app/dist/electron/preload.cjs', icon: '/app/resources/icon.png', coreProcess: '/app/dist/electron/core-process.cjs' };
 
 function open(nativeBinding?: string) {
   const onProjectChanged = vi.fn();
@@ -57,15 +59,15 @@ describe('openWindow', () => {
     expect(win.shown).toBe(true);
   });
 
-  it('gives the window its own core in the app data folder, with the Electron build of SQLite', () => {
+  it('gives the window its own cores (utility processes) in the app data folder, with the Electron build of SQLite', () => {
     const { core, w } = open('/app/.electron-native/better_sqlite3.node');
-    expect(w.core).toBe(core);
-    expect(core.opts).toMatchObject({ dataDir: fake.userData, version: '9.9.9', nativeBinding: '/app/.electron-native/better_sqlite3.node' });
+    expect(w.core).toBe(core.relay);
+    expect(core.opts).toMatchObject({ script: paths.coreProcess, dataDir: fake.userData, version: '9.9.9', nativeBinding: '/app/.electron-native/better_sqlite3.node' });
     expect((core.opts.host as { platform: string }).platform).toBe('electron');
-    expect('nativeBinding' in open(undefined).core.opts).toBe(false);
+    expect(open(undefined).core.opts.nativeBinding).toBeUndefined();
   });
 
-  it('disposes the core when the window closes', () => {
+  it('closes the cores when the window closes', () => {
     const { win, core, onClosed, w } = open();
     win.fire('closed');
     expect(core.disposed).toBe(true);

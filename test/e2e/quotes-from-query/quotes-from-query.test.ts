@@ -70,6 +70,7 @@ describe('quotes from search and from a coding query', () => {
     const { page } = app;
     await page.getByRole('button', { name: /Queries/ }).click();
     await page.getByRole('tab', { name: 'Coding query' }).click();
+    await page.getByRole('combobox', { name: 'Mode' }).selectOption('both');
     await page.getByLabel('Connection in the query').selectOption('or');
     await page.getByRole('button', { name: 'Run query' }).click();
     const results = page.getByRole('region', { name: 'Query results' });

@@ -96,9 +96,17 @@ describe('search, matrix and charts', () => {
     await page.getByRole('button', { name: 'Queries & matrix' }).click();
     const table = page.getByTestId('matrix-table');
     await table.waitFor();
+    // Kept apart by default: the mainstream frame's matrix counts the focus groups and interviews only.
+    const mode = page.getByRole('combobox', { name: 'Mode' });
+    expect(await mode.inputValue()).toBe('mainstream');
+    await expect.poll(() => table.getByRole('columnheader').allInnerTexts()).not.toContain('kaumātua');
+    // Both modes, chosen: said in the matrix's notes (and, on the other tabs, above them).
+    await mode.selectOption('both');
     const cell = table.getByRole('button', { name: 'Relationship, peer support worker: 3 segments, 2 participants' });
     expect(await cell.innerText()).toBe('3 segs / 2 participants');
-    expect(await page.getByRole('note').innerText()).toMatch(/individual interview.*kinds of talk differ/);
+    expect(await table.getByRole('columnheader').allInnerTexts()).toContain('kaumātua');
+    expect(await page.getByRole('note').filter({ hasText: 'kinds of talk differ' }).innerText()).toMatch(/individual interview.*kinds of talk differ/);
+    expect(await page.getByRole('note').filter({ hasText: 'mix mainstream focus groups and tikanga-based hui' }).count()).toBe(1);
     // Heat shading: the fullest cell is the darkest.
     const bg = await cell.evaluate((el) => (el as unknown as { style: { backgroundColor: string } }).style.backgroundColor);
     expect(bg).toMatch(/rgba\(59, 91, 214/);
@@ -118,6 +126,8 @@ describe('search, matrix and charts', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Queries & matrix' }).click();
     await page.getByRole('tab', { name: 'Coding query' }).click();
+    await page.getByRole('combobox', { name: 'Mode' }).selectOption('both');
+    await page.getByTestId('mode-mix-note').waitFor();
     await page.getByLabel('Whānau in the query').selectOption('or');
     await page.getByRole('combobox', { name: 'Role' }).selectOption('kaumātua');
     await page.getByRole('button', { name: 'Run query' }).click();
@@ -141,6 +151,7 @@ describe('search, matrix and charts', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Queries & matrix' }).click();
     await page.getByRole('tab', { name: 'Charts' }).click();
+    await page.getByRole('combobox', { name: 'Mode' }).selectOption('both');
     await page.getByText('Matrix heat map').click();
     const chart = page.getByTestId('chart');
     await chart.locator('canvas').first().waitFor();

@@ -159,7 +159,7 @@ describe('the kaitiaki key in the app', () => {
   it('once the key is locked, working as "Koro Hemi" decides nothing, here or in a second window', async () => {
     await openGroupPage();
     await keySection().getByRole('button', { name: 'Lock' }).click();
-    await keySection().getByText('Locked').waitFor();
+    await keySection().getByText('Locked', { exact: true }).waitFor();
     await openQuoteBank();
     const refused = card(QUOTES.waiata);
     await refused.getByText('Only Koro Hemi changes it, with the kaitiaki key.').waitFor();
@@ -185,6 +185,32 @@ describe('the kaitiaki key in the app', () => {
     const quotes = await coreApi(app)['quotes-list']({});
     const pending = quotes.find((q) => q.original.includes('tuakana'))!;
     await expect(coreApi(app)['approval-record']({ scope: 'quote', quoteId: pending.id, decision: 'refused' })).rejects.toThrow(/needs the kaitiaki key .* unlocked with Koro Hemi's passphrase/);
+    expect(app.problems).toEqual([]);
+  });
+
+  it('a statement removed from the file shows as a gap on the group page; only the unlocked key acknowledges it', async () => {
+    const { page } = app;
+    const db = app.harness.core.requireProject().db;
+    // Remove the middle approval: the refusal signed after it names it as its predecessor.
+    const ids = db.prepare("SELECT id FROM kaitiaki_statements WHERE kind = 'approval' ORDER BY id").pluck().all() as number[];
+    db.prepare('DELETE FROM kaitiaki_statements WHERE id = ?').run(ids[1]);
+    app.harness.core.emit('changed', { kinds: ['participants', 'quotes'] });
+    await openGroupPage();
+    const gap = keySection().getByRole('alert').filter({ hasText: 'A signed statement is missing.' });
+    await gap.waitFor();
+    const ack = gap.getByRole('button', { name: 'Reviewed: acknowledge the gap' });
+    expect(await ack.isDisabled()).toBe(true);
+    expect((await coreApi(app)['kaitiaki-check']({})).some((p) => p.kind === 'kaitiaki-record-gap')).toBe(true);
+    await gap.scrollIntoViewIfNeeded();
+    await app.screenshot('kaitiaki-record-gap');
+    await keySection().getByRole('button', { name: 'Unlock key…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Unlock the kaitiaki key of Te Whare Oranga rōpū' });
+    await dialog.getByLabel('Passphrase').fill(PASSPHRASE);
+    await dialog.getByRole('button', { name: 'Choose key file and unlock…' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await ack.click();
+    await gap.waitFor({ state: 'detached' });
+    expect((await coreApi(app)['kaitiaki-check']({})).some((p) => p.kind === 'kaitiaki-record-gap')).toBe(false);
     expect(app.problems).toEqual([]);
   });
 });

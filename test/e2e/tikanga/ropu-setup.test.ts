@@ -108,4 +108,24 @@ describe('setting up the rōpū from the import results', () => {
     expect(names).not.toContain('Facilitator');
     await app.screenshot('ropu-accept-all-done');
   });
+
+  it('a tikanga-based hui with no rōpū offers "Set up the rōpū…" in its Details', async () => {
+    const { page } = app;
+    await page.getByRole('button', { name: /Hui poto 1/ }).first().click();
+    const pane = page.getByRole('region', { name: /Hui poto 1/ });
+    await pane.getByRole('button', { name: 'Details' }).click();
+    const details = pane.getByRole('region', { name: 'Transcript details' });
+    await details.getByText(/has no rōpū yet/).waitFor();
+    await details.getByRole('button', { name: 'Set up the rōpū…' }).click();
+    const setup = page.getByRole('dialog', { name: 'Set up the rōpū for “Hui poto 1”' });
+    await setup.getByLabel('Name of the new group').fill('Rōpū Poto');
+    await app.screenshot('ropu-setup-from-details');
+    await setup.getByRole('button', { name: 'Set up the rōpū' }).click();
+    await setup.getByText(/Created Rōpū Poto/).waitFor();
+    await setup.getByRole('button', { name: 'Done' }).click();
+    const groupId = await idOf(app, 'Rōpū Poto');
+    const sources = await core<Array<{ title: string; groupId: number | null }>>(app, 'sources-list', {});
+    expect(sources.find((s) => s.title === 'Hui poto 1')!.groupId).toBe(groupId);
+    await expect.poll(() => details.getByText(/has no rōpū yet/).count()).toBe(0);
+  });
 });
