@@ -20,6 +20,7 @@ import { registerCorrectCommand } from './commands/correct-command';
 import { registerExchangeCommands, registerQdpxCommands } from './commands/exchange-commands';
 import { registerMediaCommands } from './commands/media-commands';
 import { registerTeamCommands } from './commands/team-commands';
+import { registerSpeakersCommands } from './commands/speakers-commands';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -44,6 +45,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerQdpxCommands(program, output);
   registerMediaCommands(program, output);
   registerTeamCommands(program, output);
+  registerSpeakersCommands(program, output);
   return program;
 }
 

@@ -51,8 +51,15 @@ export const participantCalls = {
   ).returns<AttributeDef>(),
 
   'participants-import-csv': call(
-    'Import a participant register (name, pseudonym, role, group, mode, consent columns, other columns as attributes).',
-    z.object({ fileName: z.string().min(1).max(500), csv: z.string().max(20_000_000) }),
+    'Import a participant register (name, pseudonym, role, group, mode, consent columns, other columns as attributes); as text, or as the file\'s bytes (UTF-8, UTF-16, Windows-1252 decoded as transcripts are).',
+    z
+      .object({
+        fileName: z.string().min(1).max(500),
+        csv: z.string().max(20_000_000).optional(),
+        /** The file's bytes, base64: decoded here (BOM, UTF-16, UTF-8, Windows-1252, mixed lines warned about). */
+        dataBase64: z.string().max(28_000_000).optional(),
+      })
+      .refine((v) => (v.csv === undefined) !== (v.dataBase64 === undefined), 'give either csv (text) or dataBase64 (the file\'s bytes)'),
   ).returns<CsvImportResult>(),
   'participants-export-csv': call('The participant register as CSV text (UTF-8), with consent columns and attributes.', z.object({})).returns<{ csv: string; fileName: string }>(),
 

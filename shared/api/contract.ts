@@ -15,6 +15,7 @@ import { consentCalls } from './calls-consent';
 import { exportCalls } from './calls-export';
 import { quoteCalls } from './calls-quotes';
 import { participantCalls } from './calls-participants';
+import { speakerCalls } from './calls-speakers';
 import { pseudonymCalls } from './calls-pseudonyms';
 import { importCalls } from './calls-import';
 import { memoCalls } from './calls-memos';
@@ -48,6 +49,7 @@ export const contract = join(
   sourceEditCalls,
   importCalls,
   participantCalls,
+  speakerCalls,
   codeCalls,
   memoCalls,
   tikangaCalls,

@@ -101,6 +101,8 @@ export interface Speaker {
   participantId: number | null;
   role: string;
   turnCount: number;
+  /** Marked "Not a speaker" in the review: its blocks are unattributed text (their `labelId` names it). */
+  notSpeaker?: boolean;
 }
 
 export interface Block {
@@ -108,6 +110,8 @@ export interface Block {
   seq: number;
   kind: 'turn' | 'note' | 'heading' | 'text';
   speakerId: number | null;
+  /** The label that headed this block when that label was marked "Not a speaker" (shown above it, credited to no one). */
+  labelId?: number | null;
   start: number;
   end: number;
   startMs: number | null;
@@ -199,7 +203,10 @@ export interface SpeakerReviewRow {
   label: string;
   participantId: number | null;
   role: string;
+  /** Turns; for a label marked "Not a speaker", the blocks it headed. */
   turnCount: number;
+  /** Marked "Not a speaker": never linked to a participant, never offered by Accept all. */
+  notSpeaker: boolean;
   /** What Focal suggests: an existing participant by name, or a new one (e.g. `Facilitator (Sam Lee)` → Sam Lee, facilitator). */
   suggestion: { participantId: number | null; name: string; role: string; generic?: boolean };
 }

@@ -11,14 +11,15 @@ export function registerConsentCommands(program: Command, output: (json: boolean
     .description('import a participant register: name, pseudonym, role, group, mode, consent_recording, consent_quote, consent_named, withdrawn_on, …')
     .option('--json', 'machine-readable output')
     .action(async (project: string, file: string, o: { json?: boolean }) => {
-      let csv: string;
+      // The bytes, not UTF-8 text: the core decodes them as transcripts are (UTF-16, Windows-1252, mixed lines).
+      let dataBase64: string;
       try {
-        csv = readFileSync(file, 'utf8');
+        dataBase64 = readFileSync(file).toString('base64');
       } catch (e) {
         throw new CliError(`${file}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
       }
       await withProject(project, async (core) => {
-        const r = await call(core, 'participants-import-csv', { fileName: basename(file), csv });
+        const r = await call(core, 'participants-import-csv', { fileName: basename(file), dataBase64 });
         print(output(!!o.json), r, () => [`${r.created} participants added, ${r.updated} updated, ${r.groupsCreated} groups created`, ...r.warnings.map((w) => `warning: ${w}`)].join('\n'));
       });
     });

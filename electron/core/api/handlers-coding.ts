@@ -12,7 +12,7 @@ import { handlers } from './handler-types';
 function stepHistory(core: FocalCore, direction: 'undo' | 'redo') {
   const db = core.requireProject().db;
   const done = direction === 'undo' ? undo(db) : redo(db);
-  if (done) core.emit('changed', { kinds: ['codes', 'codings', 'memos', 'history', 'sources', 'quotes'] });
+  if (done) core.emit('changed', { kinds: ['codes', 'codings', 'memos', 'history', 'sources', 'quotes', 'participants'] });
   return historyState(db);
 }
 

@@ -19,7 +19,7 @@ export function projectCheck(db: ProjectDb): Problem[] {
   const speakers = db
     .prepare(
       `SELECT sp.id, sp.label, sp.participant_id AS participantId, sp.source_id AS sourceId, s.title
-       FROM speakers sp JOIN sources s ON s.id = sp.source_id ORDER BY sp.source_id, sp.id`,
+       FROM speakers sp JOIN sources s ON s.id = sp.source_id WHERE sp.not_speaker = 0 ORDER BY sp.source_id, sp.id`,
     )
     .all() as Array<{ id: number; label: string; participantId: number | null; sourceId: number; title: string }>;
   for (const s of speakers.filter((x) => x.participantId === null)) {

@@ -10,8 +10,8 @@
 import { applySourceTextChange } from '../corrections/source-text';
 import type { ProjectDb } from '../db/open-project';
 
-/** Tables whose changes are undoable: the code tree, codings, memos and a recording's sync points. */
-export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames', 'media_sync_points'] as const;
+/** Tables whose changes are undoable: the code tree, codings, memos, a recording's sync points and speaker labels (the speaker review, with blocks at level 2). */
+export const UNDOABLE_TABLES = ['codes', 'codings', 'memos', 'code_frames', 'media_sync_points', 'speakers'] as const;
 /**
  * Tables captured too while a transcript's text is corrected (capture level 2): everything that
  * holds an offset into it. The text itself and the search index are logged by the correction as

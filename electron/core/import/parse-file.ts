@@ -3,7 +3,7 @@
  * database, no file system, no Electron — so the CLI, the app and the tests share it.
  */
 import type { ParsedTranscript, SourceFormat } from '../../../shared/domain/transcript';
-import { decodeTranscriptBytes } from './decode';
+import { decodeTextBytes } from './decode';
 import { ImportError } from './errors';
 import { parseDocx } from './parse-docx';
 import { parseMarkdown } from './parse-markdown';
@@ -49,7 +49,9 @@ export async function parseTranscriptFile(fileName: string, bytes: Uint8Array): 
   }
   if (bytes.length === 0) throw new ImportError(fileName, 'the file is empty (0 bytes)');
 
-  const parsed = declared === 'docx' ? await parseDocx(bytes, fileName) : parseText(decodeTranscriptBytes(bytes, fileName), fileName, declared);
+  const decoded = declared === 'docx' ? undefined : decodeTextBytes(bytes, fileName);
+  const parsed = decoded ? parseText(decoded.text, fileName, declared as Exclude<SourceFormat, 'docx'>) : await parseDocx(bytes, fileName);
+  if (decoded?.warnings.length) parsed.warnings.unshift(...decoded.warnings);
   if (parsed.blocks.length === 0) {
     throw new ImportError(fileName, 'no transcript text found; check that the file holds the transcript itself and not only a header');
   }

@@ -54,7 +54,7 @@ export function previewGroupSetup(db: ProjectDb, sourceId: number): GroupSetupPr
     else speakers.push({ id: pid, name: r.suggestion.name, role: r.suggestion.role, labels: [r.label], suggested: true });
   }
   const linkable = new Set(suggested.map((r) => r.speakerId));
-  const unmappedLabels = (db.prepare('SELECT id, label FROM speakers WHERE source_id = ? AND participant_id IS NULL ORDER BY id').all(sourceId) as Array<{ id: number; label: string }>)
+  const unmappedLabels = (db.prepare('SELECT id, label FROM speakers WHERE source_id = ? AND participant_id IS NULL AND not_speaker = 0 ORDER BY id').all(sourceId) as Array<{ id: number; label: string }>)
     .filter((r) => !linkable.has(r.id))
     .map((r) => r.label);
   return { sourceId, sourceTitle: src.title, mode: src.mode, groupId: src.group_id, speakers, unmappedLabels };
@@ -93,7 +93,7 @@ export function setupGroupFromSource(core: FocalCore, input: SetupInput): GroupS
     }
     assertGovernanceKept(w.db, before);
     if (group.mode === null && src.mode === 'tikanga') w.db.prepare("UPDATE participants SET mode = 'tikanga' WHERE id = ?").run(groupId);
-    const unmappedLabels = w.db.prepare('SELECT label FROM speakers WHERE source_id = ? AND participant_id IS NULL ORDER BY id').pluck().all(src.id) as string[];
+    const unmappedLabels = w.db.prepare('SELECT label FROM speakers WHERE source_id = ? AND participant_id IS NULL AND not_speaker = 0 ORDER BY id').pluck().all(src.id) as string[];
     w.audit('group-set-up', { sourceId: src.id, groupId, group: cleanName(group.name), created, added: added.map((a) => ({ id: a.id, role: a.role })), linked: linked.map((r) => ({ speakerId: r.speakerId, label: r.label, participantId: r.suggestion.participantId })) });
     return { groupId, groupName: group.name, created, added, alreadyMembers, unmappedLabels };
   });

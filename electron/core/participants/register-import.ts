@@ -17,6 +17,9 @@ import { findByName, readConsent } from './participant-queries';
 import { CONSENT_ANSWER_COLUMNS, CONSENT_DATE_COLUMNS, parseAnswer, parseDateCell, parseMode, type RegisterColumn } from './register-columns';
 import { cell, readRegister, type RegisterTable } from './register-read';
 import { pseudonymProblem, takenForImport } from './register-pseudonyms';
+import { decodeTextBytes } from '../import/decode';
+import { ImportError } from '../import/errors';
+import { FocalError } from '../errors';
 
 interface PlannedRow {
   name: string;
@@ -118,11 +121,28 @@ function planRows(w: WriteContext, file: string, table: RegisterTable, defs: Map
   return plans;
 }
 
-export function importRegister(core: FocalCore, fileName: string, csv: string): CsvImportResult {
+/** A register file's bytes, decoded as transcripts are (BOM, UTF-16, UTF-8, Windows-1252, mixed lines). */
+export interface RegisterText {
+  text: string;
+  warnings: string[];
+}
+
+export function registerBytes(fileName: string, dataBase64: string): RegisterText {
   const file = baseName(fileName);
+  try {
+    return decodeTextBytes(Buffer.from(dataBase64, 'base64'), file, { binaryAdvice: 'save the register as CSV (comma separated, UTF-8) and import that' });
+  } catch (e) {
+    if (e instanceof ImportError) throw new FocalError('import-failed', e.message);
+    throw e;
+  }
+}
+
+export function importRegister(core: FocalCore, fileName: string, input: string | RegisterText): CsvImportResult {
+  const file = baseName(fileName);
+  const { text: csv, warnings: decodeWarnings } = typeof input === 'string' ? { text: input, warnings: [] } : input;
   return commit(core, ['participants', 'consent'], (w) => {
     const table = readRegister(file, csv);
-    const warnings = [...table.warnings];
+    const warnings = [...decodeWarnings, ...table.warnings];
     const defs = attributeDefs(w, table);
     const plans = planRows(w, file, table, defs, warnings);
     const result: CsvImportResult = { created: 0, updated: 0, groupsCreated: 0, warnings };

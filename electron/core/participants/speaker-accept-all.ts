@@ -24,7 +24,7 @@ export function acceptAllSuggestions(core: FocalCore, input: Input): AcceptAllRe
   const only = input.sourceIds ? new Set(input.sourceIds) : null;
   const speakers = input.speakerIds ? new Set(input.speakerIds) : null;
   const inScope = () => reviewSpeakers(db).filter((r) => (!only || only.has(r.sourceId)) && (!speakers || speakers.has(r.speakerId)));
-  const rows = inScope().filter((r) => r.participantId === null);
+  const rows = inScope().filter((r) => r.participantId === null && !r.notSpeaker);
   const roleOf = (speakerId: number, fallback: string) => input.roles?.[String(speakerId)] ?? fallback;
   let question: ResearchTeamQuestion | null = null;
   const linked = commit(core, ['participants', 'sources'], (w) => {

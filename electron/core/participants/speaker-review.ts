@@ -29,13 +29,14 @@ export function reviewSpeakers(db: ProjectDb, filter: ReviewFilter = {}): Speake
   const rows = db
     .prepare(
       `SELECT sp.id AS speakerId, sp.source_id AS sourceId, s.title AS sourceTitle, sp.label,
-              sp.participant_id AS participantId, sp.role,
-              (SELECT count(*) FROM blocks b WHERE b.speaker_id = sp.id AND b.kind = 'turn') AS turnCount
+              sp.participant_id AS participantId, sp.role, sp.not_speaker AS notSpeaker,
+              CASE WHEN sp.not_speaker = 1 THEN (SELECT count(*) FROM blocks b WHERE b.label_id = sp.id)
+                   ELSE (SELECT count(*) FROM blocks b WHERE b.speaker_id = sp.id AND b.kind = 'turn') END AS turnCount
        FROM speakers sp JOIN sources s ON s.id = sp.source_id
-       WHERE (@sourceId IS NULL OR sp.source_id = @sourceId) AND (@unmapped = 0 OR sp.participant_id IS NULL)
+       WHERE (@sourceId IS NULL OR sp.source_id = @sourceId) AND (@unmapped = 0 OR (sp.participant_id IS NULL AND sp.not_speaker = 0))
        ORDER BY sp.source_id, sp.id`,
     )
-    .all({ sourceId: filter.sourceId ?? null, unmapped: filter.unmappedOnly ? 1 : 0 }) as Row[];
+    .all({ sourceId: filter.sourceId ?? null, unmapped: filter.unmappedOnly ? 1 : 0 }) as Array<Omit<Row, 'notSpeaker'> & { notSpeaker: number }>;
   const only = filter.sourceIds ? new Set(filter.sourceIds) : undefined;
   const candidates = db.prepare('SELECT id, kind, name, role FROM participants ORDER BY id').all() as Candidate[];
   const byId = new Map(candidates.map((c) => [c.id, c]));
@@ -44,7 +45,7 @@ export function reviewSpeakers(db: ProjectDb, filter: ReviewFilter = {}): Speake
     .map((r) => {
       const mapped = r.participantId === null ? undefined : byId.get(r.participantId);
       const suggestion = mapped ? { participantId: mapped.id, name: mapped.name, role: r.role } : suggest(r.label, candidates);
-      return { ...r, suggestion };
+      return { ...r, notSpeaker: r.notSpeaker === 1, suggestion };
     });
 }
 
@@ -60,14 +61,19 @@ export function assertNotRoleName(name: string): void {
 export function mapSpeakers(core: FocalCore, input: MapInput): SpeakerReviewRow[] {
   const speakerIds = [...new Set(input.speakerIds)];
   const sourceIds = commit(core, ['participants', 'sources'], (w) => {
-    const found = w.db.prepare(`SELECT id, source_id AS sourceId, label FROM speakers WHERE id IN (${speakerIds.map(() => '?').join(', ')})`).all(...speakerIds) as Array<{
+    const found = w.db.prepare(`SELECT id, source_id AS sourceId, label, not_speaker AS notSpeaker FROM speakers WHERE id IN (${speakerIds.map(() => '?').join(', ')})`).all(...speakerIds) as Array<{
       id: number;
       sourceId: number;
       label: string;
+      notSpeaker: number;
     }>;
     const missing = speakerIds.filter((id) => !found.some((s) => s.id === id));
     if (missing.length) {
       throw new FocalError('not-found', `Speaker label id(s) ${missing.join(', ')} are not in this project; the transcript may have been removed, so reload the speaker review.`);
+    }
+    const notSpeakers = found.filter((s) => s.notSpeaker === 1);
+    if (notSpeakers.length && !input.unmap) {
+      throw new FocalError('bad-input', `${notSpeakers.map((s) => `'${s.label}'`).join(', ')} ${notSpeakers.length === 1 ? 'is' : 'are'} marked Not a speaker; mark ${notSpeakers.length === 1 ? 'it' : 'them'} a speaker again before linking to a participant.`);
     }
     let participantId: number | null = null;
     let created = false;

@@ -21,13 +21,14 @@ export function getSource(db: ProjectDb, sourceId: number): SourceDetail {
   const extra = db
     .prepare('SELECT text, facilitators, location, round, notes, metadata FROM sources WHERE id = ?')
     .get(sourceId) as { text: string; facilitators: string; location: string; round: string; notes: string; metadata: string };
-  const speakers = db
+  const speakers = (db
     .prepare(
-      `SELECT sp.id, sp.label, sp.participant_id AS participantId, sp.role,
-              (SELECT count(*) FROM blocks b WHERE b.speaker_id = sp.id) AS turnCount
+      `SELECT sp.id, sp.label, sp.participant_id AS participantId, sp.role, sp.not_speaker AS notSpeaker,
+              (SELECT count(*) FROM blocks b WHERE b.speaker_id = sp.id OR b.label_id = sp.id) AS turnCount
        FROM speakers sp WHERE sp.source_id = ? ORDER BY sp.id`,
     )
-    .all(sourceId) as Speaker[];
+    .all(sourceId) as Array<Omit<Speaker, 'notSpeaker'> & { notSpeaker: number }>)
+    .map((sp) => ({ ...sp, notSpeaker: sp.notSpeaker === 1 }));
   const links = db
     .prepare('SELECT l.block_id AS blockId, l.responds_to_id AS to_ FROM block_links l JOIN blocks b ON b.id = l.block_id WHERE b.source_id = ?')
     .all(sourceId) as { blockId: number; to_: number }[];
@@ -36,7 +37,7 @@ export function getSource(db: ProjectDb, sourceId: number): SourceDetail {
   const blocks = (
     db
       .prepare(
-        `SELECT id, seq, kind, speaker_id AS speakerId, start, end, start_ms AS startMs, end_ms AS endMs
+        `SELECT id, seq, kind, speaker_id AS speakerId, label_id AS labelId, start, end, start_ms AS startMs, end_ms AS endMs
          FROM blocks WHERE source_id = ? ORDER BY seq`,
       )
       .all(sourceId) as Omit<Block, 'respondsTo'>[]

@@ -1,11 +1,12 @@
 /**
- * After importing: one line per file — imported (title, words, speakers), duplicate (ask), or
- * failed (why). A tikanga-based transcript offers to set up its rōpū in one step.
+ * After importing: one line per file — imported (title, words, speakers; then the title to edit,
+ * mode, timed or not, warnings and turns to check), duplicate (ask), or failed (why). A tikanga-based transcript offers to set up its rōpū in one step.
  */
 import { useState } from 'react';
 import { createPortal } from 'react-dom';
 import { plural } from '../format/numbers';
 import { GroupSetupDialog } from '../participants/GroupSetupDialog';
+import { ImportedDetails } from './ImportedDetails';
 import type { Entry } from './useImportRun';
 
 interface ImportResultsProps {
@@ -109,17 +110,18 @@ function ResultLine({ entry, index, onImportAgain, onSkip }: { entry: Entry; ind
 function ImportedLine({ entry }: { entry: Entry }) {
   const r = entry.result;
   const [settingUp, setSettingUp] = useState(false);
+  const [title, setTitle] = useState(r.title);
   const speakers = r.speakers?.length ?? 0;
   return (
       <>
         <span className="result-icon" aria-hidden="true">✓</span>
         <div className="result-main">
-          <span className="result-title">{r.title ?? r.fileName}</span>
+          <span className="result-title">{title ?? r.fileName}</span>
           <span className="result-meta">
             <span className="result-status">Imported</span> · {r.fileName} · {plural(r.wordCount ?? 0, 'word')} · {plural(speakers, 'speaker')}
             {r.warnings && r.warnings.length > 0 && <> · {plural(r.warnings.length, 'warning')}</>}
           </span>
-          {r.warnings && r.warnings.length > 0 && <span className="result-warning">{r.warnings[0]}</span>}
+          <ImportedDetails result={r} onTitle={setTitle} />
           {r.mode === 'tikanga' && r.speakers && r.speakers.length > 0 && (
             <span className="result-speakers">Speakers: {r.speakers.join(', ')}</span>
           )}

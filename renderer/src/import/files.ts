@@ -50,7 +50,7 @@ export function tooBigForBrowser(p: PendingFile): string | null {
   return `${p.name}: is ${mb} MB; in a browser tab Focal imports files up to 45 MB. Use the desktop app, or split the file.`;
 }
 
-function readBase64(file: File): Promise<string> {
+export function readBase64(file: File): Promise<string> {
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () => {

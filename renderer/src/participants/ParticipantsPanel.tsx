@@ -74,7 +74,7 @@ export function ParticipantsPanel({ selectedId, onSelect }: ParticipantsPanelPro
         <input
           ref={input}
           type="file"
-          accept=".csv,text/csv"
+          accept=".csv,.tsv,.txt,text/csv"
           hidden
           aria-label="Participant register CSV file"
           onChange={(e) => {

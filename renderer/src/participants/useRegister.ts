@@ -1,23 +1,16 @@
 /**
- * The participant register as a file: import a CSV (chosen or dropped) and export one. The CSV is
- * read as UTF-8, or as Windows-1252 when it is not valid UTF-8 (Excel on Windows saves that way).
+ * The participant register as a file: import a CSV (chosen or dropped) and export one. The file's
+ * bytes go to the core, which decodes them as it decodes transcripts (UTF-16 "Unicode Text",
+ * UTF-8, Windows-1252 as Excel on Windows saves, and files mixing the two, with a warning).
  */
 import { useCallback, useState } from 'react';
 import type { CsvImportResult } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
+import { readBase64 } from '../import/files';
 
 export interface RegisterImport extends CsvImportResult {
   fileName: string;
-}
-
-async function readCsvText(file: File): Promise<string> {
-  const bytes = await file.arrayBuffer();
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
 }
 
 function download(text: string, fileName: string): void {
@@ -42,14 +35,14 @@ export function useRegister() {
     async (file: File) => {
       setError(null);
       setResult(null);
-      if (!/\.csv$/i.test(file.name)) {
-        setError(`${file.name} is not a .csv file. Save the register from your spreadsheet as CSV and import that.`);
+      if (!/\.(csv|tsv|txt)$/i.test(file.name)) {
+        setError(`${file.name} is not a .csv file. Save the register from your spreadsheet as CSV (or Unicode Text) and import that.`);
         return;
       }
       setBusy(true);
       try {
-        const csv = await readCsvText(file);
-        setResult({ fileName: file.name, ...(await api['participants-import-csv']({ fileName: file.name, csv })) });
+        const dataBase64 = await readBase64(file);
+        setResult({ fileName: file.name, ...(await api['participants-import-csv']({ fileName: file.name, dataBase64 })) });
       } catch (e) {
         setError(describeError(e));
       } finally {

@@ -1,7 +1,10 @@
 /**
  * The speaker review after an import: each label with its transcript, turn count and suggested
  * participant. Accept one, accept all, choose someone else or a new person, set the role, or tick
- * several labels (`GEOFF` + `Geoff`) and merge them into one participant. Saved as it is done.
+ * several labels (`GEOFF` + `Geoff`) and merge them into one participant. A label that is not a
+ * speaker (`Acknowledgements`, `Tel`) is marked so; turns can go to another label or a new one
+ * (split), and two labels of one transcript merge into one. Saved as it is done; Ctrl+Z undoes
+ * the label edits.
  */
 import { useCallback, useState } from 'react';
 import type { ResearchTeamQuestion, SpeakerReviewRow } from '../../../shared/domain/project';
@@ -15,6 +18,7 @@ import { useProjectData } from '../workspace/useProjectData';
 import { LinkDialog } from './LinkDialog';
 import { ResearchTeamDialog } from './ResearchTeamDialog';
 import { SpeakerRow } from './SpeakerRow';
+import { TurnsDialog } from './TurnsDialog';
 import { useSpeakerReview, type LinkTarget } from './useSpeakerReview';
 
 interface SpeakerReviewProps {
@@ -32,11 +36,15 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
   const [selected, setSelected] = useState<Set<number>>(new Set());
   const [linking, setLinking] = useState<SpeakerReviewRow[] | null>(null);
   const [question, setQuestion] = useState<ResearchTeamQuestion | null>(null);
+  const [turnsOf, setTurnsOf] = useState<SpeakerReviewRow | null>(null);
 
   const rows = review.rows ?? [];
   const roleOf = (r: SpeakerReviewRow) => roles[r.speakerId] ?? (r.participantId !== null ? r.role : r.suggestion.role);
-  const unlinked = rows.filter((r) => r.participantId === null);
-  const chosen = rows.filter((r) => selected.has(r.speakerId));
+  const unlinked = rows.filter((r) => r.participantId === null && !r.notSpeaker);
+  const chosen = rows.filter((r) => selected.has(r.speakerId) && !r.notSpeaker);
+  const notSpeakers = rows.filter((r) => r.notSpeaker).length;
+  // Labels of one transcript can be merged into one label (the first ticked keeps its name).
+  const oneSource = chosen.length > 1 && chosen.every((r) => r.sourceId === chosen[0]!.sourceId);
 
   const accept = (r: SpeakerReviewRow) => {
     // A label naming only a role (`Facilitator`) is someone to choose, never a new participant called "Facilitator".
@@ -78,7 +86,7 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
             : unlinked.length
               ? `${plural(unlinked.length, 'speaker label')} to link. Suggestions come from the names in the labels and from the participant register.`
               : rows.length
-                ? `All ${plural(rows.length, 'speaker label')} are linked. Transcripts now show the participants’ names.`
+                ? `All ${plural(rows.length - notSpeakers, 'speaker label')} are linked${notSpeakers ? ` (${plural(notSpeakers, 'label')} marked not a speaker)` : ''}. Transcripts now show the participants’ names.`
                 : ''}
         </p>
         <button type="button" className="button button-primary" disabled={review.busy || unlinked.length === 0} onClick={() => void review.acceptAll(roleOf).then(setQuestion)}>
@@ -91,6 +99,16 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
           <button type="button" className="button button-small" onClick={() => setLinking(chosen)}>
             {chosen.length > 1 ? 'Merge into one participant…' : 'Link to a participant…'}
           </button>
+          {oneSource && (
+            <button
+              type="button"
+              className="button-ghost button-small"
+              disabled={review.busy}
+              onClick={() => void review.merge(chosen[0]!, chosen.slice(1)).then((problem) => problem || setSelected(new Set()))}
+            >
+              Merge labels into “{chosen[0]!.label}”
+            </button>
+          )}
           <button type="button" className="button-ghost button-small" onClick={() => setSelected(new Set())}>
             Clear selection
           </button>
@@ -141,6 +159,8 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
                     onAccept={() => accept(r)}
                     onChoose={() => setLinking([r])}
                     onUnlink={() => void review.link([r.speakerId], { unmap: true })}
+                    onNotSpeaker={(restore) => void review.notSpeaker(r, restore)}
+                    onTurns={() => setTurnsOf(r)}
                   />
                 ))}
               </tbody>
@@ -159,6 +179,7 @@ export function SpeakerReview({ id, sourceIds, onClose }: SpeakerReviewProps) {
           }}
         />
       )}
+      {turnsOf && <TurnsDialog row={turnsOf} onClose={() => setTurnsOf(null)} onMove={(blockIds, target) => review.moveTurns(turnsOf, blockIds, target)} />}
       {linking && (
         <LinkDialog
           rows={linking}

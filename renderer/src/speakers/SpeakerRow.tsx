@@ -13,10 +13,14 @@ interface SpeakerRowProps {
   onAccept: () => void;
   onChoose: () => void;
   onUnlink: () => void;
+  /** Mark the label "Not a speaker", or (restore) a speaker again. */
+  onNotSpeaker: (restore: boolean) => void;
+  onTurns: () => void;
 }
 
-export function SpeakerRow({ row: r, role, selected, error, busy, onSelect, onRole, onAccept, onChoose, onUnlink }: SpeakerRowProps) {
+export function SpeakerRow({ row: r, role, selected, error, busy, onSelect, onRole, onAccept, onChoose, onUnlink, onNotSpeaker, onTurns }: SpeakerRowProps) {
   const linked = r.participantId !== null;
+  if (r.notSpeaker) return <NotSpeakerRow row={r} error={error} busy={busy} onRestore={() => onNotSpeaker(true)} />;
   return (
     <>
       <tr className={[linked ? 'is-linked' : '', selected ? 'is-selected' : ''].filter(Boolean).join(' ') || undefined}>
@@ -60,20 +64,56 @@ export function SpeakerRow({ row: r, role, selected, error, busy, onSelect, onRo
               <button type="button" className="button-ghost button-small" disabled={busy} onClick={onChoose} aria-label={`Choose participant for ${r.label}`}>
                 Choose…
               </button>
+              <button type="button" className="button-ghost button-small" disabled={busy} onClick={() => onNotSpeaker(false)} aria-label={`${r.label} is not a speaker`} title="A heading or a form field read as a speaker: its text stays, credited to no one">
+                Not a speaker
+              </button>
             </>
           )}
+          <button type="button" className="button-ghost button-small" disabled={busy} onClick={onTurns} aria-label={`Turns of ${r.label}`} title="Give some turns to another label, or split this label">
+            Turns…
+          </button>
         </td>
       </tr>
-      {error && (
-        <tr className="row-error">
-          <td />
-          <td colSpan={5}>
-            <span className="field-error" role="alert">
-              {error}
-            </span>
-          </td>
-        </tr>
-      )}
+      <RowError error={error} />
+    </>
+  );
+}
+
+function RowError({ error }: { error: string | undefined }) {
+  if (!error) return null;
+  return (
+    <tr className="row-error">
+      <td />
+      <td colSpan={5}>
+        <span className="field-error" role="alert">
+          {error}
+        </span>
+      </td>
+    </tr>
+  );
+}
+
+function NotSpeakerRow({ row: r, error, busy, onRestore }: { row: SpeakerReviewRow; error: string | undefined; busy: boolean; onRestore: () => void }) {
+  return (
+    <>
+      <tr className="is-not-speaker">
+        <td className="col-select" />
+        <td className="col-label">
+          <span className="speaker-label is-struck" title={r.label}>
+            {r.label}
+          </span>
+        </td>
+        <td className="col-turns">{r.turnCount}</td>
+        <td className="col-suggestion" colSpan={2}>
+          <span className="suggestion">Not a speaker: its text stays in the transcript, credited to no one</span>
+        </td>
+        <td className="col-actions">
+          <button type="button" className="button-ghost button-small" disabled={busy} onClick={onRestore} aria-label={`${r.label} is a speaker`}>
+            It is a speaker
+          </button>
+        </td>
+      </tr>
+      <RowError error={error} />
     </>
   );
 }

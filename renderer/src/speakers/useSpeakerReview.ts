@@ -64,7 +64,7 @@ export function useSpeakerReview(sourceIds: number[] | null) {
    */
   const acceptAll = useCallback(
     async (roleOf: (r: SpeakerReviewRow) => string, answer?: CallInput<'speakers-accept-all'>['researchTeam']): Promise<ResearchTeamQuestion | null> => {
-      const shown = (rows ?? []).filter((r) => r.participantId === null);
+      const shown = (rows ?? []).filter((r) => r.participantId === null && !r.notSpeaker);
       if (!shown.length) return null;
       const roles = Object.fromEntries(shown.filter((r) => roleOf(r) !== r.suggestion.role).map((r) => [String(r.speakerId), roleOf(r)]));
       setBusy(true);
@@ -83,5 +83,32 @@ export function useSpeakerReview(sourceIds: number[] | null) {
     [api, rows, reload],
   );
 
-  return { rows, error, errors, busy, link, acceptAll };
+  /** One undoable step in the core; `run` answers the review rows of the transcripts it touched. */
+  const edit = useCallback(
+    async (speakerIds: number[], run: () => Promise<SpeakerReviewRow[]>, newLabel?: string): Promise<string | null> => {
+      setBusy(true);
+      try {
+        const touched = await run();
+        // A label made by splitting joins the labels on show.
+        if (newLabel !== undefined && ids.current) for (const r of touched) if (r.label === newLabel.normalize('NFC').trim().replace(/\s+/g, ' ')) ids.current.add(r.speakerId);
+        clear(speakerIds);
+        return null;
+      } catch (e) {
+        return fail(speakerIds, e);
+      } finally {
+        setBusy(false);
+        reload();
+      }
+    },
+    [reload],
+  );
+
+  const notSpeaker = useCallback((r: SpeakerReviewRow, restore = false) => edit([r.speakerId], () => api['speakers-not-speaker']({ speakerIds: [r.speakerId], ...(restore ? { restore } : {}) })), [api, edit]);
+  const merge = useCallback((into: SpeakerReviewRow, others: SpeakerReviewRow[]) => edit([into.speakerId, ...others.map((o) => o.speakerId)], () => api['speakers-merge']({ speakerIds: [into.speakerId, ...others.map((o) => o.speakerId)] })), [api, edit]);
+  const moveTurns = useCallback(
+    (from: SpeakerReviewRow, blockIds: number[], target: { speakerId: number } | { newLabel: string }) => edit([from.speakerId], () => api['speakers-reassign']({ blockIds, ...target }), 'newLabel' in target ? target.newLabel : undefined),
+    [api, edit],
+  );
+
+  return { rows, error, errors, busy, link, acceptAll, notSpeaker, merge, moveTurns };
 }

@@ -36,6 +36,7 @@ function lookOf(b: BlockPlan): BlockLook {
     role: b.speaker?.role ?? '',
     facilitator: b.speaker?.facilitator ?? false,
     time: b.time ?? '',
+    headLabel: b.headLabel ?? '',
     stripes: b.stripes,
   };
 }

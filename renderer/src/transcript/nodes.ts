@@ -109,6 +109,8 @@ export interface BlockLook {
   role: string;
   facilitator: boolean;
   time: string;
+  /** Text under a label marked "Not a speaker": the label, shown above it and credited to no one. */
+  headLabel?: string;
   stripes: Stripe[];
 }
 
@@ -149,6 +151,7 @@ export class TranscriptBlockNode extends ElementNode {
     renderStripes(stripes, look.stripes);
     dom.append(stripes);
     if (look.kind === 'turn' && (look.speaker || look.time)) dom.append(renderWho(look));
+    else if (look.kind === 'text' && look.headLabel) dom.append(renderHeadLabel(look));
     dom.append(document.createElement(look.kind === 'heading' ? 'h3' : look.kind === 'turn' ? 'p' : 'div'));
     (dom.lastElementChild as HTMLElement).className = 'tv-body';
     return dom;
@@ -157,7 +160,7 @@ export class TranscriptBlockNode extends ElementNode {
   override updateDOM(prev: this, dom: HTMLElement): boolean {
     const a = prev.__look;
     const b = this.__look;
-    if (a.kind !== b.kind || a.speaker !== b.speaker || a.time !== b.time || a.role !== b.role || a.facilitator !== b.facilitator) return true;
+    if (a.kind !== b.kind || a.speaker !== b.speaker || a.time !== b.time || a.role !== b.role || a.facilitator !== b.facilitator || a.headLabel !== b.headLabel) return true;
     if (stripeKey(a.stripes) !== stripeKey(b.stripes)) renderStripes(dom.firstElementChild as HTMLElement, b.stripes);
     return false;
   }
@@ -176,6 +179,23 @@ function fixed(tag: string, className: string): HTMLElement {
   el.className = className;
   el.contentEditable = 'false';
   return el;
+}
+
+/** The label of unattributed text, as the transcriber wrote it: not a speaker, so no name or role. */
+function renderHeadLabel(look: BlockLook): HTMLElement {
+  const head = fixed('div', 'tv-who tv-not-speaker');
+  const label = document.createElement('span');
+  label.className = 'tv-head-label';
+  label.textContent = look.headLabel ?? '';
+  label.title = 'Marked “Not a speaker” in the speaker review: this text is credited to no one';
+  head.append(label);
+  if (look.time) {
+    const time = document.createElement('span');
+    time.className = 'tv-time';
+    time.textContent = look.time;
+    head.append(time);
+  }
+  return head;
 }
 
 function renderWho(look: BlockLook): HTMLElement {

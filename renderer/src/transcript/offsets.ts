@@ -48,6 +48,8 @@ export interface BlockPlan {
   start: number;
   end: number;
   speaker: SpeakerInfo | null;
+  /** Unattributed text under a label marked "Not a speaker": that label, shown above it (credited to no one). */
+  headLabel?: string | null;
   /** `mm:ss` or `h:mm:ss` when the file gave a timestamp. */
   time: string | null;
   segments: Segment[];
@@ -154,16 +156,17 @@ export function buildPlan(
     const segments = cutSegments(b.start, b.end, notes, hs);
     const speaker = b.kind === 'turn' && b.speakerId !== null ? speakerInfo(speakers.get(b.speakerId), participants) : null;
     const time = b.startMs !== null ? formatTimestamp(b.startMs) : null;
+    const headLabel = b.kind === 'text' && b.labelId != null ? (speakers.get(b.labelId)?.label ?? null) : null;
     const stripes = stripesFor(hs);
     const signature = [
       b.kind,
-      speaker ? `${speaker.name}|${speaker.role}` : '',
+      speaker ? `${speaker.name}|${speaker.role}` : headLabel ? `~${headLabel}` : '',
       time ?? '',
       segments.map((s) => `${s.start}-${s.end}${s.kind[0]}${s.highlightIds.join(',')}/${s.lanes.join(',')}`).join(';'),
       stripes.map((s) => `${s.color}:${s.label}`).join(';'),
       hs.map((h) => `${h.id}:${h.color}`).join(','),
     ].join('\u0001');
-    return { id: b.id, kind: b.kind, start: b.start, end: b.end, speaker, time, segments, stripes, signature };
+    return { id: b.id, kind: b.kind, start: b.start, end: b.end, speaker, headLabel, time, segments, stripes, signature };
   });
 }
 

@@ -230,6 +230,11 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   // Last: deleting the group's consent (anyone may take consent away; only the kaitiaki gives it) would stop the return export above.
   'collective-consent-delete': { inputs: (w) => [{ id: w.consentId }] },
   'group-member-remove': { inputs: (w) => [{ groupId: w.ropuId, memberId: w.tamaId }] },
+  // Speaker review edits on the hui, after everything that relies on Tama's label being linked: the
+  // turn holding the marker goes to a new label, is merged back, then Tama is "Not a speaker" and a speaker again.
+  'speakers-reassign': { inputs: (w) => [{ blockIds: [w.tamaTurn.id], newLabel: 'Walk label' }] },
+  'speakers-merge': { inputs: (w) => [{ speakerIds: [w.speakerId, w.walkLabelId ?? 0] }] },
+  'speakers-not-speaker': { inputs: (w) => [{ speakerIds: [w.speakerId] }, { speakerIds: [w.speakerId], restore: true }] },
   // Very last: it builds a NEW project from a REFI-QDA file and switches to it; its result is about that file only.
   'qdpx-import': {
     inputs: () => [
@@ -279,6 +284,7 @@ describe('contract-masking: no call hands a restricted passage to a viewer who m
     pick('pseudo-rule-save', (x, v) => (x.ruleId = v.id));
     pick('passage-mark-add', (x, v) => (x.markId = v.id));
     pick('glossary-add', (x, v) => (x.glossaryId = v.id));
+    pick('speakers-reassign', (x, v) => (x.walkLabelId = (v as Array<{ label: string; speakerId: number }>).find((r) => r.label === 'Walk label')?.speakerId));
   });
 
   it('has an entry (walked or allowed with a reason) for every call in the contract, and none for calls that do not exist', () => {

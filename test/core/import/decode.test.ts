@@ -89,3 +89,16 @@ describe('decodeTranscriptBytes', () => {
     );
   });
 });
+
+describe('mixed encodings', () => {
+  it('reads a transcript that mixes UTF-8 and Windows-1252 lines line by line, and says which lines', async () => {
+    const { decodeTextBytes } = await import('../../../electron/core/import/decode');
+    const bytes = concat(utf8('Aroha: Kia ora whānau.\n'), iconv.encode('Renée: Bonjour – café.\n', 'windows-1252'), utf8('Aroha: Ka pai, Māori.\n'));
+    const { text, warnings } = decodeTextBytes(bytes, 'mixed.txt');
+    expect(text).toBe('Aroha: Kia ora whānau.\nRenée: Bonjour – café.\nAroha: Ka pai, Māori.\n');
+    expect(warnings).toEqual([expect.stringMatching(/^mixed\.txt: mixes UTF-8 and Windows-1252 text: line 2 is Windows-1252, the rest UTF-8/)]);
+    // A file wholly in one encoding has no warning.
+    expect(decodeTextBytes(iconv.encode('Renée: café\nJosé: olé\n', 'windows-1252'), 'old.txt').warnings).toEqual([]);
+    expect(decodeTextBytes(utf8('Aroha: whānau\n'), 'new.txt').warnings).toEqual([]);
+  });
+});

@@ -48,3 +48,20 @@ describe('import result and stored times', () => {
     expect(r!.warnings![0]).toMatch(/^header "Recorder: Zoom H4n" is not a detail Focal knows/);
   });
 });
+
+describe('import result: mixed encodings', () => {
+  const { api, path } = testCore();
+
+  it('warns in the result, naming the file and line, when a transcript mixes UTF-8 and Windows-1252 lines', async () => {
+    await api['project-new']({ name: 'Mixed', path: path('mixed.focal') });
+    const iconv = (await import('iconv-lite')).default;
+    const file = path('mixed.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from('Aroha: Kia ora whānau.\n\n', 'utf8'), iconv.encode('Renée: Bonjour, café.\n', 'windows-1252')]));
+    const [r] = await api['import-files']({ files: [{ name: 'mixed.txt', path: file }] });
+    expect(r).toMatchObject({ status: 'imported', speakers: ['Aroha', 'Renée'] });
+    expect(r!.warnings).toEqual([expect.stringMatching(/^mixed\.txt: mixes UTF-8 and Windows-1252 text: line 3 is Windows-1252/)]);
+    const d = await api['source-get']({ sourceId: r!.sourceId! });
+    expect(d.text).toContain('Kia ora whānau.');
+    expect(d.text).toContain('Bonjour, café.');
+  });
+});

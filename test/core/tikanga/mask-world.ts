@@ -62,6 +62,8 @@ export interface World {
   glossaryId: number;
   template: string;
   speakerId: number;
+  /** A label the speaker-review walk creates (speakers-reassign), then merges away. */
+  walkLabelId?: number | undefined;
   path: string;
 }
 

@@ -11,6 +11,7 @@ import * as m005 from './005-kaitiaki-statements';
 import * as m006 from './006-guids';
 import * as m007 from './007-source-corrections';
 import * as m009 from './009-media';
+import * as m011 from './011-speaker-review';
 
 export interface Migration {
   version: number;
@@ -18,7 +19,7 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [{ version: 1, ...m001 }, { version: 2, ...m002 }, { version: 3, ...m003 }, { version: 4, ...m004 }, { version: 5, ...m005 }, { version: 6, ...m006 }, { version: 7, ...m007 }, { version: 9, ...m009 }];
+export const migrations: Migration[] = [{ version: 1, ...m001 }, { version: 2, ...m002 }, { version: 3, ...m003 }, { version: 4, ...m004 }, { version: 5, ...m005 }, { version: 6, ...m006 }, { version: 7, ...m007 }, { version: 9, ...m009 }, { version: 11, ...m011 }];
 
 /** The highest version (a number may be missing while branches are merged: steps are found by version, not position). */
 export const LATEST_SCHEMA_VERSION = Math.max(...migrations.map((m) => m.version));
