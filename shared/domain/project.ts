@@ -38,6 +38,8 @@ export interface Preferences {
   userName: string;
   /** Display format for dates; New Zealand (dd/mm/yyyy) by default. */
   dateFormat: 'nz' | 'iso';
+  /** Light or dark colours, or whichever the system asks for (prefers-color-scheme); system by default. */
+  theme: 'system' | 'light' | 'dark';
 }
 
 export interface SourceSummary {

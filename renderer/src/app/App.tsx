@@ -15,6 +15,7 @@ import { Workspace } from '../workspace/Workspace';
 import { AppContext, type AppCommands, type AppContextValue } from './AppContext';
 import { ConnectionProblem } from './ConnectionProblem';
 import { useShortcuts } from './useShortcuts';
+import { setThemePreference } from './theme';
 
 type DialogKind = 'new' | 'open' | null;
 
@@ -41,6 +42,9 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Light, dark or the system's choice: follows the preference wherever it was changed.
+  useEffect(() => setThemePreference(info?.prefs.theme), [info?.prefs.theme]);
 
   // Any change may move the counts in the status bar; a 'project' change may mean open/close
   // from another window or tab, so the open project is always re-read from the core.
