@@ -73,6 +73,8 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         sep,
         command('Find…', 'find', 'CmdOrCtrl+F'),
         command('Code Selection…', 'code-selection', 'CmdOrCtrl+K'),
+        sep,
+        command('Preferences…', 'preferences'),
       ],
     },
     {
@@ -87,7 +89,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       ],
     },
     { role: 'windowMenu' },
-    { label: '&Help', role: 'help', submenu: [about] },
+    { label: '&Help', role: 'help', submenu: [command('Keyboard Shortcuts', 'keyboard-shortcuts'), sep, about] },
   ];
 
   if (isMac) {

@@ -8,6 +8,8 @@ import { useApi, useConnection, useFocalEvent } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
 import { CopyGuard } from '../copy/CopyGuard';
 import { ReviewPackHost } from '../review-pack/ReviewPackHost';
+import { HelpHost } from '../help/HelpHost';
+import '../help/help.css';
 import { NewProjectDialog } from '../start/NewProjectDialog';
 import { OpenRecentDialog } from '../start/OpenRecentDialog';
 import { StartScreen } from '../start/StartScreen';
@@ -99,6 +101,7 @@ export function App() {
     <AppContext.Provider value={context}>
       <CopyGuard />
       <ReviewPackHost />
+      <HelpHost />
       {project ? (
         <Workspace key={project.path} project={project} error={actionError} onDismissError={() => setActionError(null)} />
       ) : (

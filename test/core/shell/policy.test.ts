@@ -44,7 +44,7 @@ describe('resolveNativeBinding', () => {
 
 describe('menu commands', () => {
   it('are exactly the commands the renderer handles', () => {
-    expect([...menuCommands].sort()).toEqual(['close-project', 'code-selection', 'find', 'import', 'new-project', 'open-project', 'open-review-pack', 'redo', 'undo']);
+    expect([...menuCommands].sort()).toEqual(['close-project', 'code-selection', 'find', 'import', 'keyboard-shortcuts', 'new-project', 'open-project', 'open-review-pack', 'preferences', 'redo', 'undo']);
     expect(isMenuCommand('undo')).toBe(true);
     expect(isMenuCommand('quit')).toBe(false);
     expect(isMenuCommand(42)).toBe(false);
