@@ -75,6 +75,9 @@ export function MatrixTable({ m, heat, selected, onCell }: Props) {
           ))}
         </tbody>
       </table>
+      {m.cols.some((c) => c.key === '~no-speaker') && (
+        <p className="field-help matrix-note">No speaker: coded text no one speaks (a session’s notes, prose, a report), so each row’s cells add up to its total.</p>
+      )}
     </div>
   );
 }

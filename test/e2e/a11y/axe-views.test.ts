@@ -72,6 +72,10 @@ describe.each(['light', 'dark'] as const)('axe-core at WCAG 2.2 AA over every ma
       turns.push(...detail.blocks.filter((b) => b.kind === 'turn').slice(1, 4).map((b) => b.id));
     }
     await must('coding-apply-blocks', { codeId: relationship.id, blockIds: turns });
+    // And the hui's opening note, which no one speaks: the matrix gives it a No speaker column.
+    const hui = await must<{ id: number; blocks: Array<{ kind: string; start: number; end: number }> }>('source-get', { sourceId: sources[0]!.id });
+    const note = hui.blocks.find((b) => b.kind !== 'turn')!;
+    await must('coding-apply', { codeId: relationship.id, sourceId: hui.id, start: note.start, end: note.end });
     await openSource(app.page, /Kaupapa Māori peer service/);
     await app.page.locator(`${VIEW} .tv-turn`).last().waitFor();
     await check('transcript');
@@ -112,7 +116,14 @@ describe.each(['light', 'dark'] as const)('axe-core at WCAG 2.2 AA over every ma
   it('matrix, coding query and charts', async () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Queries & matrix' }).click();
-    await page.getByTestId('matrix-table').waitFor();
+    const table = page.getByTestId('matrix-table');
+    await table.waitFor();
+    // The No speaker column: the row's cells add up to its total.
+    expect(await table.locator('thead th').last().innerText()).toBe('Total');
+    expect(await table.locator('thead th').nth(-2).innerText()).toBe('No speaker');
+    const counts = await table.locator('tbody tr').first().locator('td').allInnerTexts();
+    const total = Number(counts.at(-1)!.split(' / ')[0]);
+    expect(counts.slice(0, -1).reduce((sum, t) => sum + (Number.parseInt(t, 10) || 0), 0)).toBe(total);
     await check('matrix');
     await page.getByRole('tab', { name: 'Coding query' }).click();
     await page.getByLabel('Relationship in the query').selectOption('or');
