@@ -83,6 +83,23 @@ describe('keyboard shortcuts sheet, skip link and colours', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('Tab goes pane by pane: a list is one Tab stop, arrows move inside it', async () => {
+    const { page } = app;
+    await app.harness.core.call('import-files', { files: [{ name: 'focus-group-lived-experience.vtt', path: join(ROOT, 'test/fixtures/focus-group-lived-experience.vtt') }, { name: 'individual-interview-manager.srt', path: join(ROOT, 'test/fixtures/individual-interview-manager.srt') }] });
+    const list = page.getByRole('list', { name: 'Sources' });
+    await list.getByRole('button').nth(2).waitFor();
+    const current = list.getByRole('button', { name: /Kaupapa Māori peer service/ });
+    await current.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await list.getByRole('button').nth(1).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await page.keyboard.press('Tab');
+    // Out of the list at once, not on to the third source.
+    expect(await list.getByRole('button').nth(2).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(false);
+    expect(await list.evaluate((el) => el.contains(el.ownerDocument.activeElement))).toBe(false);
+    await page.keyboard.press('Shift+Tab');
+    expect(await list.getByRole('button').nth(1).evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+  });
+
   for (const colours of ['light', 'dark'] as const)
     for (const width of [1440, 720])
       it(`screenshots: ${colours}, ${width} px`, async () => {
@@ -91,9 +108,9 @@ describe('keyboard shortcuts sheet, skip link and colours', () => {
         await page.setViewportSize({ width, height: 900 });
         await page.waitForTimeout(200);
         expect(await theme()).toBe(colours);
-        await app.screenshot(`workspace-${colours}-${width}`);
         // Nothing runs off the side of the window.
-        expect(await page.evaluate('document.documentElement.scrollWidth <= window.innerWidth && document.body.scrollWidth <= window.innerWidth')).toBe(true);
+        await expect.poll(() => page.evaluate('document.documentElement.scrollWidth <= window.innerWidth && document.body.scrollWidth <= window.innerWidth')).toBe(true);
+        await app.screenshot(`workspace-${colours}-${width}`);
       });
 
   it('ran without console errors or CSP violations', () => {
