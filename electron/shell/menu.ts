@@ -81,6 +81,8 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         sep,
         command('Find…', 'find', 'CmdOrCtrl+F'),
         command('Code Selection…', 'code-selection', 'CmdOrCtrl+K'),
+        sep,
+        command('Preferences…', 'preferences'),
       ],
     },
     {
@@ -95,7 +97,7 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
       ],
     },
     { role: 'windowMenu' },
-    { label: '&Help', role: 'help', submenu: [about] },
+    { label: '&Help', role: 'help', submenu: [command('Keyboard Shortcuts', 'keyboard-shortcuts'), sep, about] },
   ];
 
   if (isMac) {

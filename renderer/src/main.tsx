@@ -16,6 +16,7 @@ import './styles/review.css';
 import './styles/coding.css';
 import './styles/retrieval.css';
 import './styles/memos.css';
+import './styles/dark.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

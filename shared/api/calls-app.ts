@@ -12,10 +12,11 @@ const projectPath = z
 export const appCalls = {
   'app-info': call('The app version, transport, supported project format and preferences.', z.object({})).returns<AppInfo>(),
   'app-prefs-set': call(
-    'Change preferences (your name as coder, date format).',
+    'Change preferences (your name as coder, date format, light/dark/system colours).',
     z.object({
       userName: z.string().trim().min(1, 'your name cannot be empty').max(200).optional(),
       dateFormat: z.enum(['nz', 'iso']).optional(),
+      theme: z.enum(['system', 'light', 'dark']).optional(),
     }),
   ).returns<Preferences>(),
   'app-recent-projects': call('Recently opened projects, newest first.', z.object({})).returns<RecentProject[]>(),

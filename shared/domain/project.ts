@@ -40,6 +40,8 @@ export interface Preferences {
   dateFormat: 'nz' | 'iso';
   /** True once the person confirmed their coder name (the start screen asks once). */
   coderConfirmed?: boolean;
+  /** Light or dark colours, or whichever the system asks for (prefers-color-scheme); system by default. */
+  theme: 'system' | 'light' | 'dark';
 }
 
 export interface SourceSummary {

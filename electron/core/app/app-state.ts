@@ -37,12 +37,15 @@ export class AppState {
   }
 
   private load(): StoredState {
-    const fallback: StoredState = { prefs: { userName: defaultUserName(), dateFormat: 'nz' }, recent: [] };
+    const fallback: StoredState = { prefs: { userName: defaultUserName(), dateFormat: 'nz', theme: 'system' }, recent: [] };
     if (!existsSync(this.file)) return fallback;
     try {
       const raw = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<StoredState>;
+      const prefs = { ...fallback.prefs, ...(raw.prefs ?? {}) };
+      // A hand-edited or older file may carry a theme the app does not know: follow the system then.
+      if (!['system', 'light', 'dark'].includes(prefs.theme)) prefs.theme = 'system';
       return {
-        prefs: { ...fallback.prefs, ...(raw.prefs ?? {}) },
+        prefs,
         recent: Array.isArray(raw.recent) ? raw.recent.filter((r) => typeof r?.path === 'string') : [],
       };
     } catch {

@@ -9,9 +9,8 @@ import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
 import { undoable } from '../history/history';
 import { listCodes } from './code-queries';
+import { paletteColour } from '../../../shared/domain/code-palette';
 
-/** A calm, distinguishable palette; new codes take the next colour. */
-const PALETTE = ['#4f7cac', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#d4a017', '#2e8b57', '#b5527f', '#6b8e23'];
 
 export function requireCode(db: ProjectDb, id: number): { id: number; frame_id: number; parent_id: number | null; name: string } {
   const row = db.prepare('SELECT id, frame_id, parent_id, name FROM codes WHERE id = ?').get(id) as
@@ -65,7 +64,7 @@ export function createCode(
     Number(
       db
         .prepare('INSERT INTO codes (frame_id, parent_id, name, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-        .run(input.frameId, parentId, name, input.color ?? PALETTE[count % PALETTE.length], input.description ?? '', position, core.now()).lastInsertRowid,
+        .run(input.frameId, parentId, name, input.color ?? paletteColour(count), input.description ?? '', position, core.now()).lastInsertRowid,
     ),
   );
   core.emit('changed', { kinds: ['codes', 'history'] });

@@ -18,8 +18,8 @@ import { FocalError } from '../errors';
 import { undoable } from '../history/history';
 import { readCodebook, type BookCode } from './codebook-read';
 import { canonicalGuid, describeProblems, readXmlFile, xmlText } from './qda-xml';
+import { paletteColour } from '../../../shared/domain/code-palette';
 
-const PALETTE = ['#4f7cac', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#d4a017', '#2e8b57', '#b5527f', '#6b8e23'];
 const MAX_NAME = 300;
 const MAX_DESCRIPTION = 20_000;
 
@@ -187,7 +187,7 @@ function applyBook(db: ProjectDb, now: string, frameId: number, roots: BookCode[
       if (newColour !== null || newDescription !== null) r.updated++;
     } else {
       const pos = (nextPos.get(frameId, parentId) as { p: number }).p;
-      id = Number(insert.run(frameId, parentId, name, color ?? PALETTE[count % PALETTE.length], description ?? '', pos, now, guid).lastInsertRowid);
+      id = Number(insert.run(frameId, parentId, name, color ?? paletteColour(count), description ?? '', pos, now, guid).lastInsertRowid);
       count++;
       r.created++;
     }

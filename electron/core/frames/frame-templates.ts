@@ -11,6 +11,7 @@ import type { FocalCore } from '../app/focal-core';
 import { FocalError } from '../errors';
 import { undoable } from '../history/history';
 import { resourcePath } from '../resources';
+import { paletteColour } from '../../../shared/domain/code-palette';
 
 const codeSchema: z.ZodType<FrameTemplateCode> = z.lazy(() =>
   z.object({
@@ -60,16 +61,16 @@ export function createFrameFromTemplate(core: FocalCore, input: { template: stri
   const frameId = undoable(db, `Add frame "${name}" from a template`, now, () => {
     const frameId = Number(db.prepare("INSERT INTO code_frames (name, kind, description, created_at) VALUES (?, 'kaupapa-maori', ?, ?)").run(name, `${t.description}${t.source ? ` (${t.source})` : ''}`, now).lastInsertRowid);
     const insert = db.prepare('INSERT INTO codes (frame_id, parent_id, name, color, description, position, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    const add = (codes: FrameTemplateCode[], parentId: number | null, color: string) =>
+    const add = (codes: FrameTemplateCode[], parentId: number | null, color: string | null) =>
       codes
         .filter((c) => !skip.has(c.name))
         .forEach((c, position) => {
-          const own = c.color ?? color;
+          const own = c.color ?? color ?? paletteColour(position);
           const id = Number(insert.run(frameId, parentId, c.name.normalize('NFC'), own, c.description.normalize('NFC'), position, now).lastInsertRowid);
           made++;
           add(c.children ?? [], id, own);
         });
-    add(t.codes, null, '#4f7cac');
+    add(t.codes, null, null); // each top-level code its own palette colour, sub-codes their parent's
     core.requireProject().audit(core.actor, 'frame-created-from-template', { template: t.id, name, codes: made }, now);
     return frameId;
   });

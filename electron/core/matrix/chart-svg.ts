@@ -3,7 +3,9 @@
  * (code frequencies) and a heat map (matrix, co-occurrence) as SVG. Nothing the renderer sends ends
  * up in the file: every element and attribute below is fixed, every label is escaped text, and no
  * script, link, style sheet, foreign object, animation or external reference is ever written.
- * Text widths are estimated (no font metrics in the core), so long labels are cut with an ellipsis.
+ * Text widths are estimated (no font metrics in the core); long labels are never cut: row labels
+ * wrap onto as many lines as they need (the rows grow), column labels run at an angle with the
+ * room above made for them, so the full name is in the file.
  */
 
 export interface BarChartModel {
@@ -53,6 +55,38 @@ function colour(c: string): string {
   return /^#[0-9a-fA-F]{6}$/.test(c) ? c.toLowerCase() : '#8a8f98';
 }
 
+/** A label broken at spaces into lines of at most `width` (estimated); a longer word is split. */
+function lines(label: string, width: number): string[] {
+  const max = Math.max(4, Math.floor(width / CHAR));
+  const out: string[] = [];
+  let line = '';
+  for (const word of label.split(/\s+/).filter(Boolean)) {
+    let w = [...word];
+    while (w.length > max) {
+      if (line) out.push(line);
+      line = '';
+      out.push(w.slice(0, max).join(''));
+      w = w.slice(max);
+    }
+    const rest = w.join('');
+    if (!rest) continue;
+    if (line && [...line].length + 1 + w.length > max) {
+      out.push(line);
+      line = rest;
+    } else line = line ? `${line} ${rest}` : rest;
+  }
+  if (line) out.push(line);
+  return out.length ? out : [''];
+}
+
+const LINE_H = 14;
+
+/** A label of several lines, right-aligned at x, centred on y. */
+function labelLines(x: number, y: number, ls: string[]): string[] {
+  const first = y - ((ls.length - 1) * LINE_H) / 2;
+  return ls.map((l, k) => text(x, Math.round(first + k * LINE_H), l, { anchor: 'end' }));
+}
+
 function fit(label: string, width: number): string {
   const chars = [...label];
   const max = Math.max(3, Math.floor(width / CHAR));
@@ -86,17 +120,19 @@ function barSvg(m: BarChartModel): ChartSvg {
   const labelW = Math.min(240, Math.max(60, ...bars.map((b) => [...b.label].length * CHAR))) + 20;
   const plotW = 480;
   const width = labelW + plotW + 60;
-  const rowH = 28;
+  const wrapped = bars.map((b) => lines(b.label, labelW - 12));
+  const rowH = Math.max(28, Math.max(1, ...wrapped.map((l) => l.length)) * LINE_H + 8);
   const top = 40;
   const height = Math.max(160, top + bars.length * rowH + 48);
   const max = Math.max(1, ...bars.map((b) => b.value));
   const body: string[] = [text(12, 22, m.title, { size: 14, weight: 'bold' })];
   bars.forEach((b, i) => {
     const y = top + i * rowH;
+    const mid = y + rowH / 2;
     const w = Math.round((b.value / max) * plotW);
-    body.push(text(labelW - 8, y + 18, fit(b.label, labelW - 12), { anchor: 'end' }));
-    body.push(rect(labelW, y + 4, w, 20, colour(b.color)));
-    body.push(text(labelW + w + 6, y + 18, String(b.value)));
+    body.push(...labelLines(labelW - 8, mid + 4, wrapped[i]!));
+    body.push(rect(labelW, mid - 10, w, 20, colour(b.color)));
+    body.push(text(labelW + w + 6, mid + 4, String(b.value)));
   });
   const axisY = top + bars.length * rowH + 4;
   body.push(rect(labelW, axisY, plotW, 1, INK));
@@ -112,18 +148,22 @@ function shade(v: number, max: number): string {
 
 function heatSvg(m: HeatChartModel): ChartSvg {
   const cellW = 84;
-  const cellH = 36;
   const labelW = Math.min(240, Math.max(60, ...m.rows.map((r) => [...r].length * CHAR))) + 20;
-  const colLabelH = Math.min(140, Math.max(24, ...m.cols.map((c) => Math.round([...c].length * CHAR * 0.6)))) + 16;
+  const wrapped = m.rows.map((r) => lines(r, labelW - 12));
+  const cellH = Math.max(36, Math.max(1, ...wrapped.map((l) => l.length)) * LINE_H + 8);
+  // Column labels at 35°: their height is about 0.6 of their length, all of it made room for.
+  const colLabelH = Math.max(24, ...m.cols.map((c) => Math.round([...c].length * CHAR * 0.6))) + 16;
   const top = 32 + colLabelH;
-  const width = labelW + m.cols.length * cellW + 140;
+  // The last column's label runs up and to the right (cos 35° ≈ 0.82 of its length): room for all of it.
+  const lastReach = m.cols.length ? labelW + (m.cols.length - 0.5) * cellW + Math.round([...m.cols[m.cols.length - 1]!].length * CHAR * 0.82) + 16 : 0;
+  const width = Math.max(labelW + m.cols.length * cellW + 140, lastReach);
   const height = top + m.rows.length * cellH + 24;
   const max = Math.max(1, ...m.values.flat());
   const body: string[] = [text(12, 22, m.title, { size: 14, weight: 'bold' })];
-  m.cols.forEach((c, j) => body.push(text(labelW + j * cellW + cellW / 2, top - 8, fit(c, 160), { rotate: -35 })));
+  m.cols.forEach((c, j) => body.push(text(labelW + j * cellW + cellW / 2, top - 8, c, { rotate: -35 })));
   m.rows.forEach((r, i) => {
     const y = top + i * cellH;
-    body.push(text(labelW - 8, y + cellH / 2 + 4, fit(r, labelW - 12), { anchor: 'end' }));
+    body.push(...labelLines(labelW - 8, y + cellH / 2 + 4, wrapped[i]!));
     m.cols.forEach((_c, j) => {
       const v = m.values[i]?.[j] ?? 0;
       const fill = shade(v, max);

@@ -30,13 +30,23 @@ const BASE = `
   LEFT JOIN participants p ON p.id = sp.participant_id
   WHERE cd.code_id IN (SELECT value FROM json_each(@codes)) AND (@mode IS NULL OR s.mode = @mode)`;
 
+/** The column of codings in text no one speaks (notes, prose), so a row's cells add up to its total. */
+export const NO_SPEAKER_KEY = '~no-speaker';
+const NO_SPEAKER = `'${NO_SPEAKER_KEY}', 'No speaker'`;
+
 /** The column key and label of each base row, per kind of column. */
 function columnSql(cols: MatrixColumns): { sql: string; needsAttribute?: boolean } {
   switch (cols) {
     case 'participant':
-      return { sql: `SELECT *, CAST(person AS TEXT) AS colKey, COALESCE(participantName, label || ' (not linked)') AS colLabel FROM base WHERE person IS NOT NULL` };
+      return {
+        sql: `SELECT *, CAST(person AS TEXT) AS colKey, COALESCE(participantName, label || ' (not linked)') AS colLabel FROM base WHERE person IS NOT NULL
+              UNION ALL SELECT *, ${NO_SPEAKER} FROM base WHERE speakerId IS NULL`,
+      };
     case 'role':
-      return { sql: `SELECT *, lower(role) AS colKey, role AS colLabel FROM base WHERE role IS NOT NULL` };
+      return {
+        sql: `SELECT *, CASE WHEN speakerId IS NULL THEN '${NO_SPEAKER_KEY}' WHEN role IS NULL THEN '~no-role' ELSE lower(role) END AS colKey,
+                        CASE WHEN speakerId IS NULL THEN 'No speaker' ELSE COALESCE(role, '(no role)') END AS colLabel FROM base`,
+      };
     case 'source':
       return { sql: `SELECT *, CAST(sourceId AS TEXT) AS colKey, sourceTitle AS colLabel FROM base` };
     case 'mode':
@@ -55,7 +65,8 @@ function columnSql(cols: MatrixColumns): { sql: string; needsAttribute?: boolean
         needsAttribute: true,
         sql: `SELECT base.*, COALESCE(pa.value, '') AS colKey, COALESCE(pa.value, '(no value)') AS colLabel FROM base
               LEFT JOIN participant_attributes pa ON pa.participant_id = base.participantId AND pa.attribute_id = @attributeId
-              WHERE base.person IS NOT NULL`,
+              WHERE base.person IS NOT NULL
+              UNION ALL SELECT base.*, ${NO_SPEAKER} FROM base WHERE base.speakerId IS NULL`,
       };
   }
 }
@@ -188,6 +199,9 @@ export function runMatrix(db: ProjectDb, input: MatrixInput): MatrixResult {
 }
 
 function colOrder(cols: MatrixColumns, a: { key: string; label: string }, b: { key: string; label: string }): number {
+  // No speaker (and no role) last: they are what the named columns leave over.
+  const rank = (k: string) => (k === NO_SPEAKER_KEY ? 2 : k === '~no-role' ? 1 : 0);
+  if (rank(a.key) !== rank(b.key)) return rank(a.key) - rank(b.key);
   if (cols === 'source') return Number(a.key) - Number(b.key);
   return a.label.localeCompare(b.label, 'en-NZ', { sensitivity: 'base', numeric: true });
 }

@@ -54,7 +54,7 @@ export function codableCheck(db: ProjectDb, frameId: number): (sourceId: number,
     }
     if (!source.applies.applies) {
       const which = source.applies.frames.length ? `it is coded in ${source.applies.frames.map((f) => `"${f}"`).join(', ')}` : 'no frame is chosen';
-      return { code: 'forbidden', message: `The frame "${frame.name}" does not apply to "${source.title}" (${which}). Change the frames for this session in its details, or code it in a frame that applies.` };
+      return { code: 'forbidden', message: `The frame "${frame.name}" does not apply to "${source.title}" (${which}). Choose the frames for this session in its Tikanga panel (the Tikanga or Frames button above the transcript), or code it in a frame that applies.` };
     }
     if (!r) return null;
     if (source.mode === 'tikanga') {

@@ -9,6 +9,8 @@ import { describeError } from '../api/errors';
 import { CopyGuard } from '../copy/CopyGuard';
 import { ReviewPackHost } from '../review-pack/ReviewPackHost';
 import { RefiHost } from '../exchange/RefiHost';
+import { HelpHost } from '../help/HelpHost';
+import '../help/help.css';
 import { NewProjectDialog } from '../start/NewProjectDialog';
 import { OpenRecentDialog } from '../start/OpenRecentDialog';
 import { StartScreen } from '../start/StartScreen';
@@ -16,6 +18,7 @@ import { Workspace } from '../workspace/Workspace';
 import { AppContext, type AppCommands, type AppContextValue } from './AppContext';
 import { ConnectionProblem } from './ConnectionProblem';
 import { useShortcuts } from './useShortcuts';
+import { setThemePreference } from './theme';
 
 type DialogKind = 'new' | 'open' | null;
 
@@ -42,6 +45,9 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Light, dark or the system's choice: follows the preference wherever it was changed.
+  useEffect(() => setThemePreference(info?.prefs.theme), [info?.prefs.theme]);
 
   // Any change may move the counts in the status bar; a 'project' change may mean open/close
   // from another window or tab, so the open project is always re-read from the core.
@@ -97,6 +103,7 @@ export function App() {
       <CopyGuard />
       <ReviewPackHost />
       <RefiHost projectOpen={project !== null} />
+      <HelpHost />
       {project ? (
         <Workspace key={project.path} project={project} error={actionError} onDismissError={() => setActionError(null)} />
       ) : (

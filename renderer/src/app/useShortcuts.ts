@@ -5,6 +5,7 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { FocalBridge } from '../../../shared/api/bridge';
 import type { AppCommands } from './AppContext';
+import { matches } from './shortcut-table';
 
 /** Menu commands this hook does not handle are re-dispatched on window as this event (detail: the command), for the workspace's own features (undo, redo, code selection). */
 export const MENU_EVENT = 'focal-menu-command';
@@ -35,10 +36,8 @@ export function useShortcuts(commands: AppCommands, state: State, bridge: FocalB
     const forward = (command: string) => {
       if (!run(command)) window.dispatchEvent(new CustomEvent(MENU_EVENT, { detail: command }));
     };
-    const keyCommands: Record<string, string> = { n: 'new-project', o: 'open-project', w: 'close-project' };
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
-      const command = keyCommands[e.key.toLowerCase()];
+      const command = (['new-project', 'open-project', 'close-project'] as const).find((id) => matches(id, e));
       if (command && run(command)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);

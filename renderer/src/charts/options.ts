@@ -6,6 +6,11 @@ const HEAT = ['#f4f6fd', '#c9d3f5', '#8ea2ea', '#3b5bd6', '#24398a'];
 
 export type ChartOption = Record<string, unknown>;
 
+/** ECharts puts a formatter's string into the tooltip as HTML: code names are escaped to stay text. */
+export function tip(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
 /**
  * No grow-in animation: bars caught mid-animation showed the wrong lengths against the axis, and
  * Export PNG copies whatever frame is on screen. Also spares people who prefer reduced motion.
@@ -18,9 +23,9 @@ export function frequencyOption(codes: Array<{ name: string; color: string; segm
     ...STILL,
     textStyle: FONT,
     grid: { left: 8, right: 40, top: 16, bottom: 24, containLabel: true },
-    tooltip: { trigger: 'item' },
+    tooltip: { trigger: 'item', formatter: (p: { dataIndex: number }) => tip(`${sorted[p.dataIndex]?.name ?? ''}: ${sorted[p.dataIndex]?.segments ?? 0} segments`) },
     xAxis: { type: 'value', name: 'Segments', nameLocation: 'middle', nameGap: 24, minInterval: 1 },
-    yAxis: { type: 'category', data: sorted.map((c) => c.name), axisLabel: { interval: 0, width: 180, overflow: 'truncate' } },
+    yAxis: { type: 'category', data: sorted.map((c) => c.name), axisLabel: { interval: 0, width: 180, overflow: 'break' } },
     series: [
       {
         type: 'bar',
@@ -37,9 +42,10 @@ function heatmap(rows: string[], cols: string[], data: Array<[number, number, nu
     ...STILL,
     textStyle: FONT,
     grid: { left: 8, right: 16, top: 16, bottom: 64, containLabel: true },
-    tooltip: { position: 'top' },
-    xAxis: { type: 'category', data: cols, splitArea: { show: true }, axisLabel: { interval: 0, rotate: cols.length > 4 ? 30 : 0, width: 120, overflow: 'truncate' } },
-    yAxis: { type: 'category', data: rows, splitArea: { show: true }, inverse: true, axisLabel: { interval: 0, width: 180, overflow: 'truncate' } },
+    // The full names of the cell's row and column, whatever the axis could show.
+    tooltip: { position: 'top', formatter: (p: { value: [number, number, number] }) => tip(`${rows[p.value[1]] ?? ''} × ${cols[p.value[0]] ?? ''}: ${p.value[2]}`) },
+    xAxis: { type: 'category', data: cols, splitArea: { show: true }, axisLabel: { interval: 0, rotate: cols.length > 4 ? 30 : 0, width: cols.length > 4 ? 200 : 120, overflow: 'break' } },
+    yAxis: { type: 'category', data: rows, splitArea: { show: true }, inverse: true, axisLabel: { interval: 0, width: 180, overflow: 'break' } },
     visualMap: { min: 0, max: Math.max(1, max), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: HEAT }, textStyle: FONT },
     series: [
       {

@@ -9,11 +9,11 @@ import { ErrorMessage } from '../components/ErrorMessage';
 import { shortcut } from '../format/keys';
 import { plural } from '../format/numbers';
 import { paths } from './tree';
+import { CODE_PALETTE } from '../../../shared/domain/code-palette';
 
-/** The core's palette, offered as one-click swatches. */
-const PALETTE = ['#4f7cac', '#c0504d', '#9bbb59', '#8064a2', '#f79646', '#4bacc6', '#d4a017', '#2e8b57', '#b5527f', '#6b8e23'];
-/** What a screen reader (and the tooltip) says for each swatch, rather than its hex code. */
-const PALETTE_NAMES = ['Blue', 'Red', 'Light green', 'Purple', 'Orange', 'Teal', 'Gold', 'Green', 'Pink', 'Olive'];
+/** The core's palette, offered as one-click swatches, each named for screen readers and the tooltip. */
+const PALETTE = CODE_PALETTE.map((p) => p.hex);
+const PALETTE_NAMES = CODE_PALETTE.map((p) => p.name);
 
 function useSubmit(run: () => Promise<void>, onClose: () => void) {
   const [error, setError] = useState<string | null>(null);
@@ -81,7 +81,7 @@ export function CodeEditDialog({ frameId, code, parent, onClose, onSaved }: Code
           Colour
         </label>
         <div className="field-row code-color-row">
-          <input id="code-color" type="color" className="code-color-input" value={color || '#4f7cac'} onChange={(e) => setColor(e.target.value)} />
+          <input id="code-color" type="color" className="code-color-input" value={color || PALETTE[0]} onChange={(e) => setColor(e.target.value)} />
           <span className="code-palette" role="group" aria-label="Palette">
             {PALETTE.map((p, i) => (
               <button

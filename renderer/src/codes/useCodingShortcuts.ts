@@ -5,6 +5,7 @@
  * fields keep their own undo.
  */
 import { useEffect, useLayoutEffect, useRef } from 'react';
+import { matches } from '../app/shortcut-table';
 import { MENU_EVENT } from '../app/useShortcuts';
 import type { CodingSession } from './CodingContext';
 import type { Undo } from './useUndo';
@@ -43,17 +44,15 @@ export function useCodingShortcuts(coding: CodingSession, undo: Undo): void {
     };
     const onKey = (e: KeyboardEvent) => {
       if (isTyping(e.target) || dialogOpen()) return;
-      const mod = e.ctrlKey || e.metaKey;
-      const key = e.key.toLowerCase();
       const { coding: c } = latest.current;
       let done = false;
-      if (mod && !e.altKey && key === 'z') done = run(e.shiftKey ? 'redo' : 'undo');
-      else if (mod && !e.altKey && !e.shiftKey && key === 'y') done = run('redo');
-      else if (mod && !e.altKey && key === 'k' && !e.shiftKey) done = run('code-selection');
-      else if (mod && !e.altKey && key === 'k') {
+      if (matches('undo', e)) done = run('undo');
+      else if (matches('redo', e)) done = run('redo');
+      else if (matches('code-selection', e)) done = run('code-selection');
+      else if (matches('code-turn', e)) {
         c.openPicker('turn');
         done = true;
-      } else if (e.altKey && !mod && /^Digit[1-5]$/.test(e.code)) {
+      } else if (matches('recent-code', e)) {
         const id = c.recent[Number(e.code.slice(5)) - 1];
         if (id !== undefined) {
           void c.apply(id);

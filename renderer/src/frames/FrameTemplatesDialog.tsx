@@ -1,10 +1,13 @@
 /**
  * Offers the kaupapa Māori frame templates (Te Whare Tapa Whā, Te Wheke, the Meihana model,
  * values). Choosing one creates a new kaupapa Māori frame with a copy of its codes, which the
- * analysts then edit as their own. Nothing is created unless someone asks.
+ * analysts then edit as their own. Nothing is created unless someone asks. As with
+ * `focal frame-template`, top-level codes can be left out (Whenua, say) and the frame named; the
+ * Codes pane then shows the new frame.
  */
 import { useCallback, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
+import { useCoding } from '../codes/CodingContext';
 import { Dialog } from '../components/Dialog';
 import { ErrorMessage } from '../components/ErrorMessage';
 import { useAction } from '../tikanga/useAction';
@@ -18,12 +21,16 @@ export function FrameTemplatesDialog({ onClose }: { onClose: () => void }) {
   const [chosen, setChosen] = useState<string | null>(null);
   const [name, setName] = useState('');
   const [done, setDone] = useState<string | null>(null);
+  const [skip, setSkip] = useState<Set<string>>(new Set());
+  const coding = useCoding();
   const action = useAction();
   const template = templates?.find((t) => t.id === chosen) ?? null;
 
   const create = async () => {
     if (!template) return;
-    const made = await action.run(() => api['frame-from-template']({ template: template.id, ...(name.trim() ? { name: name.trim() } : {}) }));
+    const left = template.topLevel.filter((c) => skip.has(c));
+    const made = await action.run(() => api['frame-from-template']({ template: template.id, ...(name.trim() ? { name: name.trim() } : {}), ...(left.length ? { skip: left } : {}) }));
+    if (made) coding.setFrameId(made.frame.id);
     if (made) setDone(`Created the kaupapa Māori frame “${made.frame.name}” with ${made.codes} codes. Its codes are yours to rename, describe, add to or remove.`);
   };
 
@@ -43,7 +50,7 @@ export function FrameTemplatesDialog({ onClose }: { onClose: () => void }) {
             <button type="button" className="button" onClick={onClose}>
               Cancel
             </button>
-            <button type="submit" className="button button-primary" disabled={!template || action.busy}>
+            <button type="submit" className="button button-primary" disabled={!template || action.busy || template.topLevel.every((c) => skip.has(c))}>
               Create frame
             </button>
           </>
@@ -62,7 +69,10 @@ export function FrameTemplatesDialog({ onClose }: { onClose: () => void }) {
             {(templates ?? []).map((t) => (
               <li key={t.id}>
                 <label className={t.id === chosen ? 'tk-template is-chosen' : 'tk-template'}>
-                  <input type="radio" name="frame-template" value={t.id} checked={t.id === chosen} onChange={() => setChosen(t.id)} data-autofocus={t === templates?.[0] ? true : undefined} />
+                  <input type="radio" name="frame-template" value={t.id} checked={t.id === chosen} onChange={() => {
+                      setChosen(t.id);
+                      setSkip(new Set());
+                    }} data-autofocus={t === templates?.[0] ? true : undefined} />
                   <span className="tk-template-name">{t.name}</span>
                   <span className="tk-template-count">{t.codeCount} codes</span>
                   <span className="tk-template-desc">{t.description}</span>
@@ -72,6 +82,28 @@ export function FrameTemplatesDialog({ onClose }: { onClose: () => void }) {
               </li>
             ))}
           </ul>
+          {template && (
+            <fieldset className="tk-field tk-field-wide tk-template-include">
+              <legend className="form-label">Top-level codes to include</legend>
+              {template.topLevel.map((c) => (
+                <label key={c} className="checkbox-label">
+                  <input
+                    type="checkbox"
+                    checked={!skip.has(c)}
+                    onChange={(e) =>
+                      setSkip((s) => {
+                        const next = new Set(s);
+                        if (e.target.checked) next.delete(c);
+                        else next.add(c);
+                        return next;
+                      })
+                    }
+                  />{' '}
+                  {c}
+                </label>
+              ))}
+            </fieldset>
+          )}
           <label className="tk-field tk-field-wide">
             <span className="form-label">Name of the new frame</span>
             <input className="input" value={name} placeholder={template?.name ?? 'The template’s name'} onChange={(e) => setName(e.target.value)} />

@@ -1,5 +1,7 @@
 /** The matrix as a table: each cell "n segs / p participants", shaded by segment count; a click opens the cell. */
 import type { MatrixResult } from '../../../shared/domain/analysis';
+import { blend, contrast, parseHex, textOn, toRgb, type Rgb } from '../format/contrast';
+import { useTheme } from '../app/theme';
 
 interface Props {
   m: MatrixResult;
@@ -8,10 +10,17 @@ interface Props {
   onCell: (codeId: number, colKey: string) => void;
 }
 
-export function heatColour(n: number, max: number): { background: string; color: string } | undefined {
+const HEAT: Rgb = [59, 91, 214];
+const SURFACE: Record<'light' | 'dark', Rgb> = { light: [255, 255, 255], dark: [30, 34, 42] };
+
+/** The accent at a strength that grows with the count, made opaque over the page so its text can be chosen to read at 4.5:1. */
+export function heatColour(n: number, max: number, scheme: 'light' | 'dark' = 'light'): { background: string; color: string } | undefined {
   if (!n || !max) return undefined;
-  const a = 0.1 + 0.75 * (n / max);
-  return { background: `rgba(59, 91, 214, ${a.toFixed(3)})`, color: a > 0.5 ? '#fff' : 'var(--text)' };
+  let alpha = 0.1 + 0.75 * (n / max);
+  let bg = blend(HEAT, alpha, SURFACE[scheme]);
+  // Near the middle neither white nor ink quite reaches 4.5:1: go a shade stronger until one does.
+  while (contrast(bg, parseHex(textOn(bg))) < 4.6 && alpha < 1) bg = blend(HEAT, (alpha = Math.min(1, alpha + 0.02)), SURFACE[scheme]);
+  return { background: toRgb(bg), color: textOn(bg) };
 }
 
 /** "14 segs / 4 participants", singular where it is one. */
@@ -20,6 +29,7 @@ export function cellText(c: { segments: number; participants: number }): string 
 }
 
 export function MatrixTable({ m, heat, selected, onCell }: Props) {
+  const scheme = useTheme();
   return (
     <div className="matrix-wrap">
       <table className="matrix-table" data-testid="matrix-table">
@@ -50,7 +60,7 @@ export function MatrixTable({ m, heat, selected, onCell }: Props) {
                     <button
                       type="button"
                       className={on ? 'matrix-cell is-selected' : 'matrix-cell'}
-                      style={heat ? heatColour(cell.segments, m.maxSegments) : undefined}
+                      style={heat ? heatColour(cell.segments, m.maxSegments, scheme) : undefined}
                       disabled={!cell.segments}
                       aria-label={`${r.name}, ${c.label}: ${cell.segments} segments, ${cell.participants} participants`}
                       onClick={() => onCell(r.codeId, c.key)}
@@ -65,6 +75,9 @@ export function MatrixTable({ m, heat, selected, onCell }: Props) {
           ))}
         </tbody>
       </table>
+      {m.cols.some((c) => c.key === '~no-speaker') && (
+        <p className="field-help matrix-note">No speaker: coded text no one speaks (a session’s notes, prose, a report), so each row’s cells add up to its total.</p>
+      )}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import { useDropZone } from '../import/useFileDrop';
 import { useProjectData } from '../workspace/useProjectData';
 import { RegisterNote } from './RegisterNote';
 import { useRegister } from './useRegister';
+import { useRovingList } from '../components/useRovingList';
 
 interface ParticipantsPanelProps {
   selectedId: number | null;
@@ -26,6 +27,7 @@ export function ParticipantsPanel({ selectedId, onSelect }: ParticipantsPanelPro
   const api = useApi();
   const load = useCallback(() => api['participants-list']({}), [api]);
   const { data: people, error } = useProjectData(load, ['participants']);
+  const roving = useRovingList<HTMLUListElement>();
   const register = useRegister();
   const { reviewSpeakers } = useImportActions();
   const input = useRef<HTMLInputElement>(null);
@@ -92,7 +94,7 @@ export function ParticipantsPanel({ selectedId, onSelect }: ParticipantsPanelPro
           <EmptyState>No participants yet. Import a register (CSV), or review the speakers after importing transcripts to add them.</EmptyState>
         )}
         {people && people.length > 0 && (
-          <ul className="item-list" aria-labelledby="participants-heading">
+          <ul ref={roving.ref} onKeyDown={roving.onKeyDown} className="item-list" aria-labelledby="participants-heading">
             {people.map((p) => (
               <li key={p.id}>
                 <ParticipantRow participant={p} members={members.get(p.id) ?? 0} selected={p.id === selectedId} onSelect={onSelect} />

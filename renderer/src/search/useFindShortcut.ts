@@ -1,6 +1,7 @@
 /** Ctrl/Cmd+F and the menu's Find… open the search view (the browser's own find is not much use here). */
 import { useEffect, useRef } from 'react';
 import { useConnection } from '../api/ApiProvider';
+import { matches } from '../app/shortcut-table';
 
 export function useFindShortcut(onFind: () => void): void {
   const { bridge } = useConnection();
@@ -10,7 +11,7 @@ export function useFindShortcut(onFind: () => void): void {
   });
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey || e.key.toLowerCase() !== 'f') return;
+      if (!matches('find', e)) return;
       // Leave Ctrl+F alone while a dialog is open.
       if (document.querySelector('dialog[open]')) return;
       e.preventDefault();

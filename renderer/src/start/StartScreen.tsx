@@ -7,6 +7,7 @@ import { IMPORT_REFI, requestRefi } from '../exchange/RefiHost';
 import { requestOpenReviewPack } from '../review-pack/ReviewPackHost';
 import { RecentProjects } from './RecentProjects';
 import { UserNameForm } from './UserNameForm';
+import { requestHelp } from '../help/HelpHost';
 
 export function StartScreen({ error, onDismissError }: { error: string | null; onDismissError: () => void }) {
   const { info, commands } = useAppContext();
@@ -60,7 +61,16 @@ export function StartScreen({ error, onDismissError }: { error: string | null; o
           <UserNameForm />
         </section>
 
-        <footer className="start-footer">Focal {info.version}</footer>
+        <footer className="start-footer">
+          Focal {info.version} ·{' '}
+          <button type="button" className="button-link" onClick={() => requestHelp('preferences')}>
+            Preferences
+          </button>{' '}
+          ·{' '}
+          <button type="button" className="button-link" onClick={() => requestHelp('keyboard-shortcuts')} aria-keyshortcuts="?">
+            Keyboard shortcuts
+          </button>
+        </footer>
       </div>
     </main>
   );

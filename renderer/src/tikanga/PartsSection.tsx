@@ -46,6 +46,14 @@ export function PartsSection({ source, people, selection, status }: PartsSection
                 {leader(p) ? ` · led by ${leader(p)}` : ''}
                 {p.occurredAt ? ` · ${p.occurredAt}` : ''}
               </span>
+              {p.recorded && p.start !== null && p.end !== null && <span className="tk-part-range">“{excerpt(source.text, p.start, p.end)}”</span>}
+              {p.recorded && p.phase !== 'korero' && (
+                <span className="tk-part-explain">
+                  {p.released
+                    ? 'The kaitiaki has released this passage: it can be coded and quoted like the kōrero.'
+                    : 'This passage is in the transcript, but it is kept out of coding and exports until the kaitiaki releases it.'}
+                </span>
+              )}
               <span className="tk-part-actions">
                 {p.recorded && p.phase !== 'korero' && status?.actorIsKaitiaki && (
                   <button
@@ -72,9 +80,28 @@ export function PartsSection({ source, people, selection, status }: PartsSection
         </ul>
       )}
       <ErrorMessage message={action.error} onDismiss={action.clear} />
-      <PartForm source={source} people={people} selection={selection} onAdd={(input) => action.run(() => api['session-part-add']({ sourceId: source.id, ...input }))} busy={action.busy} />
+      <PartForm
+        source={source}
+        people={people}
+        selection={selection}
+        onAdd={(input) => {
+          // Marking the passage of a part already logged as unrecorded gives that part its range: one Mihimihi, not two.
+          const unrecorded = input.recorded ? parts.find((p) => p.kind === input.kind && !p.recorded) : undefined;
+          if (!unrecorded) return action.run(() => api['session-part-add']({ sourceId: source.id, ...input }));
+          const { kind: _kind, ...fields } = input;
+          const keep = { ...(fields.ledById === undefined && !fields.ledByLabel ? { ledById: undefined, ledByLabel: undefined } : {}), ...(fields.occurredAt ? {} : { occurredAt: undefined }), ...(fields.note ? {} : { note: undefined }) };
+          return action.run(() => api['session-part-update']({ id: unrecorded.id, ...fields, ...keep }));
+        }}
+        busy={action.busy}
+      />
     </section>
   );
+}
+
+/** The words a part covers, shortened in the middle when long. */
+function excerpt(text: string, start: number, end: number): string {
+  const s = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  return s.length <= 90 ? s : `${s.slice(0, 60)} … ${s.slice(-25)}`;
 }
 
 interface PartInput {

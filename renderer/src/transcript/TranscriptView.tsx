@@ -56,7 +56,8 @@ export function TranscriptView({ source, participantsById, onSelectionChange, hi
       <ModeBand source={source} participantsById={participantsById} />
       <LexicalComposer initialConfig={initialConfig}>
         {/* A document, not a textbox: screen readers browse it (labels included) instead of treating it as one field. */}
-        <ContentEditable className="tv-editor" role="document" aria-label={`Transcript: ${source.title}`} spellCheck={false} />
+        {/* A read-only multi-line text box: screen readers read it as text, the keyboard can reach it (Tab, or the skip link) to scroll and select. */}
+        <ContentEditable id="transcript-text" className="tv-editor" role="textbox" aria-multiline aria-label={`Transcript: ${source.title}`} tabIndex={0} spellCheck={false} />
         <DocumentPlugin source={source} highlights={highlights} participantsById={participantsById} indexRef={indexRef} />
         <SelectionPlugin rootRef={rootRef} indexRef={indexRef} onSelectionChange={onSelectionChange} />
         <ExportMarksPlugin marks={exportMarks} dateFormat={dateFormat} indexRef={indexRef} />

@@ -12,6 +12,7 @@ import { plural } from '../format/numbers';
 import { ariaShortcut, shortcut } from '../format/keys';
 import { useImportActions } from '../import/ImportContext';
 import { useProjectData } from './useProjectData';
+import { useRovingList } from '../components/useRovingList';
 
 interface SourcesListProps {
   selectedId: number | null;
@@ -22,6 +23,7 @@ export function SourcesList({ selectedId, onSelect }: SourcesListProps) {
   const api = useApi();
   const load = useCallback(() => api['sources-list']({}), [api]);
   const { data: sources, error } = useProjectData(load, ['sources', 'codings']);
+  const roving = useRovingList<HTMLUListElement>();
   const dateFormat = useDateFormat();
   const { chooseFiles } = useImportActions();
 
@@ -38,7 +40,7 @@ export function SourcesList({ selectedId, onSelect }: SourcesListProps) {
           <EmptyState>No transcripts yet. Import transcripts ({shortcut('i')}) or drop files here.</EmptyState>
         )}
         {sources && sources.length > 0 && (
-          <ul className="item-list" aria-labelledby="sources-heading">
+          <ul ref={roving.ref} onKeyDown={roving.onKeyDown} className="item-list" aria-labelledby="sources-heading">
             {sources.map((s) => (
               <li key={s.id}>
                 <SourceItem source={s} selected={s.id === selectedId} dateFormat={dateFormat} onSelect={onSelect} />

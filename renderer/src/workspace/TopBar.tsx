@@ -4,6 +4,7 @@ import type { ProjectInfo } from '../../../shared/domain/project';
 import { useAppContext } from '../app/AppContext';
 import { ariaShortcut, shortcut } from '../format/keys';
 import { TikangaActions } from '../tikanga/TikangaActions';
+import { requestHelp } from '../help/HelpHost';
 
 export function TopBar({ project, children }: { project: ProjectInfo; children?: ReactNode }) {
   const { commands, info } = useAppContext();
@@ -11,6 +12,19 @@ export function TopBar({ project, children }: { project: ProjectInfo; children?:
   const keys = info.platform !== 'web';
   return (
     <header className="topbar">
+      <a
+        className="skip-link"
+        href="#pane-main"
+        onClick={(e) => {
+          // The transcript's text when one is open, else the main pane itself.
+          e.preventDefault();
+          const target = document.getElementById('transcript-text') ?? document.getElementById('pane-main');
+          if (target && !target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+          target?.focus();
+        }}
+      >
+        Skip to the transcript
+      </a>
       <span className="topbar-app">
         <span className="logo-mark" aria-hidden="true" />
         Focal
@@ -22,6 +36,12 @@ export function TopBar({ project, children }: { project: ProjectInfo; children?:
       <div className="topbar-actions">
         <TikangaActions />
         {children}
+        <button type="button" className="button button-small" onClick={() => requestHelp('preferences')}>
+          Preferences
+        </button>
+        <button type="button" className="button button-small" onClick={() => requestHelp('keyboard-shortcuts')} aria-keyshortcuts="?" title="Keyboard shortcuts (?)">
+          Keys
+        </button>
         <button
           type="button"
           className="button button-small"

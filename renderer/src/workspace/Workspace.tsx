@@ -3,7 +3,7 @@
  * middle (a transcript, a participant's page, or the speaker review), the code tree on the right,
  * with draggable splitters between them and a status bar. Files dropped anywhere are imported.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { MemoRequest } from '../codes/CodingContext';
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { AutoCodeDialog } from '../codes/AutoCodeDialog';
@@ -44,6 +44,7 @@ import { usePaneWidths } from './usePaneWidths';
 import { TeamView } from '../team/TeamView';
 import { CoderCopyDialog, MergeDialog } from '../team/TeamDialogs';
 import { useTeamMenu } from '../team/useTeamMenu';
+import { PaneTabs, useNarrow, type PaneTab } from './PaneTabs';
 
 interface WorkspaceProps {
   project: ProjectInfo;
@@ -95,6 +96,10 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
   const [teamDialog, setTeamDialog] = useState<'copy' | 'merge' | null>(null);
   const openTeam = useCallback(() => setView({ kind: 'team' }), []);
   useTeamMenu({ copy: () => setTeamDialog('copy'), merge: () => setTeamDialog('merge'), agreement: openTeam });
+  // At 720 px (or 200% zoom) the three panes become tabs; opening anything shows the main pane.
+  const narrow = useNarrow();
+  const [paneTab, setPaneTab] = useState<PaneTab>('main');
+  useEffect(() => setPaneTab('main'), [view, selectedSource]);
 
   return (
     <CodingContext.Provider value={coding}>
@@ -121,7 +126,12 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
               <ErrorMessage message={error ?? importer.error} onDismiss={error ? onDismissError : importer.dismissError} />
             </div>
           )}
-          <main className="panes" style={{ gridTemplateColumns: `${widths.left}px auto minmax(320px, 1fr) auto ${widths.right}px` }}>
+          {narrow && <PaneTabs current={paneTab} onChange={setPaneTab} />}
+          <main
+            className={narrow ? 'panes is-narrow' : 'panes'}
+            data-tab={narrow ? paneTab : undefined}
+            style={{ gridTemplateColumns: narrow ? 'minmax(0, 1fr)' : `${widths.left}px auto minmax(320px, 1fr) auto ${widths.right}px` }}
+          >
             <nav id="pane-project" className="pane pane-side" aria-label="Sources and participants">
               <SourcesList selectedId={view.kind === 'source' ? selectedSource : null} onSelect={(id) => openSource(id)} />
               <ParticipantsPanel selectedId={view.kind === 'participant' ? view.id : null} onSelect={(id) => setView({ kind: 'participant', id })} />

@@ -80,7 +80,7 @@ describe('dispatch', () => {
   it('stores preferences and reports them in app-info', async () => {
     await api['app-prefs-set']({ userName: 'Waiata Henare' });
     const info = await api['app-info']({});
-    expect(info.prefs).toEqual({ userName: 'Waiata Henare', dateFormat: 'nz' });
+    expect(info.prefs).toEqual({ userName: 'Waiata Henare', dateFormat: 'nz', theme: 'system' });
     expect(info.platform).toBe('cli');
   });
 

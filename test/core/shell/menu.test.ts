@@ -72,6 +72,15 @@ describe('the application menu', () => {
     expect(item(submenu(mac, 'Edit'), 'Redo').accelerator).toBe('Cmd+Shift+Z');
   });
 
+  it('has Help → Keyboard Shortcuts and Edit → Preferences, sent to the renderer', () => {
+    const a = actions();
+    const t = menuTemplate(a);
+    click(item(submenu(t, 'Help'), 'Keyboard Shortcuts'));
+    expect(a.send).toHaveBeenLastCalledWith('keyboard-shortcuts');
+    click(item(submenu(t, 'Edit'), 'Preferences…'));
+    expect(a.send).toHaveBeenLastCalledWith('preferences');
+  });
+
   it('has Help → About', () => {
     const a = actions();
     click(item(submenu(menuTemplate(a), 'Help'), 'About Focal'));

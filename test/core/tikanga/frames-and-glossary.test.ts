@@ -69,7 +69,7 @@ describe('kaupapa Māori frames from templates, frame applicability', () => {
     const turn = p.fg.blocks.find((b) => b.kind === 'turn')!;
     await expect(api['coding-apply']({ codeId: tinana.id, sourceId: p.fg.id, start: turn.start, end: turn.end })).rejects.toMatchObject({
       code: 'forbidden',
-      message: `The frame "Te Whare Tapa Whā" does not apply to "${p.fg.title}" (it is coded in "Codes"). Change the frames for this session in its details, or code it in a frame that applies.`,
+      message: `The frame "Te Whare Tapa Whā" does not apply to "${p.fg.title}" (it is coded in "Codes"). Choose the frames for this session in its Tikanga panel (the Tikanga or Frames button above the transcript), or code it in a frame that applies.`,
     });
     await expect(api['coding-apply-blocks']({ codeId: tinana.id, blockIds: [turn.id] })).rejects.toMatchObject({ code: 'forbidden' });
     await api['coding-apply']({ codeId: p.codeId, sourceId: p.fg.id, start: turn.start, end: turn.end });

@@ -108,8 +108,11 @@ describe('search, matrix and charts', () => {
     expect(await page.getByRole('note').filter({ hasText: 'kinds of talk differ' }).innerText()).toMatch(/individual interview.*kinds of talk differ/);
     expect(await page.getByRole('note').filter({ hasText: 'mix mainstream focus groups and tikanga-based hui' }).count()).toBe(1);
     // Heat shading: the fullest cell is the darkest.
-    const bg = await cell.evaluate((el) => (el as unknown as { style: { backgroundColor: string } }).style.backgroundColor);
-    expect(bg).toMatch(/rgba\(59, 91, 214/);
+    const shade = async (name: RegExp) => {
+      const bg = await table.getByRole('button', { name }).evaluate((el) => (el as unknown as { style: { backgroundColor: string } }).style.backgroundColor);
+      return (bg.match(/\d+/g) ?? []).slice(0, 3).reduce((sum, v) => sum + Number(v), 0);
+    };
+    expect(await shade(/^Relationship, peer support worker:/)).toBeLessThan(await shade(/^Relationship, facilitator:/));
     await cell.click();
     const segs = page.getByRole('list', { name: 'Relationship, peer support worker' });
     await segs.waitFor();
