@@ -6,7 +6,7 @@
  * foreign-key cascades remove their parts. Search rows (FTS, no id column) are deleted by rowid.
  */
 import type { ProjectDb } from '../db/open-project';
-import { captureChanges, invert, type RowChange } from '../history/change-capture';
+import { captureChanges, invert, UNDOABLE_TABLES, type RowChange } from '../history/change-capture';
 
 export class ExtraRows {
   readonly redo: RowChange[] = [];
@@ -19,6 +19,9 @@ export class ExtraRows {
   insert(db: ProjectDb, table: string, row: Record<string, unknown>, opts: { undoDelete: boolean; key?: 'id' | 'rowid' | 'none' } = { undoDelete: true }): number {
     const cols = Object.keys(row);
     const id = Number(db.prepare(`INSERT INTO ${table} (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(row).lastInsertRowid);
+    // Tables the history capture records by itself (e.g. speakers, since the speaker review became
+    // undoable) are not recorded twice: redo would insert them twice.
+    if ((UNDOABLE_TABLES as readonly string[]).includes(table)) return id;
     const key = opts.key ?? 'id';
     const full = key === 'none' ? row : { [key]: id, ...row };
     this.redo.push({ table: table as RowChange['table'], op: 'insert', old: null, new: full });
