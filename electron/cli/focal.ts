@@ -17,6 +17,7 @@ import { registerPseudoCommands } from './commands/pseudo-commands';
 import { registerKaitiakiCommands } from './commands/kaitiaki-commands';
 import { registerShowCommand } from './commands/show-command';
 import { registerExchangeCommands } from './commands/exchange-commands';
+import { registerQuotesCommand } from './commands/quotes-command';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -37,6 +38,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerKaitiakiCommands(program, output);
   registerShowCommand(program, output);
   registerExchangeCommands(program, output);
+  registerQuotesCommand(program, output);
   return program;
 }
 

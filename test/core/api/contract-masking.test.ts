@@ -193,6 +193,7 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   // Last: deleting the group's consent (anyone may take consent away; only the kaitiaki gives it) would stop the return export above.
   'collective-consent-delete': { inputs: (w) => [{ id: w.consentId }] },
   'group-member-remove': { inputs: (w) => [{ groupId: w.ropuId, memberId: w.tamaId }] },
+  'quotes-page': { inputs: (w) => [{}, { limit: 1 }, { sourceId: w.hui.id, limit: 2 }, { options: { attribution: { groupForTikanga: true } } }] },
 };
 
 describe('contract-masking: no call hands a restricted passage to a viewer who may not read it', () => {
