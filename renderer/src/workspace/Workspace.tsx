@@ -11,6 +11,7 @@ import { CodeTreePane } from '../codes/CodeTreePane';
 import { CodingContext, type ApplyMode } from '../codes/CodingContext';
 import { QuickPicker } from '../codes/QuickPicker';
 import { Toast, useToast } from '../codes/Toast';
+import { SaveCopyButton } from './SaveCopy';
 import { useCodingSession } from '../codes/useCodingSession';
 import { useCodingShortcuts } from '../codes/useCodingShortcuts';
 import { UndoStatus, useUndo } from '../codes/useUndo';
@@ -101,6 +102,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
               Memos
             </button>
             <AnalysisButtons current={view.kind} onSearch={openSearch} onAnalyse={() => setView({ kind: 'analysis' })} />
+            <SaveCopyButton notify={toast.notify} />
           </TopBar>
           {(error || importer.error) && (
             <div className="workspace-error">
