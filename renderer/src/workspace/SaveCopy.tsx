@@ -1,7 +1,7 @@
 /**
  * File ▸ Save a copy…: a complete copy of the open project (SQLite's online backup, so a copy made
  * at any moment holds everything done up to then), where the person chooses. The toast names the
- * copy. Ctrl/Cmd+Shift+S, the button in the top bar, and the native File menu (MenuCommand 'save-copy').
+ * copy. Ctrl/Cmd+Shift+S, the button in the top bar, and a native menu command 'save-copy' (forwarded as MENU_EVENT).
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/ApiProvider';
