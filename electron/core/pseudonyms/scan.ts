@@ -88,15 +88,15 @@ function detectIn(c: { ctx: PseudoContext; ranges: Map<string, Candidate[]> }, s
 
 /**
  * The scan, one transcript at a time: each is read, detected, folded into the groups and let go
- * before the next (scan-groups.ts). `between` runs between transcripts: the job's tick (progress,
- * a cancel, other calls served) when the scan runs as a job.
+ * before the next (scan-groups.ts). Yields after each transcript: a job ticks there (progress, a
+ * cancel, other calls served); `scan()` just runs on.
  */
 function* scanSteps(db: ProjectDb, input: ScanInput, view: ScanView | undefined, out: { result?: ScanResult }): Generator<{ done: number; total: number; title: string }> {
   const cx = contextFor(db);
   const ranged = input.sourceId !== undefined && (input.start !== undefined || input.end !== undefined);
   // Counting per transcript needs every transcript; a range keeps to its own.
   const one = input.sourceId !== undefined && (ranged || !input.facets);
-  if (input.sourceId !== undefined) sourceText(db, input.sourceId);
+  if (input.sourceId !== undefined && !db.prepare('SELECT 1 FROM sources WHERE id = ?').get(input.sourceId)) sourceText(db, input.sourceId);
   const ids = one ? [input.sourceId!] : (db.prepare('SELECT id FROM sources ORDER BY id').pluck().all() as number[]);
   const groups = new ScanGroups(db, input, view);
   const read = db.prepare(`SELECT ${SOURCE_COLUMNS} FROM sources WHERE id = ?`);

@@ -91,6 +91,15 @@ describe('long jobs: scan, check, auto-code', () => {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(await api['jobs-list']({})).toEqual([]);
 
+    // Code all results runs as a job too (found, then coded in one step).
+    const seen: FocalEvents['progress'][] = [];
+    const off2 = core.on('progress', (p: FocalEvents['progress']) => seen.push(p));
+    const all = await api['search-code-apply']({ query: 'Wiremu', codeId, scope: 'hits' });
+    off2();
+    expect(all.coded).toBeGreaterThan(0);
+    expect(seen.filter((e) => e.task === 'code-all').at(-1)).toMatchObject({ done: 2, total: 2 });
+    await api['history-undo']({});
+
     // Run to the end, auto-code writes every hit in one undo step.
     const applied = await api['autocode-apply']({ codeId, pattern: 'hope' });
     expect(applied.coded).toBe(previewed.count);
