@@ -88,7 +88,17 @@ interface Measured {
   summary: Record<string, unknown>;
 }
 
+/** One call in a child process; a failure is a row saying so (the other figures still print). */
 function measure(file: string, name: string, input: unknown): Measured {
+  try {
+    return measureOnce(file, name, input);
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n`);
+    return { ms: Number.NaN, cpuMs: Number.NaN, rssMB: Number.NaN, baseMB: Number.NaN, summary: { failed: (e as Error).message.split('\n')[0] } };
+  }
+}
+
+function measureOnce(file: string, name: string, input: unknown): Measured {
   const r = spawnSync(process.execPath, [...process.execArgv, CHILD, file, name, JSON.stringify(input)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const line = r.stdout.trim().split('\n').at(-1) ?? '';
   if (r.status !== 0 || !line.startsWith('{')) throw new Error(`scale: ${name} failed: ${r.stderr.slice(-2000)}`);
