@@ -21,6 +21,7 @@ import { registerExchangeCommands, registerQdpxCommands } from './commands/excha
 import { registerMediaCommands } from './commands/media-commands';
 import { registerTeamCommands } from './commands/team-commands';
 import { registerSpeakersCommands } from './commands/speakers-commands';
+import { registerQuotesCommand } from './commands/quotes-command';
 
 export function buildProgram(write: (text: string) => void = (t) => process.stdout.write(`${t}\n`)): Command {
   const program = new Command('focal')
@@ -46,6 +47,7 @@ export function buildProgram(write: (text: string) => void = (t) => process.stdo
   registerMediaCommands(program, output);
   registerTeamCommands(program, output);
   registerSpeakersCommands(program, output);
+  registerQuotesCommand(program, output);
   return program;
 }
 

@@ -1,6 +1,6 @@
 /** Calls about code frames, the code tree, codings, retrieval and undo. */
 import { z } from 'zod';
-import type { AutoCodePreview, Coding, DeletePreview, HistoryState, Segment } from '../domain/coding';
+import type { AutoCodePreview, Coding, CodingsPatch, DeletePreview, HistoryState, Segment } from '../domain/coding';
 import type { Code, CodeFrame } from '../domain/project';
 import { call } from './define';
 import { id } from './calls-sources';
@@ -54,12 +54,15 @@ export const codeCalls = {
   'code-delete-preview': call('What deleting a code (and its children) would remove.', z.object({ id: id() })).returns<DeletePreview>(),
   'code-delete': call('Delete a code, its children and their codings (undoable).', z.object({ id: id() })).returns<null>(),
 
-  'coding-apply': call('Apply a code to a range of a transcript.', z.object({ codeId: id(), ...range }).refine(validRange, 'end must be after start')).returns<Coding>(),
+  'coding-apply': call(
+    'Apply a code to a range of a transcript; with the coding, what changed (the coding and the code\'s new counts) for the view to patch itself.',
+    z.object({ codeId: id(), ...range }).refine(validRange, 'end must be after start'),
+  ).returns<Coding & { changes: CodingsPatch }>(),
   'coding-apply-blocks': call('Apply a code to whole speaker turns.', z.object({ codeId: id(), blockIds: z.array(id()).min(1).max(100_000) })).returns<Coding[]>(),
   'coding-remove': call(
     'Remove a code from a range: codings inside it go, codings that overlap it are trimmed or split.',
     z.object({ codeId: id(), ...range }).refine(validRange, 'end must be after start'),
-  ).returns<{ removed: number; trimmed: number }>(),
+  ).returns<{ removed: number; trimmed: number; changes: CodingsPatch }>(),
   'codings-list': call('Codings in one transcript (optionally one frame), by position.', z.object({ sourceId: id(), frameId: id().optional() })).returns<Coding[]>(),
   'segments-list': call(
     "A code's coded segments across the project, with speaker, source and context; filterable.",

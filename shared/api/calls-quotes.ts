@@ -41,6 +41,14 @@ export const quoteCalls = {
     'Quotes with their original text (in-app only), the gate decision for the export options, and what would be exported.',
     quoteSelection.extend({ options: exportOptionsSchema }),
   ).returns<CheckedQuote[]>(),
+  'quotes-page': call(
+    'One page of the quote bank (by code and its children, by transcript, or all), in bank order after a cursor (keyset), checked as quotes-list does, with the total and the cursor of the next page (null on the last).',
+    quoteSelection.omit({ quoteIds: true }).extend({
+      options: exportOptionsSchema,
+      after: z.string().max(60).regex(/^\d+\.\d+\.\d+$/, 'a cursor is the nextCursor of the page before').optional(),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
+  ).returns<{ items: CheckedQuote[]; total: number; nextCursor: string | null }>(),
   'quotes-from-query': call(
     'Add a quote for every segment a coding query returns (same input as coding-query; all segments, not a page). Ranges already in the bank are skipped; ranges touching a restricted (tapu) passage are refused outside the kaupapa Māori frame. Returns counts and ids, never text.',
     codingQuery.omit({ limit: true, offset: true }),

@@ -11,6 +11,19 @@ export interface Coding {
   createdAt: string;
 }
 
+/**
+ * Exactly what one coding or un-coding changed in one transcript: the codings added or changed
+ * (whole rows), the ids of those gone, and the new counts of every code touched. Returned by
+ * coding-apply and coding-remove and carried by their `changed` event, so a view patches itself
+ * (the new highlight, the new count) instead of reloading every coding and count.
+ */
+export interface CodingsPatch {
+  sourceId: number;
+  upserted: Coding[];
+  removed: number[];
+  counts: Array<{ codeId: number; counts: { segments: number; sources: number; participants: number } }>;
+}
+
 /** A coded segment as retrieval shows it: the text, who said it, where, with context. */
 export interface Segment {
   codingId: number;

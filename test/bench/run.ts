@@ -19,12 +19,15 @@ import { correctBench } from './bench-correct';
 import { workersBench } from './bench-workers';
 import { mediaBench } from './bench-media';
 import { teamBench } from './bench-team';
+import { scaleBench } from './bench-scale';
 
+// scale: run by hand (`npm run bench -- scale`), not part of a plain `npm run bench`.
 const benches: Bench[] = [projectFileBench, importBench, codingBench, transcriptViewBench, glossaryBench, searchBench, pseudoBench, pseudoNlpBench, gateBench, kaitiakiBench, exchangeBench, correctBench, workersBench, mediaBench, teamBench];
+const byHand: Bench[] = [scaleBench];
 
 const only = process.argv.slice(2);
 const rows: BenchRow[] = [];
-for (const b of benches) {
+for (const b of only.length ? [...benches, ...byHand] : benches) {
   if (only.length && !only.some((o) => b.name.includes(o))) continue;
   const { dir, cleanup } = benchDir();
   try {

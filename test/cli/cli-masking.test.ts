@@ -1,5 +1,5 @@
 /**
- * cli-masking: the commands that print talk (segments, search, query, pseudo scan, parts, check,
+ * cli-masking: the commands that print talk (segments, search, query, pseudo scan, parts, check, quotes,
  * export) mask a restricted (tapu) passage exactly as the app's views do for a user who may not read
  * it, flag withdrawn and declined talk, and say in --help that terminal output is a view, not an export.
  */
@@ -49,6 +49,9 @@ describe('CLI output masks restricted passages and flags withdrawn and declined 
     ['check', file, '--json'],
     ['show', file, '--source', String(w.hui.id)],
     ['show', file, '--source', String(w.hui.id), '--json'],
+    ['quotes', file],
+    ['quotes', file, '--json'],
+    ['quotes', file, '--jsonl'],
   ];
 
   it('prints no word of the passage to a user who may not read it, in text and JSON', { timeout: 180_000 }, () => {

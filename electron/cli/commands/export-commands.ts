@@ -9,7 +9,7 @@ import type { FocalCore } from '../../core/app/focal-core';
 import { fold } from '../../../shared/text/fold';
 import { call, CliError, print, withProject, type Output } from '../cli-context';
 
-async function codeByPath(core: FocalCore, path: string): Promise<number> {
+export async function codeByPath(core: FocalCore, path: string): Promise<number> {
   const codes = await call(core, 'codes-list', {});
   const byId = new Map(codes.map((c) => [c.id, c]));
   const pathOf = (id: number): string => {

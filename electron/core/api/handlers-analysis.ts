@@ -22,7 +22,7 @@ export const analysisHandlers = handlers({
   'search-run': (i, core) => searchForViewer(core, search(core.requireProject().db, i), i.viewFrameId),
   // The sample's words are cut from the text as this viewer may read it, in the code's frame.
   'search-code-preview': (i, core) => previewCodeResults(core.requireProject().db, i, textReaderForViewer(core, frameOfCode(core, i.codeId)), hiddenRangesFor(core, frameOfCode(core, i.codeId))),
-  'search-code-apply': (i, core) => applyCodeResults(core, i, hiddenRangesFor(core, frameOfCode(core, i.codeId))),
+  'search-code-apply': (i, core) => core.jobs.run('code-all', (job) => applyCodeResults(core, i, hiddenRangesFor(core, frameOfCode(core, i.codeId)), job)),
   'coding-query': (i, core) => {
     const result = runCodingQuery(core.requireProject().db, i);
     return { ...result, segments: querySegmentsForViewer(core, result.segments, viewerFrame(core, i.frameId, [...(i.all ?? []), ...(i.any ?? []), ...(i.none ?? []), ...(i.near?.codeIds ?? [])])) };

@@ -2,7 +2,7 @@
 import { createCode, createFrame, deleteCode, deletePreview, mergeCodes, moveCode, updateCode } from '../codes/code-edits';
 import { applyCoding, applyToBlocks, listCodings, removeCoding } from '../codings/coding-edits';
 import { listSegments } from '../codings/segments';
-import { applyAutoCode, previewAutoCode } from '../codings/auto-code';
+import { applyAutoCodeJob, previewAutoCodeJob } from '../codings/auto-code';
 import { historyState, redo, undo } from '../history/history';
 import type { FocalCore } from '../app/focal-core';
 import { segmentsForViewer } from '../tikanga/sensitivity';
@@ -29,8 +29,9 @@ export const codingHandlers = handlers({
   'coding-remove': (i, core) => removeCoding(core, i),
   'codings-list': (i, core) => listCodings(core.requireProject().db, i.sourceId, i.frameId),
   'segments-list': (i, core) => segmentsForViewer(core, listSegments(core.requireProject().db, i)),
-  'autocode-preview': (i, core) => autoCodePreviewForViewer(core, previewAutoCode(core.requireProject().db, i, hiddenRangesFor(core, frameOfCode(core, i.codeId))), i.codeId),
-  'autocode-apply': (i, core) => applyAutoCode(core, i, hiddenRangesFor(core, frameOfCode(core, i.codeId))),
+  'autocode-preview': (i, core) =>
+    core.jobs.run('auto-code-preview', async (job) => autoCodePreviewForViewer(core, await previewAutoCodeJob(core.requireProject().db, job, i, hiddenRangesFor(core, frameOfCode(core, i.codeId))), i.codeId)),
+  'autocode-apply': (i, core) => core.jobs.run('auto-code', (job) => applyAutoCodeJob(core, i, hiddenRangesFor(core, frameOfCode(core, i.codeId)), job)),
   'history-state': (_i, core) => historyState(core.requireProject().db),
   'history-undo': (_i, core) => stepHistory(core, 'undo'),
   'history-redo': (_i, core) => stepHistory(core, 'redo'),

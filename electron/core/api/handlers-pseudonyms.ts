@@ -3,7 +3,7 @@ import { readRules } from '../pseudonyms/context';
 import { decide, deleteRule, listDecisions, saveRule, setPseudonym, suggestPseudonym } from '../pseudonyms/register-edits';
 import { detectRange, previewRange } from '../pseudonyms/scan';
 import { detectForViewer, previewForViewer } from '../tikanga/mask-calls';
-import { acceptAllForViewer, scanForViewer } from '../tikanga/mask-scan';
+import { acceptAllForViewer, scanForViewerJob } from '../tikanga/mask-scan';
 import { FocalError } from '../errors';
 import { handlers } from './handler-types';
 
@@ -14,7 +14,7 @@ function refuseMasked(text: string): void {
 
 export const pseudonymHandlers = handlers({
   // Restricted (tapu) passages are masked for a viewer who may not read them (tikanga/mask-*.ts).
-  'pseudo-scan': (i, core) => scanForViewer(core, i),
+  'pseudo-scan': (i, core) => scanForViewerJob(core, i),
   'pseudo-detect': (i, core) => detectForViewer(core, detectRange(core.requireProject().db, i.sourceId, i.start, i.end)),
   'pseudo-preview': (i, core) => {
     const db = core.requireProject().db;

@@ -1,5 +1,5 @@
 /** Handlers for the quote bank. Listing runs the gate, so the app shows what would leave and why not. */
-import { checkQuotes, exportOptions } from '../export/check-quotes';
+import { checkQuotePage, checkQuotes, exportOptions } from '../export/check-quotes';
 import { deleteQuotes, quoteFromSelection, quotesFromCode, quotesFromCodings, updateQuote } from '../quotes/quote-store';
 import { quotesFromQuery, quotesFromSearch } from '../quotes/quotes-from-results';
 import { transcriptExportMarks } from '../quotes/transcript-marks';
@@ -22,6 +22,10 @@ export const quoteHandlers = handlers({
   },
   'quotes-delete': (i, core) => deleteQuotes(core, i.ids),
   'quotes-list': ({ options, ...selection }, core) => quotesForViewer(core, checkQuotes(core, selection, exportOptions(options))),
+  'quotes-page': ({ options, after, limit, ...selection }, core) => {
+    const page = checkQuotePage(core, selection, exportOptions(options), { after, limit });
+    return { ...page, items: quotesForViewer(core, page.items) };
+  },
   'quotes-from-query': (i, core) => quotesFromQuery(core, i),
   'quotes-from-search': (i, core) => quotesFromSearch(core, i),
   'transcript-export-marks': (i, core) => transcriptExportMarks(core.requireProject().db, i.sourceId),

@@ -6,8 +6,17 @@ export function listFrames(db: ProjectDb): CodeFrame[] {
   return db.prepare('SELECT id, name, kind, description FROM code_frames ORDER BY id').all() as CodeFrame[];
 }
 
-export function listCodes(db: ProjectDb, frameId?: number): Code[] {
-  const rows = db
+/** The counts shown beside each of these codes (after a coding changed them). */
+export function codeCounts(db: ProjectDb, codeIds: number[]): Array<{ codeId: number; counts: Code['counts'] }> {
+  return codeIds.map((codeId) => {
+    const c = countRows(db, { frameId: null, codeId })[0];
+    const segments = db.prepare('SELECT count(*) FROM codings WHERE code_id = ?').pluck().get(codeId) as number;
+    return { codeId, counts: { segments, sources: c?.sources ?? 0, participants: c?.participants ?? 0 } };
+  });
+}
+
+function countRows(db: ProjectDb, p: { frameId: number | null; codeId: number | null }) {
+  return db
     .prepare(
       `SELECT c.id, c.frame_id AS frameId, c.parent_id AS parentId, c.name, c.color, c.description, c.position,
               count(cd.id) AS segments,
@@ -21,11 +30,15 @@ export function listCodes(db: ProjectDb, frameId?: number): Code[] {
          AND b.start >= coalesce((SELECT max(b2.start) FROM blocks b2 WHERE b2.source_id = cd.source_id AND b2.start <= cd.start), 0)
          AND b.start < cd.end AND b.end > cd.start
        LEFT JOIN speakers sp ON sp.id = b.speaker_id
-       WHERE (@frameId IS NULL OR c.frame_id = @frameId)
+       WHERE (@frameId IS NULL OR c.frame_id = @frameId) AND (@codeId IS NULL OR c.id = @codeId)
        GROUP BY c.id
        ORDER BY c.frame_id, c.position, c.name COLLATE NOCASE`,
     )
-    .all({ frameId: frameId ?? null }) as Array<Omit<Code, 'counts'> & { segments: number; sources: number; participants: number }>;
+    .all(p) as Array<Omit<Code, 'counts'> & { segments: number; sources: number; participants: number }>;
+}
+
+export function listCodes(db: ProjectDb, frameId?: number): Code[] {
+  const rows = countRows(db, { frameId: frameId ?? null, codeId: null });
   // count(cd.id) above counts coding × overlapping turns; recount segments exactly.
   const segs = new Map(
     (db.prepare('SELECT code_id AS id, count(*) AS n FROM codings GROUP BY code_id').all() as { id: number; n: number }[]).map((r) => [r.id, r.n]),

@@ -2,7 +2,8 @@
  * Applying and removing codes on ranges of a transcript. Ranges are UTF-16 offsets into the
  * source's NFC text and are checked against it, so a coding can never point outside the text.
  */
-import type { Coding } from '../../../shared/domain/coding';
+import type { Coding, CodingsPatch } from '../../../shared/domain/coding';
+import { codeCounts } from '../codes/code-queries';
 import type { FocalCore } from '../app/focal-core';
 import { requireCode } from '../codes/code-edits';
 import type { ProjectDb } from '../db/open-project';
@@ -25,19 +26,26 @@ function checkRange(db: ProjectDb, sourceId: number, start: number, end: number)
   if (end <= start) throw new FocalError('bad-input', 'A coded range must not be empty.');
 }
 
-export function applyCoding(core: FocalCore, input: { codeId: number; sourceId: number; start: number; end: number }): Coding {
+/** What a coding changed in one transcript, for the view to patch itself (and for the `changed` event). */
+function patchOf(db: ProjectDb, sourceId: number, upsertedIds: number[], removed: number[], codeIds: number[]): CodingsPatch {
+  const byId = db.prepare(`SELECT ${CODING_COLUMNS} FROM codings WHERE id = ?`);
+  return { sourceId, upserted: upsertedIds.map((id) => byId.get(id) as Coding).filter(Boolean), removed, counts: codeCounts(db, [...new Set(codeIds)]) };
+}
+
+export function applyCoding(core: FocalCore, input: { codeId: number; sourceId: number; start: number; end: number }): Coding & { changes: CodingsPatch } {
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
   checkRange(db, input.sourceId, input.start, input.end);
   assertCodable(db, code.frame_id, input.sourceId, [input]);
   // Codings are kept per coder: another coder's identical coding is theirs, not this one (team agreement counts both).
   const existing = db.prepare(`SELECT ${CODING_COLUMNS} FROM codings WHERE code_id = ? AND source_id = ? AND start = ? AND end = ? AND coder = ?`).get(input.codeId, input.sourceId, input.start, input.end, core.actor) as Coding | undefined;
-  if (existing) return existing;
+  if (existing) return { ...existing, changes: { sourceId: input.sourceId, upserted: [], removed: [], counts: [] } };
   const id = undoable(db, `Code with "${code.name}"`, core.now(), () =>
     Number(db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(input.codeId, input.sourceId, input.start, input.end, core.actor, core.now()).lastInsertRowid),
   );
-  core.emit('changed', { kinds: ['codings', 'codes', 'history'] });
-  return db.prepare(`SELECT ${CODING_COLUMNS} FROM codings WHERE id = ?`).get(id) as Coding;
+  const changes = patchOf(db, input.sourceId, [id], [], [input.codeId]);
+  core.emit('changed', { kinds: ['codings', 'codes', 'history'], codings: changes });
+  return { ...changes.upserted[0]!, changes };
 }
 
 export function applyToBlocks(core: FocalCore, input: { codeId: number; blockIds: number[] }): Coding[] {
@@ -66,7 +74,7 @@ export function applyToBlocks(core: FocalCore, input: { codeId: number; blockIds
   return ids.map((id) => byId.get(id) as Coding);
 }
 
-export function removeCoding(core: FocalCore, input: { codeId: number; sourceId: number; start: number; end: number }): { removed: number; trimmed: number } {
+export function removeCoding(core: FocalCore, input: { codeId: number; sourceId: number; start: number; end: number }): { removed: number; trimmed: number; changes: CodingsPatch } {
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
   const { start, end } = input;
@@ -75,27 +83,34 @@ export function removeCoding(core: FocalCore, input: { codeId: number; sourceId:
     .all(input.codeId, input.sourceId, end, start) as Coding[];
   let removed = 0;
   let trimmed = 0;
+  const gone: number[] = [];
+  const changed: number[] = [];
   undoable(db, `Remove "${code.name}" from a passage`, core.now(), () => {
     for (const c of overlapping) {
       if (c.start >= start && c.end <= end) {
         db.prepare('DELETE FROM codings WHERE id = ?').run(c.id);
+        gone.push(c.id);
         removed++;
       } else if (c.start < start && c.end > end) {
         // The removed range is inside the coding: split it in two, keeping coder and time.
         db.prepare('UPDATE codings SET end = ? WHERE id = ?').run(start, c.id);
-        db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(c.codeId, c.sourceId, end, c.end, c.coder, c.createdAt);
+        const rest = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(c.codeId, c.sourceId, end, c.end, c.coder, c.createdAt);
+        changed.push(c.id, Number(rest.lastInsertRowid));
         trimmed++;
       } else if (c.start < start) {
         db.prepare('UPDATE codings SET end = ? WHERE id = ?').run(start, c.id);
+        changed.push(c.id);
         trimmed++;
       } else {
         db.prepare('UPDATE codings SET start = ? WHERE id = ?').run(end, c.id);
+        changed.push(c.id);
         trimmed++;
       }
     }
   });
-  if (overlapping.length) core.emit('changed', { kinds: ['codings', 'codes', 'history'] });
-  return { removed, trimmed };
+  const changes = overlapping.length ? patchOf(db, input.sourceId, changed, gone, [input.codeId]) : { sourceId: input.sourceId, upserted: [], removed: [], counts: [] };
+  if (overlapping.length) core.emit('changed', { kinds: ['codings', 'codes', 'history'], codings: changes });
+  return { removed, trimmed, changes };
 }
 
 export function listCodings(db: ProjectDb, sourceId: number, frameId?: number): Coding[] {

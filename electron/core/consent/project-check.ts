@@ -4,6 +4,7 @@
  */
 import type { Problem } from '../../../shared/domain/quotes';
 import type { ProjectDb } from '../db/open-project';
+import type { Job } from '../jobs/jobs';
 import { GateData } from '../gate/gate-data';
 import { pseudoPort } from '../gate/pseudo-port';
 import { loadPseudoContext, pseudonymCollisions } from '../pseudonyms';
@@ -15,6 +16,25 @@ import { withdrawalEffects } from './withdrawal';
 
 export function projectCheck(db: ProjectDb): Problem[] {
   const out: Problem[] = [];
+  for (const _ of checkSteps(db, out));
+  return out;
+}
+
+/** The check as a job: progress per transcript, stoppable between transcripts (it writes nothing). */
+export async function projectCheckJob(db: ProjectDb, job: Job): Promise<Problem[]> {
+  const out: Problem[] = [];
+  for (const step of checkSteps(db, out)) {
+    job.progress(step.done, step.total, `Checking “${step.title}”`);
+    await job.tick();
+  }
+  return out;
+}
+
+/**
+ * The check, one transcript at a time: each is read (text, turns, marks), detected and checked,
+ * then let go before the next, so memory is that of one transcript whatever the project's size.
+ */
+function* checkSteps(db: ProjectDb, out: Problem[]): Generator<{ done: number; total: number; title: string }> {
   const data = new GateData(db);
   const speakers = db
     .prepare(
@@ -60,8 +80,10 @@ export function projectCheck(db: ProjectDb): Problem[] {
   }
   const port = pseudoPort(db);
   const sources = db.prepare('SELECT id, title, mode FROM sources ORDER BY id').all() as Array<{ id: number; title: string; mode: string }>;
-  for (const s of sources) {
+  for (const [at, s] of sources.entries()) {
+    yield { done: at, total: sources.length, title: s.title };
     const src = data.source(s.id);
+    data.forget(s.id);
     // Inside a restricted (tapu) passage an identifier is named by kind and position only (tikanga/mask-reasons.ts).
     const { shown, hidden } = undecidedForReason(src, restrictedSpans(src.labels, src.text.length), [{ start: 0, end: src.text.length }], port.detect(src.text).filter((c) => c.status === 'pending'));
     const pending = [...hidden, ...shown.map((t) => `“${t}”`)]; // restricted ones first, so the cut at 8 never hides them
@@ -89,7 +111,7 @@ export function projectCheck(db: ProjectDb): Problem[] {
       }
     }
   }
+  yield { done: sources.length, total: sources.length, title: 'every transcript' };
   out.push(...unclassifiedNotes(db));
   out.push(...kaitiakiProblems(db));
-  return out;
 }

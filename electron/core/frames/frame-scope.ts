@@ -50,6 +50,21 @@ export function hitsPerSource(scope: CodingScope, hits: Array<{ sourceId: number
   return [...out.values()].filter((r) => r.hits > 0);
 }
 
+/** keptHits as a test for one hit at a time (for a search that streams over the transcripts). */
+export function hitFilter(input: { keep?: HitRef[] | undefined; skip?: HitRef[] | undefined }): (h: HitRef) => boolean {
+  if (input.keep && input.skip) throw new FocalError('bad-input', 'Give either the hits to keep or the hits to skip, not both.');
+  const key = (h: HitRef) => `${h.sourceId}:${h.start}:${h.end}`;
+  if (input.keep) {
+    const want = new Set(input.keep.map(key));
+    return (h) => want.has(key(h));
+  }
+  if (input.skip) {
+    const drop = new Set(input.skip.map(key));
+    return (h) => !drop.has(key(h));
+  }
+  return () => true;
+}
+
 /** Which found hits a person kept: exactly the kept ones that were found, or every found one but the unticked. */
 export function keptHits<T extends HitRef>(found: T[], input: { keep?: HitRef[] | undefined; skip?: HitRef[] | undefined }): T[] {
   if (input.keep && input.skip) throw new FocalError('bad-input', 'Give either the hits to keep or the hits to skip, not both.');

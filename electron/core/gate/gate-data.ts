@@ -164,6 +164,11 @@ export class GateData {
     return on[on.length - 1]?.decision === 'approved';
   }
 
+  /** Let go of a source read before (a check going through every transcript keeps one at a time). */
+  forget(id: number): void {
+    this.sources.delete(id);
+  }
+
   source(id: number): SourceData {
     const cached = this.sources.get(id);
     if (cached) return cached;

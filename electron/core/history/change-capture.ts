@@ -85,6 +85,36 @@ export function logChange(db: ProjectDb, change: RowChange): void {
   db.prepare('INSERT INTO temp.capture_log (tbl, op, old, new) VALUES (?, ?, ?, ?)').run(change.table, change.op, change.old ? JSON.stringify(change.old) : null, change.new ? JSON.stringify(change.new) : null);
 }
 
+/**
+ * Runs fn with capture on and returns what it changed as the history entry's two JSON texts (redo:
+ * forward ops; undo: inverse ops in reverse order), built by SQLite from the log: an action that
+ * touches 100,000 rows (an auto-code) never holds them as JS objects. Same JSON as
+ * JSON.stringify(changes) / JSON.stringify(invert(changes)). Call inside a transaction.
+ */
+export function captureChangesJson<T>(db: ProjectDb, fn: () => T, level: 1 | 2 = 1): { value: T; count: number; redo: string; undo: string } {
+  db.exec(`DELETE FROM temp.capture_log; UPDATE temp.capture_flag SET on_ = ${level};`);
+  try {
+    const value = fn();
+    db.exec('UPDATE temp.capture_flag SET on_ = 0;');
+    const count = db.prepare('SELECT count(*) FROM temp.capture_log').pluck().get() as number;
+    if (!count) return { value, count, redo: '[]', undo: '[]' };
+    const redo = db
+      .prepare("SELECT json_group_array(json_object('table', tbl, 'op', op, 'old', json(old), 'new', json(new))) FROM (SELECT * FROM temp.capture_log ORDER BY seq)")
+      .pluck()
+      .get() as string;
+    const undo = db
+      .prepare(
+        `SELECT json_group_array(json_object('table', tbl, 'op', CASE op WHEN 'insert' THEN 'delete' WHEN 'delete' THEN 'insert' ELSE op END, 'old', json(new), 'new', json(old)))
+         FROM (SELECT * FROM temp.capture_log ORDER BY seq DESC)`,
+      )
+      .pluck()
+      .get() as string;
+    return { value, count, redo, undo };
+  } finally {
+    db.exec('UPDATE temp.capture_flag SET on_ = 0; DELETE FROM temp.capture_log;');
+  }
+}
+
 /** The changes that undo `changes`: inverse ops in reverse order. */
 export function invert(changes: RowChange[]): RowChange[] {
   return [...changes].reverse().map((c) => ({ table: c.table, op: c.op === 'insert' ? 'delete' : c.op === 'delete' ? 'insert' : 'update', old: c.new, new: c.old }));

@@ -6,16 +6,16 @@
 import type { HistoryEntry } from '../../../shared/domain/coding';
 import type { ProjectDb } from '../db/open-project';
 import { FocalError } from '../errors';
-import { applyChanges, captureChanges, invert, type RowChange } from './change-capture';
+import { applyChanges, captureChangesJson, type RowChange } from './change-capture';
 
 const MAX_ENTRIES = 200;
 
 export function undoable<T>(db: ProjectDb, label: string, now: string, fn: () => T, level: 1 | 2 = 1): T {
   return db.transaction(() => {
-    const { value, changes } = captureChanges(db, fn, level);
-    if (changes.length) {
+    const { value, count, undo, redo } = captureChangesJson(db, fn, level);
+    if (count) {
       db.prepare("DELETE FROM history WHERE state = 'undone'").run();
-      db.prepare("INSERT INTO history (label, undo, redo, state, at) VALUES (?, ?, ?, 'done', ?)").run(label, JSON.stringify(invert(changes)), JSON.stringify(changes), now);
+      db.prepare("INSERT INTO history (label, undo, redo, state, at) VALUES (?, ?, ?, 'done', ?)").run(label, undo, redo, now);
       db.prepare('DELETE FROM history WHERE id <= (SELECT max(id) FROM history) - ?').run(MAX_ENTRIES);
     }
     return value;

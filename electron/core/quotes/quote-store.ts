@@ -176,6 +176,52 @@ export function selectQuoteRows(db: ProjectDb, sel: QuoteSelection): QuoteRow[] 
   return rows.filter((r) => (codes === null || (r.codeId !== null && codes.includes(r.codeId))) && (sel.sourceId === undefined || r.sourceId === sel.sourceId));
 }
 
+/** Where a page of the bank ends: the last quote's place in bank order (source, position, id). */
+export interface QuoteCursor {
+  sourceId: number;
+  start: number;
+  id: number;
+}
+
+export const encodeQuoteCursor = (c: QuoteCursor) => `${c.sourceId}.${c.start}.${c.id}`;
+
+export function decodeQuoteCursor(s: string): QuoteCursor {
+  const m = /^(\d{1,15})\.(\d{1,15})\.(\d{1,15})$/.exec(s);
+  if (!m) throw new FocalError('bad-input', `"${s.slice(0, 40)}" is not a quote-bank cursor; pass the nextCursor of the page before (or none for the first page).`);
+  return { sourceId: Number(m[1]), start: Number(m[2]), id: Number(m[3]) };
+}
+
+/**
+ * One page of the quotes chosen (by code and children, by source, or all), in bank order, after a
+ * cursor (keyset: the database seeks to the place, so page 400 costs what page 1 costs), with how
+ * many there are in all. Only the page's quotes are read, checked and sent.
+ */
+export function selectQuotePage(db: ProjectDb, sel: Omit<QuoteSelection, 'quoteIds'>, after: QuoteCursor | null, limit: number): { rows: QuoteRow[]; total: number; nextCursor: string | null } {
+  const where: string[] = [];
+  const args: number[] = [];
+  if (sel.codeId !== undefined) {
+    if (sel.includeChildren === false) {
+      where.push('code_id = ?');
+      args.push(sel.codeId);
+    } else {
+      where.push('code_id IN (WITH RECURSIVE d(id) AS (SELECT ? UNION ALL SELECT c.id FROM codes c JOIN d ON c.parent_id = d.id) SELECT id FROM d)');
+      args.push(sel.codeId);
+    }
+  }
+  if (sel.sourceId !== undefined) {
+    where.push('source_id = ?');
+    args.push(sel.sourceId);
+  }
+  const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = db.prepare(`SELECT count(*) FROM quotes ${filter}`).pluck().get(...args) as number;
+  const seek = after ? `${filter ? `${filter} AND` : 'WHERE'} (source_id, start, id) > (?, ?, ?)` : filter;
+  const rows = db.prepare(`${SELECT} ${seek} ORDER BY source_id, start, id LIMIT ?`).all(...args, ...(after ? [after.sourceId, after.start, after.id] : []), limit + 1) as QuoteRow[];
+  const more = rows.length > limit;
+  if (more) rows.length = limit;
+  const last = rows.at(-1);
+  return { rows, total, nextCursor: more && last ? encodeQuoteCursor({ sourceId: last.sourceId, start: last.start, id: last.id }) : null };
+}
+
 /** Quotes as the app shows them (original words included: in-app only). */
 export function readQuotes(db: ProjectDb, rows: QuoteRow[], data = new GateData(db)): Quote[] {
   const paths = codePaths(db);

@@ -13,6 +13,7 @@ import { requireCode } from '../codes/code-edits';
 import { codableCheck } from '../tikanga/coding-guard';
 import type { ProjectDb } from '../db/open-project';
 import { undoable } from '../history/history';
+import type { Job } from '../jobs/jobs';
 import { allMatches, textReader } from './search';
 
 export const MAX_CODE_ALL = 100_000;
@@ -107,11 +108,19 @@ export function previewCodeResults(db: ProjectDb, input: CodeResultsInput, textO
   };
 }
 
-export function applyCodeResults(core: FocalCore, input: CodeResultsInput, hidden: HiddenRanges = NONE_HIDDEN): { coded: number; alreadyCoded: number } {
+/**
+ * As a job: progress while the results are found and while they are coded; Stop after the search
+ * writes nothing, and the write is one transaction and one undo step (never half the results).
+ */
+export async function applyCodeResults(core: FocalCore, input: CodeResultsInput, hidden: HiddenRanges = NONE_HIDDEN, job?: Job): Promise<{ coded: number; alreadyCoded: number }> {
   const db = core.requireProject().db;
   const code = requireCode(db, input.codeId);
+  job?.progress(0, 2, 'Finding every result');
+  await job?.tick();
   const { planned } = plan(db, input, hidden);
   const fresh = keptHits(planned.filter((p) => !p.exists), input);
+  job?.progress(1, 2, `Coding ${fresh.length.toLocaleString('en-NZ')} results with “${code.name}”`);
+  await job?.tick();
   if (!fresh.length) return { coded: 0, alreadyCoded: planned.length };
   const insert = db.prepare('INSERT INTO codings (code_id, source_id, start, end, coder, created_at) VALUES (?, ?, ?, ?, ?, ?)');
   const now = core.now();
@@ -119,6 +128,7 @@ export function applyCodeResults(core: FocalCore, input: CodeResultsInput, hidde
   undoable(db, `Code ${fresh.length} ${what} with "${code.name}"`, now, () => {
     for (const p of fresh) insert.run(code.id, p.sourceId, p.start, p.end, core.actor, now);
   });
+  job?.progress(2, 2, `Coded ${fresh.length.toLocaleString('en-NZ')} results`);
   core.emit('changed', { kinds: ['codings', 'codes', 'history'] });
   return { coded: fresh.length, alreadyCoded: planned.length - fresh.length };
 }

@@ -8,7 +8,7 @@
  */
 import type { ScanGroup, ScanResult } from '../../../shared/domain/pseudonyms';
 import type { FocalCore } from '../app/focal-core';
-import { acceptAll, scan, type ScanInput } from '../pseudonyms/scan';
+import { acceptAll, scan, scanJob, type ScanInput, type ScanView } from '../pseudonyms/scan';
 import { HIDDEN_NOTE, MASK } from './mask-calls';
 import { maskingFor } from './mask-results';
 
@@ -17,9 +17,9 @@ const HIDDEN_PREFIX = '•restricted:';
 /** Whether a scan group stands for identifiers inside restricted passages (no words to act on). */
 export const isHiddenGroup = (g: Pick<ScanGroup, 'folded'>) => g.folded.startsWith(HIDDEN_PREFIX);
 
-export function scanForViewer(core: FocalCore, input: ScanInput = {}): ScanResult {
+function viewFor(core: FocalCore): ScanView {
   const masking = maskingFor(core, undefined);
-  return scan(core.requireProject().db, input, {
+  return {
     masking: (sourceId) => {
       const m = masking(sourceId);
       return m ? { ranges: m.ranges, masked: m.masked() } : null;
@@ -27,7 +27,17 @@ export function scanForViewer(core: FocalCore, input: ScanInput = {}): ScanResul
     hiddenText: MASK,
     hiddenNote: HIDDEN_NOTE,
     hiddenPrefix: HIDDEN_PREFIX,
-  });
+  };
+}
+
+export function scanForViewer(core: FocalCore, input: ScanInput = {}): ScanResult {
+  return scan(core.requireProject().db, input, viewFor(core));
+}
+
+/** The same scan as a job (progress per transcript, `job-cancel` stops it): what `pseudo-scan` runs. */
+export function scanForViewerJob(core: FocalCore, input: ScanInput = {}): Promise<ScanResult> {
+  const db = core.requireProject().db;
+  return core.jobs.run('scan', (job) => scanJob(db, job, input, viewFor(core)));
 }
 
 /** Accept-all over what this viewer sees: pending identifiers inside restricted passages stay pending. */

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Code } from '../../../shared/domain/project';
 import { useApi } from '../api/ApiProvider';
 import { describeError } from '../api/errors';
-import { useProjectData } from '../workspace/useProjectData';
+import { publishChange, useProjectData } from '../workspace/useProjectData';
 import type { ApplyMode, CodingSession, CodingTarget, MemoRequest } from './CodingContext';
 
 const RECENT_MAX = 5;
@@ -39,7 +39,8 @@ interface Options {
 export function useCodingSession({ projectPath, openSource, openMemo, openPicker, notify }: Options): CodingSession & { error: string | null } {
   const api = useApi();
   const loadFrames = useCallback(() => api['frames-list']({}), [api]);
-  const frames = useProjectData(loadFrames, ['codes']);
+  // A coding changes counts only: the frames stay as they are.
+  const frames = useProjectData(loadFrames, ['codes'], (change, on) => (change.codings ? on : undefined));
   const frameKey = `focal.frame:${projectPath}`;
   const recentKey = `focal.recent-codes:${projectPath}`;
   const [chosen, setChosen] = useState<number | null>(() => stored<number | null>(frameKey, null));
@@ -54,7 +55,15 @@ export function useCodingSession({ projectPath, openSource, openMemo, openPicker
   );
 
   const loadCodes = useCallback(async () => ({ frameId, codes: frameId === null ? ([] as Code[]) : await api['codes-list']({ frameId }) }), [api, frameId]);
-  const codesData = useProjectData(loadCodes, ['codes', 'codings']);
+  // A coding or un-coding brings the new counts of the codes it touched: no reload of the tree.
+  const codesData = useProjectData(loadCodes, ['codes', 'codings'], (change, on) => {
+    const p = change.codings;
+    if (!p) return undefined;
+    if (!p.counts.length) return on;
+    const next = new Map(p.counts.map((c) => [c.codeId, c.counts]));
+    if (!on.codes.some((c) => next.has(c.id))) return on;
+    return { frameId: on.frameId, codes: on.codes.map((c) => (next.has(c.id) ? { ...c, counts: next.get(c.id)! } : c)) };
+  });
   const codes = frames.data && codesData.data?.frameId === frameId ? codesData.data.codes : null;
 
   const [selectedCodeId, selectCode] = useState<number | null>(null);
@@ -92,7 +101,8 @@ export function useCodingSession({ projectPath, openSource, openMemo, openPicker
           await api['coding-apply-blocks']({ codeId, blockIds: t.blockIds });
           notify(t.blockIds.length === 1 ? `Coded the turn with “${codeName}”.` : `Coded ${t.blockIds.length} turns with “${codeName}”.`);
         } else {
-          await api['coding-apply']({ codeId, sourceId: t.sourceId, start: t.range.start, end: t.range.end });
+          const coded = await api['coding-apply']({ codeId, sourceId: t.sourceId, start: t.range.start, end: t.range.end });
+          publishChange({ kinds: ['codings', 'codes', 'history'], codings: coded.changes });
           notify(`Coded with “${codeName}”.`);
         }
         remember(codeId);
@@ -127,6 +137,7 @@ export function useCodingSession({ projectPath, openSource, openMemo, openPicker
       if (!target || !range) return;
       try {
         const r = await api['coding-remove']({ codeId, sourceId: target.sourceId, start: range.start, end: range.end });
+        publishChange({ kinds: ['codings', 'codes', 'history'], codings: r.changes });
         const name = codes?.find((c) => c.id === codeId)?.name ?? 'the code';
         notify(r.removed + r.trimmed === 0 ? `“${name}” does not cover this passage.` : `Removed “${name}” from the passage.`);
       } catch (e) {

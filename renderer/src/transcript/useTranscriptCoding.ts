@@ -6,6 +6,8 @@
  */
 import { useCallback, useMemo, useRef } from 'react';
 import type { Code, SourceDetail } from '../../../shared/domain/project';
+import type { Coding } from '../../../shared/domain/coding';
+import type { FocalEvents } from '../../../shared/api/events';
 import { useApi } from '../api/ApiProvider';
 import { useProjectData } from '../workspace/useProjectData';
 import { highlightsFor } from './coding-plan';
@@ -18,7 +20,25 @@ export function useTranscriptCoding(source: SourceDetail | null, frameId: number
     async () => ({ key: `${sourceId}:${frameId}`, codings: sourceId === null || frameId === null ? [] : await api['codings-list']({ sourceId, frameId }) }),
     [api, sourceId, frameId],
   );
-  const { data, error } = useProjectData(load, ['codings', 'codes']);
+  // A coding or un-coding patches the list from its own result (no reload of every coding); an
+  // undo, a merge or anything else reloads it.
+  const patch = useCallback(
+    (change: FocalEvents['changed'], on: { key: string; codings: Coding[] }) => {
+      const p = change.codings;
+      if (!p) return undefined;
+      if (p.sourceId !== sourceId) return on;
+      const touched = new Set([...p.removed, ...p.upserted.map((c) => c.id)]);
+      const frameCodes = new Set((codesRef.current ?? []).map((c) => c.id));
+      const added = p.upserted.filter((c) => frameCodes.has(c.codeId));
+      if (!on.codings.some((c) => touched.has(c.id)) && added.length === 0) return on;
+      const codings = [...on.codings.filter((c) => !touched.has(c.id)), ...added].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
+      return { key: on.key, codings };
+    },
+    [sourceId],
+  );
+  const codesRef = useRef(codes);
+  codesRef.current = codes;
+  const { data, error } = useProjectData(load, ['codings', 'codes'], patch);
   const codings = data?.key === `${sourceId}:${frameId}` ? data.codings : null;
   const codeMap = useMemo(() => new Map((codes ?? []).map((c) => [c.id, c])), [codes]);
   // Counts change with every coding; highlights only care about names and colours.

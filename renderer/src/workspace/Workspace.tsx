@@ -11,6 +11,7 @@ import { CodeTreePane } from '../codes/CodeTreePane';
 import { CodingContext, type ApplyMode } from '../codes/CodingContext';
 import { QuickPicker } from '../codes/QuickPicker';
 import { Toast, useToast } from '../codes/Toast';
+import { SaveCopyButton } from './SaveCopy';
 import { useCodingSession } from '../codes/useCodingSession';
 import { useCodingShortcuts } from '../codes/useCodingShortcuts';
 import { UndoStatus, useUndo } from '../codes/useUndo';
@@ -120,6 +121,7 @@ export function Workspace({ project, error, onDismissError }: WorkspaceProps) {
             <button type="button" className="button button-small" aria-pressed={view.kind === 'team'} onClick={() => setView(view.kind === 'team' ? { kind: 'source' } : { kind: 'team' })} title="Coder copies, merging them back, and inter-coder agreement">
               Team
             </button>
+            <SaveCopyButton notify={toast.notify} />
           </TopBar>
           {(error || importer.error) && (
             <div className="workspace-error">

@@ -230,6 +230,7 @@ const TABLE: Partial<Record<CallName, Entry>> = {
   // Last: deleting the group's consent (anyone may take consent away; only the kaitiaki gives it) would stop the return export above.
   'collective-consent-delete': { inputs: (w) => [{ id: w.consentId }] },
   'group-member-remove': { inputs: (w) => [{ groupId: w.ropuId, memberId: w.tamaId }] },
+  'quotes-page': { inputs: (w) => [{}, { limit: 1 }, { sourceId: w.hui.id, limit: 2 }, { options: { attribution: { groupForTikanga: true } } }] },
   // Speaker review edits on the hui, after everything that relies on Tama's label being linked: the
   // turn holding the marker goes to a new label, is merged back, then Tama is "Not a speaker" and a speaker again.
   'speakers-reassign': { inputs: (w) => [{ blockIds: [w.tamaTurn.id], newLabel: 'Walk label' }] },
