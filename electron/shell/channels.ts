@@ -11,7 +11,7 @@ export const EVENT_CHANNEL = 'focal:event';
 /** Native menu commands: (command). */
 export const MENU_CHANNEL = 'focal:menu';
 
-export const menuCommands = ['undo', 'redo', 'new-project', 'open-project', 'import', 'close-project', 'find', 'code-selection', 'open-review-pack', 'import-refi-project', 'export-refi-project', 'save-coder-copy', 'merge-coder-copies', 'agreement', 'keyboard-shortcuts', 'preferences'] as const satisfies readonly MenuCommand[];
+export const menuCommands = ['undo', 'redo', 'new-project', 'open-project', 'import', 'close-project', 'find', 'code-selection', 'open-review-pack', 'import-refi-project', 'export-refi-project', 'save-coder-copy', 'merge-coder-copies', 'agreement', 'keyboard-shortcuts', 'preferences', 'save-copy'] as const satisfies readonly MenuCommand[];
 
 // Fails to compile when MenuCommand gains a member the list above lacks.
 type Missing = Exclude<MenuCommand, (typeof menuCommands)[number]>;

@@ -56,6 +56,8 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         command('Import Project (REFI-QDA)…', 'import-refi-project'),
         command('Export Project (REFI-QDA)…', 'export-refi-project'),
         // Team coding: the lead hands out copies and merges them back (electron/core/team).
+        // A complete copy at any moment (SQLite online backup): the .focal file is the whole project.
+        command('Save a Copy…', 'save-copy', 'CmdOrCtrl+Shift+S'),
         command('Save a Copy for a Coder…', 'save-coder-copy'),
         command('Merge Coder Copies…', 'merge-coder-copies'),
         command('Agreement', 'agreement'),

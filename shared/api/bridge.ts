@@ -7,7 +7,7 @@ import type { Envelope } from './errors';
 import type { EventName, FocalEvents } from './events';
 
 /** Commands the native menu sends; the renderer decides what each one does. */
-export type MenuCommand = 'undo' | 'redo' | 'new-project' | 'open-project' | 'import' | 'close-project' | 'find' | 'code-selection' | 'open-review-pack' | 'import-refi-project' | 'export-refi-project' | 'save-coder-copy' | 'merge-coder-copies' | 'agreement' | 'keyboard-shortcuts' | 'preferences';
+export type MenuCommand = 'undo' | 'redo' | 'new-project' | 'open-project' | 'import' | 'close-project' | 'find' | 'code-selection' | 'open-review-pack' | 'import-refi-project' | 'export-refi-project' | 'save-coder-copy' | 'merge-coder-copies' | 'agreement' | 'keyboard-shortcuts' | 'preferences' | 'save-copy';
 
 export interface FocalBridge {
   /** Runs a contract call in the core. Names outside the contract answer with an 'unknown-call' envelope. */

@@ -23,6 +23,7 @@ describe('the application menu', () => {
       ['File', 'Import Transcripts…', 'import', 'CmdOrCtrl+I'],
       ['File', 'Import Project (REFI-QDA)…', 'import-refi-project', undefined],
       ['File', 'Export Project (REFI-QDA)…', 'export-refi-project', undefined],
+      ['File', 'Save a Copy…', 'save-copy', 'CmdOrCtrl+Shift+S'],
       ['File', 'Save a Copy for a Coder…', 'save-coder-copy', undefined],
       ['File', 'Merge Coder Copies…', 'merge-coder-copies', undefined],
       ['File', 'Agreement', 'agreement', undefined],

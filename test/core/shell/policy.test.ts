@@ -44,7 +44,7 @@ describe('resolveNativeBinding', () => {
 
 describe('menu commands', () => {
   it('are exactly the commands the renderer handles', () => {
-    expect([...menuCommands].sort()).toEqual(['agreement', 'close-project', 'code-selection', 'export-refi-project', 'find', 'import', 'import-refi-project', 'keyboard-shortcuts', 'merge-coder-copies', 'new-project', 'open-project', 'open-review-pack', 'preferences', 'redo', 'save-coder-copy', 'undo']);
+    expect([...menuCommands].sort()).toEqual(['agreement', 'close-project', 'code-selection', 'export-refi-project', 'find', 'import', 'import-refi-project', 'keyboard-shortcuts', 'merge-coder-copies', 'new-project', 'open-project', 'open-review-pack', 'preferences', 'redo', 'save-coder-copy', 'save-copy', 'undo']);
     expect(isMenuCommand('undo')).toBe(true);
     expect(isMenuCommand('quit')).toBe(false);
     expect(isMenuCommand(42)).toBe(false);
