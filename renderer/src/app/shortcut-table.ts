@@ -17,7 +17,7 @@ export interface Chord {
 export interface ShortcutDef {
   id: string;
   /** Where it works, for the sheet's sections. */
-  scope: 'Anywhere' | 'Workspace' | 'Transcript and coding' | 'Code tree' | 'Code picker' | 'Quote bank';
+  scope: 'Anywhere' | 'Workspace' | 'Transcript and coding' | 'Code tree' | 'Code picker' | 'Quote bank' | 'Recording' | 'Correct transcript';
   description: string;
   /** The chords a global handler matches; none for the local shortcuts listed for the sheet. */
   chords?: Chord[];
@@ -58,6 +58,13 @@ export const SHORTCUTS: readonly ShortcutDef[] = [
   { id: 'quote-cut', scope: 'Quote bank', description: 'Cut the selected words, leaving […]', label: 'X' },
   { id: 'quote-trim', scope: 'Quote bank', description: 'Trim the quote to the selected words', label: 'T' },
   { id: 'close-dialog', scope: 'Anywhere', description: 'Close a dialog', label: 'Esc' },
+  { id: 'save-copy', scope: 'Workspace', description: 'Save a complete copy of the project', label: 'Ctrl+Shift+S' },
+  { id: 'stop-job', scope: 'Workspace', description: 'Stop the long job in the status bar (import, scan, auto-code…)', label: 'Esc (when no dialog is open)' },
+  { id: 'media-play', scope: 'Recording', description: 'Play or pause the recording', label: 'Ctrl+Space' },
+  { id: 'media-skip', scope: 'Recording', description: 'Back or forward 5 seconds', label: 'Ctrl+← / Ctrl+→' },
+  { id: 'media-passage', scope: 'Recording', description: 'Play the selected passage', label: 'Ctrl+Enter' },
+  { id: 'media-sync', scope: 'Recording', description: 'While syncing turns: this turn starts now', label: 'Ctrl+M' },
+  { id: 'correct-save', scope: 'Correct transcript', description: 'Save the turn being corrected; Esc cancels', label: 'Ctrl+Enter / Esc' },
 ];
 
 const byId = new Map(SHORTCUTS.map((s) => [s.id, s]));
