@@ -1,5 +1,5 @@
 /** The bottom bar: where the project file is, what it holds, who is coding, and any task in progress. */
-import { type ReactNode, useEffect } from 'react';
+import { type ReactNode, useLayoutEffect } from 'react';
 import type { ProjectInfo } from '../../../shared/domain/project';
 import { plural } from '../format/numbers';
 import { useProgress } from './useProgress';
@@ -28,7 +28,9 @@ export function StatusBar({ project, children }: { project: ProjectInfo; childre
 /** What is running, how far it is, and a Stop button (Escape too, when no dialog has it) while it can be stopped. */
 function ProgressArea() {
   const { progress, stop, stopping } = useProgress();
-  useEffect(() => {
+  // A layout effect: the key is listened for before the Stop button is painted, so Escape pressed
+  // the moment it shows is never lost.
+  useLayoutEffect(() => {
     if (!stop) return;
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || e.defaultPrevented) return;

@@ -1,6 +1,10 @@
 /**
- * The core's latest `progress` event while a long task runs; cleared shortly after it finishes or
- * is stopped. `stop()` cancels the job (job-cancel with its id) when the job can be stopped.
+ * What the status bar shows of the core's long jobs. Several can run at once (an import on the
+ * writer while the Pseudonyms count rescans on a reader): the bar follows the person's own job
+ * (background reads the views start only when nothing else runs), the first started of them, so
+ * Stop (and Escape) mean the job the person started, not whichever sent the latest event. A job shows only once it has run 300 ms (a quick scan of a small project never
+ * flashes a bar); a finished or stopped job that was shown lingers a moment. Progress without a job
+ * id shows at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FocalEvents } from '../../../shared/api/events';
@@ -10,57 +14,87 @@ type Progress = FocalEvents['progress'];
 
 // Long enough to see "done" flash by, short enough not to linger.
 const LINGER_MS = 1200;
-// A job that ends sooner than this never shows a bar (a scan of a small project, a quick check).
+// A job that ends sooner than this never shows a bar.
 const SHOW_AFTER_MS = 300;
 
 export interface ProgressState {
   progress: Progress | null;
-  /** Present while the running job can be stopped. */
+  /** Present while the shown job can be stopped. */
   stop: (() => void) | null;
   /** A stop was asked for and the job has not ended yet. */
   stopping: boolean;
+  /** Other jobs running at the same time (not shown). */
+  others: number;
+}
+
+const isDone = (p: Progress) => p.done >= p.total || p.cancelled === true;
+
+/**
+ * Reads the views start by themselves (the Pseudonyms count, the readiness check, previews): shown
+ * only when nothing the person started (an import, an auto-code, an export) is running.
+ */
+const BACKGROUND_TASKS = new Set(['scan', 'check', 'auto-code-preview']);
+const rank = (r: Running) => (BACKGROUND_TASKS.has(r.latest.task) ? 1 : 0);
+
+interface Running {
+  started: number;
+  latest: Progress;
 }
 
 export function useProgress(): ProgressState {
   const api = useApi();
-  const [latest, setLatest] = useState<Progress | null>(null);
+  const running = useRef(new Map<string, Running>());
+  const [, setTick] = useState(0);
+  const [plain, setPlain] = useState<Progress | null>(null);
+  const [ended, setEnded] = useState<Progress | null>(null);
   const [stoppingId, setStoppingId] = useState<string | null>(null);
-  // Jobs (with an id) show once they have run SHOW_AFTER_MS; other progress shows at once.
-  const started = useRef(new Map<string, number>());
-  const latestRef = useRef<Progress | null>(null);
-  const [shownId, setShownId] = useState<string | null>(null);
+  const shown = useRef<string | null>(null);
+  const rerender = useCallback(() => setTick((t) => t + 1), []);
+
   useFocalEvent('progress', (p) => {
-    if (p.jobId && !started.current.has(p.jobId)) {
-      started.current.set(p.jobId, Date.now());
-      if (started.current.size > 50) started.current.delete(started.current.keys().next().value as string);
+    if (!p.jobId) {
+      setPlain(p);
+      return;
     }
-    latestRef.current = p;
-    setLatest(p);
+    const jobs = running.current;
+    if (isDone(p)) {
+      jobs.delete(p.jobId);
+      // Only a job that was on screen lingers.
+      if (shown.current === p.jobId) setEnded(p);
+    } else {
+      const r = jobs.get(p.jobId);
+      if (r) r.latest = p;
+      else {
+        jobs.set(p.jobId, { started: Date.now(), latest: p });
+        setTimeout(rerender, SHOW_AFTER_MS + 10);
+      }
+    }
+    rerender();
   });
-  const latestJob = latest?.jobId ?? null;
-  useEffect(() => {
-    if (!latestJob || shownId === latestJob) return;
-    const since = started.current.get(latestJob) ?? Date.now();
-    const timer = setTimeout(() => {
-      const now = latestRef.current;
-      // Finished before it was worth showing: no bar at all.
-      if (now?.jobId === latestJob && now.done < now.total && !now.cancelled) setShownId(latestJob);
-    }, Math.max(0, SHOW_AFTER_MS - (Date.now() - since)));
-    return () => clearTimeout(timer);
-  }, [latestJob, shownId]);
-  const progress = latest && (!latest.jobId || latest.jobId === shownId) ? latest : null;
-  const setProgress = setLatest;
-  const finished = progress !== null && (progress.done >= progress.total || progress.cancelled === true);
+
+  // The first-started job still running that has run long enough, the person's own jobs first.
+  const now = Date.now();
+  const candidates = [...running.current.entries()].filter(([, r]) => now - r.started >= SHOW_AFTER_MS).sort((a, b) => rank(a[1]) - rank(b[1]) || a[1].started - b[1].started);
+  const current = candidates[0] ?? null;
+  if (current && !ended) shown.current = current[0];
+  // A shown job that just ended (or was stopped) stays in view for a moment, before any other.
+  const progress: Progress | null = ended ?? (current ? current[1].latest : plain);
+
+  const finished = progress !== null && isDone(progress);
   useEffect(() => {
     if (!finished) return;
-    const timer = setTimeout(() => setProgress(null), LINGER_MS);
+    const timer = setTimeout(() => {
+      setEnded(null);
+      setPlain(null);
+    }, LINGER_MS);
     return () => clearTimeout(timer);
   }, [finished, progress]);
-  const jobId = !finished && progress?.cancellable && progress.jobId ? progress.jobId : null;
+
+  const jobId = !ended && current && current[1].latest.cancellable ? current[0] : null;
   const stop = useCallback(() => {
     if (!jobId) return;
     setStoppingId(jobId);
     void api['job-cancel']({ jobId }).catch(() => setStoppingId(null));
   }, [api, jobId]);
-  return { progress, stop: jobId ? stop : null, stopping: jobId !== null && stoppingId === jobId };
+  return { progress, stop: jobId ? stop : null, stopping: jobId !== null && stoppingId === jobId, others: Math.max(0, running.current.size - (current ? 1 : 0)) };
 }

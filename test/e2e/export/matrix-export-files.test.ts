@@ -43,6 +43,8 @@ describe('matrix and chart exports through the page', () => {
     const { page } = app;
     await page.getByRole('button', { name: 'Queries & matrix' }).click();
     await page.getByRole('combobox', { name: 'Columns' }).selectOption('participant');
+    // The hui's kōrero and the focus group's, together on purpose (the default is the frame's mode).
+    await page.getByRole('combobox', { name: 'Mode' }).selectOption('both');
     const table = page.getByRole('table');
     await table.waitFor();
     // The screen keeps real names.
