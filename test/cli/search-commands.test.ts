@@ -56,7 +56,8 @@ describe('focal search / query / matrix', () => {
     const m = JSON.parse(runFocal(['matrix', project, '--rows', 'codes', '--cols', 'source', '--json'], env).stdout);
     expect(m.rows.map((r: { name: string }) => r.name)).toEqual(['Whānau', 'Paperwork']);
     expect(m.rowTotals[0]).toMatchObject({ segments: 3 });
-    expect(m.warnings[0]).toMatch(/kinds of talk differ/);
+    // Both modes and both kinds of talk: each said in a note.
+    expect(m.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/kinds of talk differ/), expect.stringMatching(/mix mainstream focus groups and tikanga-based hui/)]));
     const csv = runFocal(['matrix', project, '--cols', 'role', '--csv'], env);
     const rows = Papa.parse<string[]>(csv.stdout.trim()).data;
     expect(rows[0]![0]).toBe('Code');

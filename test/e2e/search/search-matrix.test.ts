@@ -104,7 +104,7 @@ describe('search, matrix and charts', () => {
     await mode.selectOption('both');
     const cell = table.getByRole('button', { name: 'Relationship, peer support worker: 3 segments, 2 participants' });
     expect(await cell.innerText()).toBe('3 segs / 2 participants');
-    expect(await table.getByRole('columnheader').allInnerTexts()).toContain('kaumātua');
+    await expect.poll(() => table.getByRole('columnheader').allInnerTexts()).toContain('kaumātua');
     expect(await page.getByRole('note').filter({ hasText: 'kinds of talk differ' }).innerText()).toMatch(/individual interview.*kinds of talk differ/);
     expect(await page.getByRole('note').filter({ hasText: 'mix mainstream focus groups and tikanga-based hui' }).count()).toBe(1);
     // Heat shading: the fullest cell is the darkest.
