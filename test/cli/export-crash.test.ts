@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runFocal } from '../support/run-cli';
+import { focalArgv, runFocal } from '../support/run-cli';
 import { testCore } from '../support/core';
 import { acceptAllCandidates, codeEveryTurn, importAndMap } from '../core/export/fixture-project';
 
@@ -61,7 +61,7 @@ describe('focal export killed mid-write', () => {
     // Hold the project's write lock, so an export that records after writing is caught between the two.
     const lock = new Database(project);
     lock.exec('BEGIN IMMEDIATE');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(process.cwd(), 'electron/cli/focal.ts'), 'export', 'quotes', project, '--format', 'md', '--out', out], {
+    const child = spawn(process.execPath, [...focalArgv(), 'export', 'quotes', project, '--format', 'md', '--out', out], {
       env: { ...process.env, ...env },
       stdio: 'ignore',
     });
